@@ -1,0 +1,104 @@
+/**
+ * Every case style of a name, derived from one canonical form. Templates never convert case themselves;
+ * they read these precomputed forms from the view model, so all stacks agree on every identifier.
+ */
+
+/** Splits `OrderItem`, `orderItem`, `order_item`, `order-items`, `HTTPServer2` into lower-case words. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+export const pascalCase = (name: string): string => words(name).map(cap).join('');
+export const camelCase = (name: string): string => {
+  const p = pascalCase(name);
+  return p.charAt(0).toLowerCase() + p.slice(1);
+};
+export const snakeCase = (name: string): string => words(name).join('_');
+export const kebabCase = (name: string): string => words(name).join('-');
+export const titleCase = (name: string): string => words(name).map(cap).join(' ');
+
+const IRREGULAR: Record<string, string> = {
+  person: 'people', child: 'children', man: 'men', woman: 'women', mouse: 'mice', goose: 'geese',
+  tooth: 'teeth', foot: 'feet', ox: 'oxen', datum: 'data', criterion: 'criteria', medium: 'media',
+  index: 'indexes', matrix: 'matrices', vertex: 'vertices', quiz: 'quizzes',
+};
+const UNCOUNTABLE = new Set(['data', 'equipment', 'information', 'rice', 'money', 'species', 'series', 'fish', 'sheep', 'deer', 'news', 'metadata', 'feedback', 'staff']);
+
+/** English plural of the last word of a name, keeping its case style (`OrderItem` → `OrderItems`). */
+export function pluralize(name: string): string {
+  return mapLastWord(name, (w) => {
+    if (UNCOUNTABLE.has(w)) return w;
+    if (IRREGULAR[w]) return IRREGULAR[w];
+    if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ies';
+    if (/(s|x|z|ch|sh)$/.test(w)) return w + 'es';
+    if (/[^f]fe$/.test(w)) return w.slice(0, -2) + 'ves';
+    if (/[^aeiouf]f$/.test(w) && !/(roof|chief|belief|proof|chef|brief)$/.test(w)) return w.slice(0, -1) + 'ves';
+    return w + 's';
+  });
+}
+
+const SINGULAR_IRREGULAR = Object.fromEntries(Object.entries(IRREGULAR).map(([s, p]) => [p, s]));
+
+/** English singular of the last word (`vets` → `vet`, `categories` → `category`). */
+export function singularize(name: string): string {
+  return mapLastWord(name, (w) => {
+    if (UNCOUNTABLE.has(w)) return w;
+    if (SINGULAR_IRREGULAR[w]) return SINGULAR_IRREGULAR[w];
+    if (/[^aeiou]ies$/.test(w)) return w.slice(0, -3) + 'y';
+    if (/(ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+    if (/ves$/.test(w)) return w.slice(0, -3) + 'f';
+    if (/[^s]s$/.test(w)) return w.slice(0, -1);
+    return w;
+  });
+}
+
+/** Applies `fn` to the lower-cased last word of `name`, restoring that word's capitalisation. */
+function mapLastWord(name: string, fn: (word: string) => string): string {
+  const m = /([A-Z]?[a-z0-9]+|[A-Z0-9]+)$/.exec(name);
+  if (!m) return name;
+  const last = m[1];
+  const replaced = fn(last.toLowerCase());
+  const restored = /^[A-Z0-9]+$/.test(last) && last.length > 1
+    ? replaced.toUpperCase()
+    : /^[A-Z]/.test(last) ? cap(replaced) : replaced;
+  return name.slice(0, m.index) + restored;
+}
+
+/** All forms of one name, as templates see them. */
+export interface Names {
+  readonly pascal: string;
+  readonly camel: string;
+  readonly snake: string;
+  readonly kebab: string;
+  readonly upperSnake: string;
+  readonly title: string;
+  readonly pluralPascal: string;
+  readonly pluralCamel: string;
+  readonly pluralSnake: string;
+  readonly pluralKebab: string;
+  readonly pluralTitle: string;
+}
+
+export function names(name: string): Names {
+  const plural = pluralize(pascalCase(name));
+  return {
+    pascal: pascalCase(name),
+    camel: camelCase(name),
+    snake: snakeCase(name),
+    kebab: kebabCase(name),
+    upperSnake: snakeCase(name).toUpperCase(),
+    title: titleCase(name),
+    pluralPascal: plural,
+    pluralCamel: camelCase(plural),
+    pluralSnake: snakeCase(plural),
+    pluralKebab: kebabCase(plural),
+    pluralTitle: titleCase(plural),
+  };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Three layers, selectable with --project: fast unit and in-memory generator tests, CLI tests that spawn the
+// built binary, and end-to-end tests that install generated projects and run them against real databases.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/generator/**/*.test.ts'] } },
+      { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
