@@ -1,0 +1,53 @@
+import Handlebars from 'handlebars';
+
+/**
+ * Our own Handlebars instance: strict (a missing variable is an error, never an empty string), no HTML
+ * escaping (we emit code), and a small, named set of helpers. Logic belongs in the view model, not here.
+ */
+export type Engine = typeof Handlebars;
+
+export function createEngine(): Engine {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('json', (value: unknown, options?: unknown) =>
+    JSON.stringify(value, null, typeof options === 'number' ? options : undefined),
+  );
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('join', (list: unknown, sep: unknown) =>
+    Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+  );
+  /** Indents every non-empty line of the block by `n` spaces (for nesting generated code). */
+  hbs.registerHelper('indent', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
+    const pad = ' '.repeat(n);
+    return options.fn(this).replace(/^(?=.)/gm, pad);
+  });
+  return hbs;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    cause: unknown,
+  ) {
+    super(`template ${template}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'TemplateError';
+  }
+}
+
+export function compile(engine: Engine, source: string, template: string): (context: unknown) => string {
+  let fn: Handlebars.TemplateDelegate;
+  try {
+    fn = engine.compile(source, { strict: true, noEscape: true });
+  } catch (err) {
+    throw new TemplateError(template, err);
+  }
+  return (context) => {
+    try {
+      return fn(context);
+    } catch (err) {
+      throw new TemplateError(template, err);
+    }
+  };
+}

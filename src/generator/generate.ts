@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { ResolvedConfig } from '../config/types.js';
+import type { StackDescriptor } from '../stacks/types.js';
+import type { EntityView, ViewModel } from '../model/view-model.js';
+import { prepareViewModel } from '../model/view-model.js';
+import { compile, createEngine } from './engine.js';
+import { globToRegExp, type Pack } from './packs.js';
+import { VirtualTree } from './tree.js';
+import { toSpecYaml } from '../model/spec-yaml.js';
+
+/**
+ * The pure generator: resolved config + template packs → in-memory tree. No disk writes, no network, no
+ * prompts. Tests call it directly; `--dry-run` prints its file list; the writer flushes it.
+ */
+export interface GenerateInput {
+  readonly config: ResolvedConfig;
+  readonly stack: StackDescriptor;
+  /** Built-in packs of the stack, then in-house packs, in layer order. */
+  readonly packs: readonly Pack[];
+  readonly generatorVersion: string;
+}
+
+export interface GenerateResult {
+  readonly tree: VirtualTree;
+  readonly view: ViewModel;
+}
+
+const ENTITY_TOKEN = /__entity_([a-zA-Z]+)__/g;
+const HAS_ENTITY_TOKEN = /__entity_[a-zA-Z]+__/;
+const MANIFEST_PATH = '.create-backend/manifest.json';
+
+export function generate({ config, stack, packs, generatorVersion }: GenerateInput): GenerateResult {
+  const base = prepareViewModel(config, generatorVersion);
+  const view = { ...base, lang: stack.extendView(base) } as ViewModel & { lang: Record<string, unknown> };
+  const engine = createEngine();
+  for (const pack of packs) for (const [name, source] of pack.partials) engine.registerPartial(name, source);
+
+  // Later packs replace earlier files with the same source path, so resolve the layering before rendering.
+  const chosen = new Map<string, { pack: Pack; absolute: string }>();
+  for (const pack of packs) {
+    for (const file of pack.files) {
+      if (appliesTo(pack, file.source, view)) chosen.set(file.source, { pack, absolute: file.absolute });
+      else chosen.delete(file.source);
+    }
+  }
+
+  const tree = new VirtualTree();
+  for (const [source, { pack, absolute }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const raw = readFileSync(absolute);
+    const isTemplate = source.endsWith('.hbs');
+    const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`) : null;
+    const targets: Array<{ path: string; entity: EntityView | null }> = HAS_ENTITY_TOKEN.test(source)
+      ? view.entities.map((entity) => ({ path: entityPath(source, entity), entity }))
+      : [{ path: source, entity: null }];
+    for (const { path, entity } of targets) {
+      const out = outputPath(path);
+      tree.set(out, render ? render(entity ? { ...view, entity } : view) : raw);
+    }
+  }
+
+  tree.set('backend.yaml', toSpecYaml(config));
+  tree.set(MANIFEST_PATH, manifestFile(tree, packs, generatorVersion));
+  return { tree, view };
+}
+
+function appliesTo(pack: Pack, source: string, view: object): boolean {
+  for (const [glob, condition] of Object.entries(pack.manifest.when ?? {})) {
+    if (!globToRegExp(glob).test(source)) continue;
+    const conditions = Array.isArray(condition) ? condition : [condition as string];
+    if (!conditions.every((c) => evaluate(c, view))) return false;
+  }
+  return true;
+}
+
+/** `auth.jwt`, `!database.isSqlite`: a dotted path into the view model, truthy or not. */
+export function evaluate(condition: string, view: object): boolean {
+  const negate = condition.startsWith('!');
+  const path = negate ? condition.slice(1) : condition;
+  let value: unknown = view;
+  for (const key of path.split('.')) value = value == null ? undefined : (value as Record<string, unknown>)[key];
+  const truthy = Array.isArray(value) ? value.length > 0 : Boolean(value);
+  return negate ? !truthy : truthy;
+}
+
+function entityPath(source: string, entity: EntityView): string {
+  return source.replace(ENTITY_TOKEN, (_, form: string) => {
+    const value = (entity.names as unknown as Record<string, string>)[form];
+    if (typeof value !== 'string') throw new Error(`unknown entity name form __entity_${form}__ in ${source}`);
+    return value;
+  });
+}
+
+/** `.hbs` is stripped; a segment such as `_gitignore` or `_github` becomes a dotfile (packs cannot ship dotfiles to npm reliably). */
+export function outputPath(source: string): string {
+  return source
+    .replace(/\.hbs$/, '')
+    .split('/')
+    .map((segment) => (/^_[a-zA-Z]/.test(segment) ? `.${segment.slice(1)}` : segment))
+    .join('/');
+}
+
+function manifestFile(tree: VirtualTree, packs: readonly Pack[], generatorVersion: string): string {
+  const files: Record<string, string> = {};
+  for (const [path, content] of tree.entries()) files[path] = createHash('sha256').update(content).digest('hex');
+  return (
+    JSON.stringify(
+      {
+        generator: 'create-backend',
+        version: generatorVersion,
+        packs: packs.map((p) => ({ name: p.manifest.name, version: p.manifest.version })),
+        files,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

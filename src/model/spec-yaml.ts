@@ -1,0 +1,50 @@
+import { stringify } from 'yaml';
+import type { EntitySpec, FieldSpec, ResolvedConfig } from '../config/types.js';
+
+/**
+ * The resolved spec as the project's `backend.yaml`: every default made explicit, keys in a fixed order, so
+ * the file regenerates the same project and is byte-identical for the same input.
+ */
+export function specObject(config: ResolvedConfig): Record<string, unknown> {
+  return {
+    name: config.name,
+    stack: config.stack,
+    database: config.database,
+    cloud: config.cloud.length ? [...config.cloud] : 'none',
+    auth: config.auth,
+    entities: Object.fromEntries(config.entities.map((e) => [e.name, entityObject(e)])),
+  };
+}
+
+function entityObject(e: EntitySpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (e.owned) out.owned = true;
+  out.fields = Object.fromEntries(e.fields.map((f) => [f.name, fieldObject(f)]));
+  if (e.relations.length) {
+    out.relations = Object.fromEntries(
+      e.relations.map((r) => [
+        r.name,
+        r.kind === 'many-to-many'
+          ? { kind: r.kind, to: r.to }
+          : { kind: r.kind, to: r.to, required: r.required, onDelete: r.onDelete },
+      ]),
+    );
+  }
+  return out;
+}
+
+const FIELD_KEYS = ['type', 'required', 'unique', 'index', 'default', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'values', 'precision', 'scale'] as const;
+
+function fieldObject(f: FieldSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_KEYS) {
+    const value = f[key];
+    if (value === undefined || value === false) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+export function toSpecYaml(config: ResolvedConfig): string {
+  return `# Resolved by create-backend: every default is explicit. Regenerate with: create-backend --config backend.yaml\n${stringify(specObject(config), { lineWidth: 0 })}`;
+}

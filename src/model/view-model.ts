@@ -1,0 +1,339 @@
+import type { DatabaseId, FieldType, OnDelete, StackId } from '../config/options.js';
+import { FIELD_TYPES } from '../config/options.js';
+import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } from '../config/types.js';
+import { names, singularize, snakeCase, type Names } from './naming.js';
+import { sampleValue } from './samples.js';
+import { columnType, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
+
+/**
+ * Everything templates need, computed once from the resolved config. Templates only test flags and print
+ * values from here; any decision with more than one input is made in this module, never in a template.
+ * Every key is always present (null when it does not apply) because templates render in strict mode.
+ */
+export type TypeFlags = { readonly [K in FieldType as `is${Capitalize<K>}`]: boolean };
+
+export interface FieldView extends TypeFlags {
+  readonly name: string;
+  readonly names: Names;
+  readonly column: string;
+  readonly type: FieldType;
+  readonly required: boolean;
+  readonly nullable: boolean;
+  readonly unique: boolean;
+  readonly index: boolean;
+  readonly hasDefault: boolean;
+  /** The default as a JSON literal (`"cat"`, `3`, `true`), or null. */
+  readonly defaultJson: string | null;
+  readonly default: JsonValue | null;
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly minLength: number | null;
+  readonly maxLength: number | null;
+  readonly pattern: string | null;
+  /** The pattern as a JSON string literal, safe to paste into most languages' source. */
+  readonly patternJson: string | null;
+  readonly values: readonly string[] | null;
+  readonly precision: number | null;
+  readonly scale: number | null;
+  /** Text-like types that carry a length (string, email, url, enum). */
+  readonly isVarchar: boolean;
+  readonly isTextual: boolean;
+  readonly isNumeric: boolean;
+  readonly isTemporal: boolean;
+  /** May be used as `?field=value` and `?sort=field` (every scalar type but text and json). */
+  readonly filterable: boolean;
+  readonly sortable: boolean;
+  /** Valid example values as JSON literals (distinct from each other), or null when none is derivable. */
+  readonly sampleJson: string | null;
+  readonly sampleAltJson: string | null;
+  /** Column type in the project's SQL database, or null for MongoDB. */
+  readonly sqlType: string | null;
+  readonly isFirst: boolean;
+  readonly isLast: boolean;
+}
+
+export interface EntityRef {
+  readonly name: string;
+  readonly names: Names;
+  readonly table: string;
+  readonly path: string;
+  readonly owned: boolean;
+}
+
+export interface RelationView {
+  readonly name: string;
+  readonly names: Names;
+  readonly kind: RelationSpec['kind'];
+  readonly isManyToOne: boolean;
+  readonly isOneToOne: boolean;
+  readonly isManyToMany: boolean;
+  readonly isForeignKey: boolean;
+  readonly target: EntityRef;
+  readonly required: boolean;
+  readonly nullable: boolean;
+  readonly onDelete: OnDelete;
+  readonly onDeleteRestrict: boolean;
+  readonly onDeleteCascade: boolean;
+  readonly onDeleteSetNull: boolean;
+  /** many-to-one / one-to-one: the API field (`ownerId`) and its column (`owner_id`). Null for many-to-many. */
+  readonly fkField: string | null;
+  readonly fkNames: Names | null;
+  readonly fkColumn: string | null;
+  /** many-to-many: the API field (`vetIds`), the join table and its two columns. Null otherwise. */
+  readonly idsField: string | null;
+  readonly idsNames: Names | null;
+  readonly joinTable: string | null;
+  readonly joinSourceColumn: string | null;
+  readonly joinTargetColumn: string | null;
+}
+
+/** A relation of another entity that points at this one (used for delete behaviour and tests). */
+export interface InboundRelation {
+  readonly source: EntityRef;
+  readonly relation: RelationView;
+}
+
+export interface EntityView extends EntityRef {
+  readonly fields: readonly FieldView[];
+  readonly relations: readonly RelationView[];
+  readonly foreignKeys: readonly RelationView[];
+  readonly manyToMany: readonly RelationView[];
+  readonly requiredFields: readonly FieldView[];
+  readonly uniqueFields: readonly FieldView[];
+  readonly filterableFields: readonly FieldView[];
+  readonly sortableFields: readonly FieldView[];
+  readonly hasUnique: boolean;
+  readonly hasRelations: boolean;
+  readonly hasForeignKeys: boolean;
+  readonly hasManyToMany: boolean;
+  readonly referencedBy: readonly InboundRelation[];
+  readonly isReferenced: boolean;
+  /** Entities this one needs to exist first (required foreign keys), for tests and seeds. */
+  readonly dependsOn: readonly EntityRef[];
+  /** First entity in the model, handy for README examples. */
+  readonly isFirst: boolean;
+  readonly isLast: boolean;
+}
+
+export interface DatabaseView {
+  readonly id: DatabaseId;
+  readonly isSqlite: boolean;
+  readonly isPostgres: boolean;
+  readonly isMysql: boolean;
+  readonly isMongodb: boolean;
+  readonly isSql: boolean;
+  readonly label: string;
+  /** DATABASE_URL for local development (compose service names are used inside compose). */
+  readonly localUrl: string;
+  readonly composeUrl: string;
+  /** SQL migration for this database, or null for MongoDB. */
+  readonly schema: SchemaSql | null;
+}
+
+export interface ViewModel {
+  readonly project: { readonly name: string; readonly names: Names; readonly title: string };
+  readonly stack: StackId;
+  readonly database: DatabaseView;
+  readonly auth: { readonly jwt: boolean; readonly none: boolean };
+  readonly cloud: { readonly any: boolean; readonly list: readonly string[]; readonly aws: boolean; readonly gcp: boolean; readonly azure: boolean; readonly kubernetes: boolean };
+  readonly entities: readonly EntityView[];
+  readonly hasOwnedEntities: boolean;
+  readonly generator: { readonly name: string; readonly version: string };
+}
+
+const DB_LABEL: Record<DatabaseId, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL', mongodb: 'MongoDB' };
+
+function databaseUrls(db: DatabaseId, project: Names): { localUrl: string; composeUrl: string } {
+  const dbName = project.snake;
+  switch (db) {
+    case 'sqlite':
+      return { localUrl: `file:./data/${project.kebab}.db`, composeUrl: `file:/data/${project.kebab}.db` };
+    case 'postgres':
+      return { localUrl: `postgres://app:app@localhost:5432/${dbName}`, composeUrl: `postgres://app:\${POSTGRES_PASSWORD}@db:5432/${dbName}` };
+    case 'mysql':
+      return { localUrl: `mysql://app:app@localhost:3306/${dbName}`, composeUrl: `mysql://app:\${MYSQL_PASSWORD}@db:3306/${dbName}` };
+    case 'mongodb':
+      return { localUrl: `mongodb://localhost:27017/${dbName}`, composeUrl: `mongodb://db:27017/${dbName}` };
+  }
+}
+
+const typeFlags = (type: FieldType): TypeFlags =>
+  Object.fromEntries(FIELD_TYPES.map((t) => [`is${t[0].toUpperCase()}${t.slice(1)}`, t === type])) as unknown as TypeFlags;
+
+const json = (v: JsonValue | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
+
+function fieldView(f: FieldSpec, dialect: SqlDialect | null, i: number, count: number): FieldView {
+  const base = {
+    ...typeFlags(f.type),
+    name: f.name,
+    names: names(f.name),
+    column: snakeCase(f.name),
+    type: f.type,
+    required: f.required,
+    nullable: !f.required,
+    unique: f.unique,
+    index: f.index,
+    hasDefault: f.default !== undefined,
+    default: f.default ?? null,
+    defaultJson: json(f.default),
+    min: f.min ?? null,
+    max: f.max ?? null,
+    minLength: f.minLength ?? null,
+    maxLength: f.maxLength ?? null,
+    pattern: f.pattern ?? null,
+    patternJson: f.pattern === undefined ? null : JSON.stringify(f.pattern),
+    values: f.values ?? null,
+    precision: f.precision ?? null,
+    scale: f.scale ?? null,
+    isVarchar: ['string', 'email', 'url', 'enum'].includes(f.type),
+    isTextual: ['string', 'text', 'email', 'url', 'enum', 'uuid'].includes(f.type),
+    isNumeric: ['integer', 'bigint', 'number', 'decimal'].includes(f.type),
+    isTemporal: f.type === 'date' || f.type === 'datetime',
+    filterable: f.type !== 'json' && f.type !== 'text',
+    sortable: f.type !== 'json' && f.type !== 'text',
+    sampleJson: json(sampleValue(f, 0)),
+    sampleAltJson: json(sampleValue(f, 1)),
+    isFirst: i === 0,
+    isLast: i === count - 1,
+  };
+  return { ...base, sqlType: null };
+}
+
+function entityRef(e: EntitySpec, auth: boolean): EntityRef {
+  const n = names(e.name);
+  return { name: e.name, names: n, table: n.pluralSnake, path: `/api/${n.pluralKebab}`, owned: auth && e.owned };
+}
+
+function relationView(source: EntitySpec, r: RelationSpec, target: EntityRef): RelationView {
+  const n = names(r.name);
+  const fk = r.kind !== 'many-to-many';
+  const single = singularize(r.name);
+  const sourceColumn = `${snakeCase(source.name)}_id`;
+  let targetColumn = `${snakeCase(single)}_id`;
+  if (targetColumn === sourceColumn) targetColumn = `related_${targetColumn}`;
+  return {
+    name: r.name,
+    names: n,
+    kind: r.kind,
+    isManyToOne: r.kind === 'many-to-one',
+    isOneToOne: r.kind === 'one-to-one',
+    isManyToMany: r.kind === 'many-to-many',
+    isForeignKey: fk,
+    target,
+    required: fk && r.required,
+    nullable: !(fk && r.required),
+    onDelete: r.onDelete,
+    onDeleteRestrict: r.onDelete === 'restrict',
+    onDeleteCascade: r.onDelete === 'cascade',
+    onDeleteSetNull: r.onDelete === 'set-null',
+    fkField: fk ? `${r.name}Id` : null,
+    fkNames: fk ? names(`${r.name}Id`) : null,
+    fkColumn: fk ? `${snakeCase(r.name)}_id` : null,
+    idsField: fk ? null : `${single}Ids`,
+    idsNames: fk ? null : names(`${single}Ids`),
+    joinTable: fk ? null : `${names(source.name).pluralSnake}_${snakeCase(r.name)}`,
+    joinSourceColumn: fk ? null : sourceColumn,
+    joinTargetColumn: fk ? null : targetColumn,
+  };
+}
+
+/** Orders entities so that targets of required foreign keys come first (spec order otherwise). */
+function dependencyOrder(entities: readonly EntitySpec[]): EntitySpec[] {
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const out: EntitySpec[] = [];
+  const visit = (e: EntitySpec) => {
+    if (done.has(e.name) || visiting.has(e.name)) return;
+    visiting.add(e.name);
+    for (const r of e.relations) {
+      const t = byName.get(r.to);
+      if (t && t !== e && r.kind !== 'many-to-many' && r.required) visit(t);
+    }
+    visiting.delete(e.name);
+    done.add(e.name);
+    out.push(e);
+  };
+  entities.forEach(visit);
+  return out;
+}
+
+export function prepareViewModel(config: ResolvedConfig, generatorVersion: string): ViewModel {
+  const jwt = config.auth === 'jwt';
+  const dialect: SqlDialect | null = config.database === 'mongodb' ? null : config.database;
+  const ordered = dependencyOrder(config.entities);
+  const refs = new Map(ordered.map((e) => [e.name, entityRef(e, jwt)]));
+
+  const partial = ordered.map((e, ei) => {
+    const fields = e.fields.map((f, i) => {
+      const v = fieldView(f, dialect, i, e.fields.length);
+      return dialect ? { ...v, sqlType: columnType(dialect, v) } : v;
+    });
+    const relations = e.relations.map((r) => relationView(e, r, refs.get(r.to)!));
+    const foreignKeys = relations.filter((r) => r.isForeignKey);
+    const manyToMany = relations.filter((r) => r.isManyToMany);
+    return {
+      ...refs.get(e.name)!,
+      fields,
+      relations,
+      foreignKeys,
+      manyToMany,
+      requiredFields: fields.filter((f) => f.required),
+      uniqueFields: fields.filter((f) => f.unique),
+      filterableFields: fields.filter((f) => f.filterable),
+      sortableFields: fields.filter((f) => f.sortable),
+      hasUnique: fields.some((f) => f.unique),
+      hasRelations: relations.length > 0,
+      hasForeignKeys: foreignKeys.length > 0,
+      hasManyToMany: manyToMany.length > 0,
+      dependsOn: foreignKeys.filter((r) => r.required && r.target.name !== e.name).map((r) => r.target),
+      isFirst: ei === 0,
+      isLast: ei === ordered.length - 1,
+    };
+  });
+  const entities: EntityView[] = partial.map((e) => {
+    const referencedBy = partial.flatMap((s) =>
+      s.foreignKeys.filter((r) => r.target.name === e.name).map((relation) => ({ source: refs.get(s.name)!, relation })),
+    );
+    return { ...e, referencedBy, isReferenced: referencedBy.length > 0 };
+  });
+
+  const projectNames = names(config.name);
+  return deepFreeze({
+    project: { name: config.name, names: projectNames, title: projectNames.title },
+    stack: config.stack,
+    database: {
+      id: config.database,
+      isSqlite: config.database === 'sqlite',
+      isPostgres: config.database === 'postgres',
+      isMysql: config.database === 'mysql',
+      isMongodb: config.database === 'mongodb',
+      isSql: dialect !== null,
+      label: DB_LABEL[config.database],
+      ...databaseUrls(config.database, projectNames),
+      schema: dialect ? schemaSql(dialect, entities, jwt) : null,
+    },
+    auth: { jwt, none: !jwt },
+    cloud: {
+      any: config.cloud.length > 0,
+      list: [...config.cloud],
+      aws: config.cloud.includes('aws'),
+      gcp: config.cloud.includes('gcp'),
+      azure: config.cloud.includes('azure'),
+      kubernetes: config.cloud.includes('kubernetes'),
+    },
+    entities,
+    hasOwnedEntities: entities.some((e) => e.owned),
+    generator: { name: 'create-backend', version: generatorVersion },
+  });
+}
+
+
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

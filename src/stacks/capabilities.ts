@@ -1,0 +1,23 @@
+import type { DatabaseId, StackId } from '../config/options.js';
+
+/**
+ * Which databases each stack generates for. Kept apart from the descriptors so that rules and prompts can
+ * check compatibility without loading any stack. A stack with no databases is not available yet.
+ */
+export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
+  node: ['sqlite', 'postgres', 'mysql'],
+  python: ['sqlite', 'postgres', 'mysql'],
+  java: [],
+  go: [],
+  ruby: [],
+};
+
+export const STACK_LABELS: Record<StackId, string> = {
+  node: 'Node.js / TypeScript (Fastify, Kysely)',
+  python: 'Python (FastAPI, SQLAlchemy, Alembic)',
+  java: 'Java (Spring Boot)',
+  go: 'Go',
+  ruby: 'Ruby',
+};
+
+export const isStackAvailable = (stack: StackId): boolean => STACK_DATABASES[stack].length > 0;

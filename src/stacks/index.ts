@@ -1,0 +1,18 @@
+import type { StackId } from '../config/options.js';
+import type { StackDescriptor } from './types.js';
+
+/**
+ * The stacks the CLI can generate. Each descriptor is loaded only when a run needs it, so `--help` and
+ * `validate` never pay for them.
+ */
+const LOADERS: Partial<Record<StackId, () => Promise<StackDescriptor>>> = {
+  node: async () => (await import('./node.js')).nodeStack,
+};
+
+export const AVAILABLE_STACKS = Object.keys(LOADERS) as StackId[];
+
+export async function loadStack(id: StackId): Promise<StackDescriptor> {
+  const load = LOADERS[id];
+  if (!load) throw new Error(`stack ${id} has no descriptor`);
+  return load();
+}
