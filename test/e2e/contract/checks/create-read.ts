@@ -1,0 +1,69 @@
+/** POST (full and minimal bodies) and GET by id, including unknown and wrong-shaped ids (SPEC 5). */
+import type { Probe } from '../report.js';
+import type { EntitySpec } from '../../../../src/config/types.js';
+import { describe } from '../client.js';
+import type { Context } from '../context.js';
+import type { Body, Row } from '../fixtures.js';
+import { unknownIdLike, WRONG_SHAPE_ID } from '../ids.js';
+import { collectionPath, isToOne, itemPath, relationKey } from '../model.js';
+import { expectProblem } from '../problem.js';
+import { comparable, shapeIssues, valueIssues } from '../resource.js';
+
+/** Returns the row created from a full body, for the probes that follow, or undefined when that failed. */
+export async function checkCreateAndRead(ctx: Context, entity: EntitySpec): Promise<Row | undefined> {
+  const { client, rec, fixtures } = ctx;
+  const name = entity.name;
+  let row: Row | undefined;
+
+  await rec.run(`${name}: POST with every field → 201, Location, same values back`, async (p: Probe) => {
+    const sent = await fixtures.body(entity);
+    const res = await client.post(collectionPath(entity), sent);
+    p.require(res.status === 201, `expected 201, got ${describe(res)}`);
+    p.check(/json/i.test(res.contentType), `Content-Type is "${res.contentType}", expected JSON`);
+    p.addAll(shapeIssues(entity, res.body));
+    p.addAll(valueIssues(entity, sent, res.body));
+    const resource = res.body as Body;
+    const id = resource?.id;
+    p.require(typeof id === 'string', 'no id');
+    row = { entity, id, sent, resource };
+    const location = res.headers.get('location');
+    if (p.check(location, 'no Location header')) {
+      const target = await client.get(new URL(location!, client.baseUrl + '/').toString());
+      p.check(target.status === 200 && (target.body as Body | undefined)?.id === resource.id,
+        `Location ${location} does not lead to the new resource: ${describe(target)}`);
+    }
+  });
+
+  await rec.run(`${name}: POST with only required fields → 201, optional fields null or default`, async (p: Probe) => {
+    const sent = await fixtures.body(entity, { requiredOnly: true });
+    const res = await client.post(collectionPath(entity), sent);
+    p.require(res.status === 201, `expected 201, got ${describe(res)}`);
+    p.addAll(shapeIssues(entity, res.body));
+    const expected: Body = { ...sent };
+    for (const field of entity.fields) if (!(field.name in sent)) expected[field.name] = field.default ?? null;
+    for (const relation of entity.relations) {
+      // An unset to-one relation is null; an unset many-to-many list is empty (ORMs return an empty collection).
+      if (!(relationKey(relation) in sent)) expected[relationKey(relation)] = isToOne(relation) ? null : [];
+    }
+    p.addAll(valueIssues(entity, expected, res.body));
+  });
+
+  if (!row) return undefined;
+  const created = row;
+
+  await rec.run(`${name}: GET /{id} → 200, the same resource`, async (p: Probe) => {
+    const res = await client.get(itemPath(entity, created.id));
+    p.require(res.status === 200, `expected 200, got ${describe(res)}`);
+    p.addAll(shapeIssues(entity, res.body));
+    p.addAll(valueIssues(entity, comparable(entity, created.resource), res.body));
+  });
+
+  await rec.run(`${name}: GET an unknown well-formed id → 404 problem+json`, async (p: Probe) => {
+    expectProblem(p, await client.get(itemPath(entity, unknownIdLike(created.id))), 404);
+  });
+
+  await rec.run(`${name}: GET a wrong-shaped id (${WRONG_SHAPE_ID}) → 404`, async (p: Probe) => {
+    expectProblem(p, await client.get(itemPath(entity, WRONG_SHAPE_ID)), 404);
+  });
+  return created;
+}

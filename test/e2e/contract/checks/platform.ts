@@ -1,0 +1,76 @@
+/** Public, entity-independent endpoints: health, OpenAPI, docs, unknown routes and CORS (SPEC 5). */
+import type { Probe } from '../report.js';
+import { describe } from '../client.js';
+import { jwt, type Context } from '../context.js';
+import { collectionPath } from '../model.js';
+import { expectProblem } from '../problem.js';
+
+export async function checkPlatform(ctx: Context): Promise<void> {
+  const { client, rec } = ctx;
+
+  await rec.run('GET /health → 200 {"status":"ok"} without a token', async (p: Probe) => {
+    const res = await client.get('/health', { token: null });
+    p.require(res.status === 200, `expected 200, got ${describe(res)}`);
+    p.check(/json/i.test(res.contentType), `Content-Type is "${res.contentType}", expected JSON`);
+    p.check((res.body as { status?: unknown } | undefined)?.status === 'ok', `body is ${res.text.slice(0, 200)}, expected {"status":"ok"}`);
+  });
+
+  await rec.run('GET /openapi.json → OpenAPI 3.1 with every route', async (p: Probe) => {
+    const res = await client.get('/openapi.json', { token: null });
+    p.require(res.status === 200, `expected 200, got ${describe(res)}`);
+    const doc = res.body as { openapi?: unknown; paths?: Record<string, Record<string, unknown>> } | undefined;
+    if (!doc || typeof doc !== 'object') return p.fail('body is not a JSON object');
+    p.check(typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1'), `"openapi" is ${JSON.stringify(doc.openapi)}, expected 3.1.x`);
+    const paths = doc.paths ?? {};
+    const methodsOf = (path: string): string[] => Object.keys(paths[path] ?? {}).map((m) => m.toLowerCase());
+    // Path parameters may have any name ({id}, {petId}); match the item path by shape.
+    const itemPathOf = (collection: string): string | undefined =>
+      Object.keys(paths).find((k) => new RegExp(`^${collection.replace(/[-/]/g, '\\$&')}/\\{[^}/]+\\}$`).test(k));
+    const expected: [string, string[]][] = [['/health', ['get']]];
+    if (jwt(ctx)) expected.push(['/auth/signup', ['post']], ['/auth/login', ['post']]);
+    for (const entity of ctx.config.entities) {
+      const collection = collectionPath(entity);
+      expected.push([collection, ['get', 'post']]);
+      const item = itemPathOf(collection);
+      if (p.check(item, `no item path ${collection}/{id} in paths`)) expected.push([item!, ['get', 'patch', 'delete']]);
+    }
+    for (const [path, methods] of expected) {
+      if (!p.check(paths[path], `path ${path} is missing`)) continue;
+      const missing = methods.filter((m) => !methodsOf(path).includes(m));
+      p.check(missing.length === 0, `${path} lacks ${missing.join(', ').toUpperCase()}`);
+    }
+  });
+
+  await rec.run('GET /docs → 200 text/html without a token', async (p: Probe) => {
+    const res = await client.get('/docs', { token: null });
+    p.require(res.status === 200, `expected 200, got ${describe(res)}`);
+    p.check(/^text\/html\b/i.test(res.contentType), `Content-Type is "${res.contentType}", expected text/html`);
+  });
+
+  await rec.run('unknown route → 404 problem+json', async (p: Probe) => {
+    expectProblem(p, await client.get(`/no-such-route-${ctx.tag}`, { token: null }), 404);
+  });
+
+  await rec.run('CORS: an unlisted Origin gets no Access-Control-Allow-Origin', async (p: Probe) => {
+    const origin = 'https://evil.example';
+    const simple = await client.get('/health', { token: null, headers: { origin } });
+    p.check(!simple.headers.has('access-control-allow-origin'),
+      `GET /health with Origin ${origin} answered Access-Control-Allow-Origin: ${simple.headers.get('access-control-allow-origin')}`);
+    const path = ctx.config.entities[0] ? collectionPath(ctx.config.entities[0]) : '/health';
+    const preflight = await client.request('OPTIONS', path, {
+      token: null,
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+    });
+    p.check(!preflight.headers.has('access-control-allow-origin'),
+      `preflight OPTIONS ${path} answered Access-Control-Allow-Origin: ${preflight.headers.get('access-control-allow-origin')}`);
+  });
+
+  const allowed = ctx.options.corsAllowedOrigin;
+  if (allowed) {
+    await rec.run(`CORS: listed Origin ${allowed} is allowed`, async (p: Probe) => {
+      const res = await client.get('/health', { token: null, headers: { origin: allowed } });
+      const got = res.headers.get('access-control-allow-origin');
+      p.check(got === allowed, `Access-Control-Allow-Origin is ${JSON.stringify(got)}, expected ${allowed}`);
+    });
+  }
+}
