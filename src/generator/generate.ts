@@ -37,16 +37,18 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   for (const pack of packs) for (const [name, source] of pack.partials) engine.registerPartial(name, source);
 
   // Later packs replace earlier files with the same source path, so resolve the layering before rendering.
-  const chosen = new Map<string, { pack: Pack; absolute: string }>();
+  // Keyed by output path, so `src/app.ts` in an in-house pack replaces a built-in `src/app.ts.hbs`.
+  const chosen = new Map<string, { pack: Pack; source: string; absolute: string }>();
   for (const pack of packs) {
     for (const file of pack.files) {
-      if (appliesTo(pack, file.source, view)) chosen.set(file.source, { pack, absolute: file.absolute });
-      else chosen.delete(file.source);
+      const key = outputPath(file.source);
+      if (appliesTo(pack, file.source, view)) chosen.set(key, { pack, source: file.source, absolute: file.absolute });
+      else if (chosen.get(key)?.pack !== pack) chosen.delete(key);
     }
   }
 
   const tree = new VirtualTree();
-  for (const [source, { pack, absolute }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, { pack, source, absolute }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const raw = readFileSync(absolute);
     const isTemplate = source.endsWith('.hbs');
     const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`) : null;

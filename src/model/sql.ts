@@ -67,6 +67,8 @@ export interface SchemaSql {
   /** Statements in order; each is one complete statement without a trailing semicolon. */
   readonly up: readonly string[];
   readonly down: readonly string[];
+  /** Every table the schema creates, in creation order (`users` first when present, join tables last). */
+  readonly tables: readonly string[];
 }
 
 export function schemaSql(dialect: SqlDialect, entities: readonly EntityView[], withUsers: boolean): SchemaSql {
@@ -134,10 +136,11 @@ export function schemaSql(dialect: SqlDialect, entities: readonly EntityView[], 
       );
     }
   }
+  const created = [...tables];
   const down = tables.reverse().map((t) => `DROP TABLE IF EXISTS ${q(t)}${dialect === 'postgres' ? ' CASCADE' : ''}`);
   if (dialect === 'mysql') {
     down.unshift('SET FOREIGN_KEY_CHECKS = 0');
     down.push('SET FOREIGN_KEY_CHECKS = 1');
   }
-  return { up: [...up, ...later], down };
+  return { up: [...up, ...later], down, tables: created };
 }

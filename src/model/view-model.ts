@@ -3,7 +3,7 @@ import { FIELD_TYPES } from '../config/options.js';
 import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } from '../config/types.js';
 import { names, singularize, snakeCase, type Names } from './naming.js';
 import { sampleValue } from './samples.js';
-import { columnType, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
+import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
 
 /**
  * Everything templates need, computed once from the resolved config. Templates only test flags and print
@@ -46,10 +46,23 @@ export interface FieldView extends TypeFlags {
   /** Valid example values as JSON literals (distinct from each other), or null when none is derivable. */
   readonly sampleJson: string | null;
   readonly sampleAltJson: string | null;
+  /** Values that must be rejected with 400 (wrong type, each violated constraint), for generated tests. */
+  readonly invalidSamples: readonly InvalidSample[];
+  /** decimal: anchored regex for the JSON string form (sign, at most precision-scale integer and scale fraction digits). */
+  readonly decimalPattern: string | null;
+  /** Name of the unique index on this field's column (as created by the SQL schema), or null when not unique. */
+  readonly uniqueConstraint: string | null;
   /** Column type in the project's SQL database, or null for MongoDB. */
   readonly sqlType: string | null;
   readonly isFirst: boolean;
   readonly isLast: boolean;
+}
+
+export interface InvalidSample {
+  /** Why the value is invalid, in words (`longer than maxLength 80`). */
+  readonly reason: string;
+  /** The value as a JSON literal. */
+  readonly json: string;
 }
 
 export interface EntityRef {
@@ -85,6 +98,8 @@ export interface RelationView {
   readonly joinTable: string | null;
   readonly joinSourceColumn: string | null;
   readonly joinTargetColumn: string | null;
+  /** one-to-one: name of the unique index on the foreign key column; null otherwise. */
+  readonly uniqueConstraint: string | null;
 }
 
 /** A relation of another entity that points at this one (used for delete behaviour and tests). */
@@ -193,10 +208,78 @@ function fieldView(f: FieldSpec, dialect: SqlDialect | null, i: number, count: n
     sortable: f.type !== 'json' && f.type !== 'text',
     sampleJson: json(sampleValue(f, 0)),
     sampleAltJson: json(sampleValue(f, 1)),
+    invalidSamples: invalidSamples(f),
+    decimalPattern: f.type === 'decimal' ? decimalPattern(f.precision ?? 12, f.scale ?? 2) : null,
+    uniqueConstraint: null,
     isFirst: i === 0,
     isLast: i === count - 1,
   };
   return { ...base, sqlType: null };
+}
+
+/** `^-?(0|[1-9][0-9]{0,7})(\.[0-9]{1,2})?$` for precision 10, scale 2. */
+export function decimalPattern(precision: number, scale: number): string {
+  const intDigits = precision - scale;
+  const int = intDigits <= 0 ? '0' : intDigits === 1 ? '[0-9]' : `(0|[1-9][0-9]{0,${intDigits - 1}})`;
+  const frac = scale > 0 ? `(\\.[0-9]{1,${scale}})?` : '';
+  return `^-?${int}${frac}$`;
+}
+
+const INT32 = { min: -2147483648, max: 2147483647 };
+const SAFE = { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+
+/** Values every stack must reject for this field, each with the reason; deterministic and in a fixed order. */
+export function invalidSamples(f: FieldSpec): InvalidSample[] {
+  const out: InvalidSample[] = [];
+  const add = (reason: string, value: JsonValue) => out.push({ reason, json: JSON.stringify(value) });
+  if (f.required) add('null for a required field', null);
+  const textual = ['string', 'text', 'email', 'url', 'uuid', 'enum', 'date', 'datetime', 'decimal'].includes(f.type);
+  if (textual) add('a number instead of a string', f.type === 'decimal' ? 12.5 : 12345);
+  if (f.type === 'integer' || f.type === 'bigint' || f.type === 'number') add('a string instead of a number', 'not a number');
+  if (f.type === 'integer' || f.type === 'bigint') add('a fraction for an integer', 1.5);
+  if (f.type === 'boolean') add('a string instead of a boolean', 'yes');
+  if (f.type === 'email') add('not an email address', 'not-an-email');
+  if (f.type === 'url') add('not a URL', 'not a url');
+  if (f.type === 'uuid') add('not a UUID', 'not-a-uuid');
+  if (f.type === 'date') add('not a date', '2024-13-45');
+  if (f.type === 'datetime') add('not a date-time', 'yesterday');
+  if (f.type === 'enum') add('not one of the values', 'not-a-valid-value');
+  if (f.type === 'decimal') {
+    const scale = f.scale ?? 2;
+    const intDigits = (f.precision ?? 12) - scale;
+    add('not a decimal number', 'abc');
+    add(`more than ${scale} fraction digits`, `1.${'1'.repeat(scale + 1)}`);
+    add(`more than ${intDigits} integer digits`, '9'.repeat(intDigits + 1));
+  }
+  const isInt = f.type === 'integer' || f.type === 'bigint';
+  if (f.type === 'integer' || f.type === 'bigint' || f.type === 'number' || f.type === 'decimal') {
+    const fmt = (n: number): JsonValue => (f.type === 'decimal' ? n.toFixed(f.scale ?? 2) : n);
+    if (f.min !== undefined) add(`less than min ${f.min}`, fmt(isInt || f.type === 'decimal' ? Math.ceil(f.min) - 1 : f.min - 0.5));
+    if (f.max !== undefined) add(`more than max ${f.max}`, fmt(isInt || f.type === 'decimal' ? Math.floor(f.max) + 1 : f.max + 0.5));
+  }
+  if (f.type === 'integer') {
+    if (f.min === undefined) add('below the 32-bit integer range', INT32.min - 1);
+    if (f.max === undefined) add('above the 32-bit integer range', INT32.max + 1);
+  }
+  if (f.type === 'bigint') {
+    if (f.min === undefined) add('below the safe integer range', SAFE.min - 1);
+    if (f.max === undefined) add('above the safe integer range', SAFE.max + 1);
+  }
+  if (['string', 'text', 'email', 'url'].includes(f.type)) {
+    if (f.maxLength !== undefined) add(`longer than maxLength ${f.maxLength}`, 'x'.repeat(f.maxLength + 1));
+    if (f.minLength !== undefined && f.minLength > 0) add(`shorter than minLength ${f.minLength}`, 'x'.repeat(f.minLength - 1));
+  }
+  if (f.pattern !== undefined) {
+    let re: RegExp | undefined;
+    try {
+      re = new RegExp(f.pattern, 'u');
+    } catch {
+      re = undefined;
+    }
+    const candidate = ['!! not matching !!', '', '\u0000'].find((c) => re && !re.test(c));
+    if (candidate !== undefined) add(`not matching the pattern ${f.pattern}`, candidate);
+  }
+  return out;
 }
 
 function entityRef(e: EntitySpec, auth: boolean): EntityRef {
@@ -234,6 +317,7 @@ function relationView(source: EntitySpec, r: RelationSpec, target: EntityRef): R
     joinTable: fk ? null : `${names(source.name).pluralSnake}_${snakeCase(r.name)}`,
     joinSourceColumn: fk ? null : sourceColumn,
     joinTargetColumn: fk ? null : targetColumn,
+    uniqueConstraint: r.kind === 'one-to-one' ? constraintName('uq', names(source.name).pluralSnake, `${snakeCase(r.name)}_id`) : null,
   };
 }
 
@@ -266,7 +350,8 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
 
   const partial = ordered.map((e, ei) => {
     const fields = e.fields.map((f, i) => {
-      const v = fieldView(f, dialect, i, e.fields.length);
+      const fv = fieldView(f, dialect, i, e.fields.length);
+      const v = f.unique ? { ...fv, uniqueConstraint: constraintName('uq', refs.get(e.name)!.table, fv.column) } : fv;
       return dialect ? { ...v, sqlType: columnType(dialect, v) } : v;
     });
     const relations = e.relations.map((r) => relationView(e, r, refs.get(r.to)!));

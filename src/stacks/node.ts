@@ -1,16 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { ViewModel } from '../model/view-model.js';
 import type { StackDescriptor } from './types.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
+
+/**
+ * Versions of everything a generated Node project depends on live in one real manifest,
+ * `templates/node/versions/package.json`, so they can be bumped (and checked by `npm outdated`) in one place.
+ */
+interface VersionManifest {
+  readonly engines: { readonly node: string };
+  readonly dependencies: Readonly<Record<string, string>>;
+  readonly devDependencies: Readonly<Record<string, string>>;
+}
+
+let manifest: VersionManifest | undefined;
+function versions(): VersionManifest {
+  manifest ??= JSON.parse(
+    readFileSync(new URL('../../templates/node/versions/package.json', import.meta.url), 'utf8'),
+  ) as VersionManifest;
+  return manifest;
+}
+
+/** Packages only some projects need, keyed by the view-model condition that needs them. */
+const DRIVER: Record<string, readonly string[]> = {
+  sqlite: ['better-sqlite3'],
+  postgres: ['pg'],
+  mysql: ['mysql2'],
+};
+const DRIVER_TYPES: Record<string, readonly string[]> = {
+  sqlite: ['@types/better-sqlite3'],
+  postgres: ['@types/pg'],
+  mysql: [],
+};
+const ALL_DRIVERS = new Set(Object.values(DRIVER).flat());
+const ALL_DRIVER_TYPES = new Set(Object.values(DRIVER_TYPES).flat());
+const AUTH_ONLY = new Set(['jose', '@node-rs/argon2']);
+
+type Dep = { readonly name: string; readonly version: string; readonly isLast: boolean };
+
+function pick(all: Readonly<Record<string, string>>, keep: (name: string) => boolean): Dep[] {
+  const names = Object.keys(all).filter(keep).sort();
+  return names.map((name, i) => ({ name, version: all[name], isLast: i === names.length - 1 }));
+}
+
+export function nodeView(view: ViewModel): Record<string, unknown> {
+  const v = versions();
+  const db = view.database.id;
+  const dependencies = pick(v.dependencies, (n) => {
+    if (ALL_DRIVERS.has(n)) return (DRIVER[db] ?? []).includes(n);
+    if (AUTH_ONLY.has(n)) return view.auth.jwt;
+    return true;
+  });
+  const devDependencies = pick(v.devDependencies, (n) => !ALL_DRIVER_TYPES.has(n) || (DRIVER_TYPES[db] ?? []).includes(n));
+  const kyselyDialect = { sqlite: 'SqliteDialect', postgres: 'PostgresDialect', mysql: 'MysqlDialect', mongodb: null }[db];
+  return {
+    engines: v.engines.node,
+    nodeImage: 'node:24-slim',
+    dependencies,
+    devDependencies,
+    kyselyDialect,
+    /** Every table of the schema as a TypeScript string-literal list, for test clean-up. */
+    tablesTs: JSON.stringify(view.database.schema?.tables ?? []),
+  };
+}
 
 export const nodeStack: StackDescriptor = {
   id: 'node',
   label: STACK_LABELS.node,
   databases: STACK_DATABASES.node,
   packs: ['node'],
-  extendView: () => ({}),
+  extendView: nodeView,
   commands: ({ packageManager: pm }) => ({
     install: `${pm} install`,
     migrate: `${pm} run db:migrate`,
-    start: `${pm} start`,
+    start: `${pm} run build && ${pm} start`,
     test: `${pm} test`,
     build: `${pm} run build`,
   }),

@@ -1,0 +1,164 @@
+import { join, relative, resolve } from 'node:path';
+import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
+import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
+import { UserError, problem, type Problem } from '../config/problems.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { generate } from '../generator/generate.js';
+import { loadPack, PackError, type Pack } from '../generator/packs.js';
+import { resolveTemplatePack } from '../generator/resolve-pack.js';
+import { TemplateError } from '../generator/engine.js';
+import { specObject } from '../model/spec-yaml.js';
+import { gitInit, install, type StepResult } from '../steps/steps.js';
+import { loadStack } from '../stacks/index.js';
+import type { ProjectCommands } from '../stacks/types.js';
+import { PathEscapeError } from '../writer/fence.js';
+import { Interrupted, planWrite, writeTree } from '../writer/write.js';
+import { PACKAGE_ROOT, VERSION } from '../version.js';
+import { Output } from './output.js';
+import { equivalentCommand } from './equivalent.js';
+
+export interface CreateOptions extends CliInput {
+  readonly template?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly install: boolean;
+  readonly git: boolean;
+  readonly force?: boolean;
+}
+
+/** The package manager that started us (`npm_config_user_agent` is set by npm, pnpm, yarn and bun). */
+export function detectPackageManager(userAgent = process.env.npm_config_user_agent ?? ''): PackageManager {
+  const name = userAgent.split('/')[0];
+  return (PACKAGE_MANAGERS as readonly string[]).includes(name) ? (name as PackageManager) : 'npm';
+}
+
+export async function runCreate(options: CreateOptions): Promise<number> {
+  const out = new Output(Boolean(options.json));
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await create(options, out, () => interrupted);
+  } catch (err) {
+    if (err instanceof UserError) {
+      out.problems(err.problems, err.exitCode);
+      return err.exitCode;
+    }
+    if (err instanceof Interrupted || (err as { name?: string }).name === 'ExitPromptError') {
+      out.error('✖ interrupted; nothing was written.');
+      out.result({ ok: false, exitCode: 130, errors: [{ path: '', message: 'interrupted' }] });
+      return 130;
+    }
+    if (err instanceof PackError || err instanceof PathEscapeError) {
+      const p = problem(err instanceof PackError ? 'template-pack' : 'path-fence', '--template', err.message, err instanceof PackError ? err.hint : 'entity names and template paths must stay inside the project');
+      out.problems([p], 2);
+      return 2;
+    }
+    if (err instanceof TemplateError) {
+      // A broken built-in template is our bug; a broken in-house template is the user's input.
+      const inHouse = options.template !== undefined && !err.template.startsWith('node:') && !err.template.startsWith('python:');
+      if (inHouse) {
+        out.problems([problem('template-render', '--template', err.message, 'fix the template; the view model is documented in README.md')], 2);
+        return 2;
+      }
+    }
+    out.error(`create-backend: internal error (please report it with the command you ran):\n${(err as Error).stack ?? String(err)}`);
+    out.result({ ok: false, exitCode: 1, errors: [{ path: '', message: (err as Error).message }] });
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function create(options: CreateOptions, out: Output, interrupted: () => boolean): Promise<number> {
+  const interactive = Boolean(process.stdin.isTTY) && !options.yes && !process.env.CI && !options.json;
+  const gathered = gather(options);
+  if (gathered.problems.length) {
+    // Report the rule problems of the valid parts too, so one run lists everything to fix.
+    const fatal = gathered.problems.some((p) => p.rule === 'spec-syntax' || p.rule === 'config-file');
+    const more = fatal ? [] : finish(withDefaults(gathered.partial), gathered, options).problems;
+    throw new UserError([...gathered.problems, ...more]);
+  }
+
+  let answers: Answers = gathered.partial;
+  const missing = missingAnswers(answers);
+  let asked = false;
+  if (missing.length) {
+    if (interactive) {
+      const { ask } = await import('./prompts.js');
+      answers = await ask(answers);
+      asked = true;
+    } else if (options.yes || options.config !== undefined) {
+      answers = withDefaults(answers);
+    } else {
+      throw new UserError(missing.map((m) => problem('missing-answer', m.flag, `no ${m.key} given and no terminal to ask`, `pass ${m.flag}, or --yes to accept the defaults`)));
+    }
+  }
+  const { config, problems } = finish(answers, gathered, options);
+  if (!config) throw new UserError(problems);
+  if (interrupted()) throw new Interrupted();
+
+  const packageManager: PackageManager = (options.packageManager as PackageManager | undefined) ?? detectPackageManager();
+  const stack = await loadStack(config.stack);
+  const packs: Pack[] = stack.packs.map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
+  if (options.template !== undefined) packs.push(resolveTemplatePack(options.template));
+  const { tree } = generate({ config, stack, packs, generatorVersion: VERSION });
+  const directory = resolve(options.directory ?? config.name);
+  const commands = stack.commands({ config, packageManager });
+  const shown = relative(process.cwd(), directory) || '.';
+
+  if (options.dryRun) {
+    for (const path of tree.paths()) out.info(`  ${path}`);
+    out.info(`${tree.size} files would be written to ${shown} (dry run: nothing written, nothing run)`);
+    out.result(success(directory, tree.paths(), config, commands, []));
+    return 0;
+  }
+
+  const plan = planWrite(directory, tree, Boolean(options.force));
+  if (interrupted()) throw new Interrupted();
+  const report = writeTree(directory, tree, plan, { force: Boolean(options.force), interrupted });
+  out.info(`✔ wrote ${report.files.filter((f) => f.status !== 'identical').length} files to ${shown}`);
+
+  const steps: StepResult[] = [];
+  const reporter = out.steps();
+  if (options.install && !interrupted()) steps.push(await install(directory, stack.installCommands({ config, packageManager }), reporter));
+  const installFailed = steps.some((s) => !s.ok);
+  if (options.git && !interrupted()) {
+    steps.push(installFailed
+      ? { name: 'git', ok: true, skipped: true, command: 'git init && git add -A && git commit -m "Initial commit"' }
+      : await gitInit(directory, reporter));
+  }
+  if (interrupted()) {
+    out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);
+    out.result({ ok: false, exitCode: 130, directory, errors: [{ path: '', message: 'interrupted during post-steps' }] });
+    return 130;
+  }
+
+  const failed = steps.filter((s) => !s.ok);
+  if (asked) out.info(`\nTo do this again without questions:\n  ${equivalentCommand(config, options.directory ?? config.name)}`);
+  if (failed.length) {
+    out.error(`\nThe project is in ${shown}, but ${failed.map((s) => s.name).join(' and ')} failed. Run by hand: cd ${shown} && ${failed.map((s) => s.command).join(' && ')}`);
+    out.result({ ...success(directory, tree.paths(), config, commands, steps), ok: false, exitCode: 3, errors: failed.map((s) => ({ path: s.name, message: s.error ?? 'failed', hint: `run: ${s.command}` })) });
+    return 3;
+  }
+  out.info(`\nNext:\n  cd ${shown}\n${options.install ? '' : `  ${commands.install}\n`}  ${commands.migrate}\n  ${commands.start}\n  ${commands.test}`);
+  out.result(success(directory, tree.paths(), config, commands, steps));
+  return 0;
+}
+
+function success(directory: string, files: string[], config: ResolvedConfig, commands: ProjectCommands, steps: readonly StepResult[]) {
+  return {
+    ok: true,
+    directory,
+    files,
+    config: specObject(config),
+    commands,
+    steps: steps.map((s) => ({ name: s.name, ok: s.ok, command: s.command, ...(s.skipped ? { skipped: true } : {}) })),
+  };
+}
+
+export type { Problem };

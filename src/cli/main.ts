@@ -1,0 +1,73 @@
+import { Command, CommanderError, Option } from 'commander';
+import { AUTHS, CLOUDS, DATABASES, PACKAGE_MANAGERS, STACKS } from '../config/options.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Argument parsing only: each command's work is imported when it runs, so `--help` loads nothing else.
+ * Commander's own usage errors become exit code 2 (bad usage), like every other user mistake.
+ */
+export async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const program = new Command()
+    .name('create-backend')
+    .description('Generate a complete, tested backend project from a data model.')
+    .version(VERSION, '-v, --version')
+    .argument('[directory]', 'where to create the project (default: the project name)')
+    .option('-c, --config <file>', 'backend.yaml or .json: the data model and choices')
+    .addOption(new Option('--stack <id>', `stack: ${STACKS.join(' | ')}`))
+    .addOption(new Option('--database <id>', `database: ${DATABASES.join(' | ')}`))
+    .addOption(new Option('--cloud <id[,id]>', `cloud targets: ${CLOUDS.join(' | ')} (a comma list is allowed)`))
+    .addOption(new Option('--auth <id>', `auth: ${AUTHS.join(' | ')}`))
+    .option('--entity <spec>', 'repeatable quick model: "Pet: name:string! age:integer owner:Owner"', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--template <dir|package>', 'in-house template pack layered over the built-in one')
+    .addOption(new Option('--package-manager <pm>', `node stack: ${PACKAGE_MANAGERS.join(' | ')} (default: the one that ran us)`))
+    .option('-y, --yes', 'never prompt: defaults for everything not given')
+    .option('--dry-run', 'print what would be written; write nothing, run nothing')
+    .option('--json', 'print one JSON result on stdout; human output goes to stderr')
+    .option('--no-install', 'skip installing dependencies')
+    .option('--no-git', 'skip git init and the first commit')
+    .option('--force', 'write into a non-empty directory (files not ours are left untouched)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} })
+    .action(async (directory: string | undefined, options: Record<string, unknown>) => {
+      const { runCreate } = await import('./create.js');
+      process.exitCode = await runCreate({ ...options, directory } as never);
+    });
+
+  program
+    .command('validate')
+    .description('check a spec file; print every problem; exit 0 or 2')
+    .argument('<file>', 'backend.yaml or .json')
+    .option('--json', 'print one JSON result on stdout')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { runValidate } = await import('./validate.js');
+      process.exitCode = runValidate(file, Boolean(options.json || json));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the spec file')
+    .action(async () => {
+      const { specJsonSchema } = await import('../config/input-schema.js');
+      process.stdout.write(`${JSON.stringify(specJsonSchema(), null, 2)}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        process.exitCode = 0;
+        return;
+      }
+      const message = err.message.replace(/^error: /, '');
+      if (json) process.stdout.write(`${JSON.stringify({ ok: false, exitCode: 2, errors: [{ path: 'argv', message, hint: 'run create-backend --help for usage' }] }, null, 2)}\n`);
+      process.stderr.write(`✖ ${message}\n  hint: run create-backend --help for usage\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`create-backend: internal error (please report it with the command you ran):\n${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,180 @@
+import { basename, resolve as resolvePath } from 'node:path';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { AUTHS, CLOUDS, DATABASES, DEFAULTS, PACKAGE_MANAGERS, STACKS, type AuthId, type CloudId, type DatabaseId, type PackageManager, type StackId } from './options.js';
+import type { EntitySpec, ResolvedConfig } from './types.js';
+import type { SpecInput } from './input-schema.js';
+import { checkStructure } from './structure.js';
+import { expandEntities, parseEntityFlag } from './normalize.js';
+import { checkRules } from './rules.js';
+import { didYouMean, problem, type Problem } from './problems.js';
+import { parseSpecText, type SpecSource } from '../model/spec-source.js';
+import { kebabCase } from '../model/naming.js';
+
+/**
+ * Turns flags, an optional spec file and (when interactive) prompt answers into one ResolvedConfig, or the
+ * complete list of problems. Precedence: flags, then the spec file, then answers, then defaults (--yes, or a
+ * spec file, which is a complete answer by itself).
+ */
+export interface CliInput {
+  readonly directory?: string;
+  readonly config?: string;
+  readonly stack?: string;
+  readonly database?: string;
+  readonly cloud?: string;
+  readonly auth?: string;
+  readonly entity?: readonly string[];
+  readonly packageManager?: string;
+  readonly yes?: boolean;
+}
+
+/** Answers the prompts may supply for whatever flags and the spec file left open. */
+export interface Answers {
+  name?: string;
+  stack?: StackId;
+  database?: DatabaseId;
+  cloud?: CloudId[];
+  auth?: AuthId;
+  entities?: NonNullable<SpecInput['entities']>;
+}
+
+export interface Gathered {
+  /** What flags and the spec file say, before prompts and defaults. */
+  readonly partial: Answers;
+  readonly source?: SpecSource;
+  readonly problems: Problem[];
+}
+
+const EXAMPLE_ENTITIES: NonNullable<SpecInput['entities']> = {
+  Item: {
+    fields: {
+      name: { type: 'string', required: true, maxLength: 120 },
+      description: 'text',
+      quantity: { type: 'integer', min: 0, default: 0 },
+      price: { type: 'decimal', precision: 10, scale: 2, min: 0 },
+      active: { type: 'boolean', default: true },
+    },
+  },
+};
+
+function choice<T extends string>(flag: string, value: string | undefined, options: readonly T[], problems: Problem[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((options as readonly string[]).includes(value)) return value as T;
+  problems.push(problem('flag-valid-option', flag, `"${value}" is not a valid value for ${flag}`, didYouMean(value, options)));
+  return undefined;
+}
+
+function parseCloud(value: string | readonly string[] | undefined, path: string, problems: Problem[]): CloudId[] | undefined {
+  if (value === undefined) return undefined;
+  const list = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim()).filter(Boolean);
+  const out: CloudId[] = [];
+  for (const item of list) {
+    const c = choice(path, item, CLOUDS, problems);
+    if (c) out.push(c);
+  }
+  if (out.includes('none') && out.length > 1) problems.push(problem('cloud-none-exclusive', path, '"none" cannot be combined with other cloud targets', 'pass either none or a list of targets'));
+  return [...new Set(out.filter((c) => c !== 'none'))];
+}
+
+/** Reads flags and the spec file. Reports every problem; never prompts. */
+export function gather(input: CliInput): Gathered {
+  const problems: Problem[] = [];
+  let spec: SpecInput = {};
+  let source: SpecSource | undefined;
+  if (input.config !== undefined) {
+    const file = resolvePath(input.config);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      problems.push(problem('config-file', '--config', `spec file ${input.config} does not exist`, 'pass the path of a backend.yaml or .json file'));
+    } else {
+      const parsed = parseSpecText(readFileSync(file, 'utf8'), input.config);
+      problems.push(...parsed.problems);
+      if (parsed.source) {
+        source = parsed.source;
+        const checked = checkStructure(parsed.source.data);
+        problems.push(...checked.problems.map((p) => locate(p, parsed.source!)));
+        spec = checked.spec ?? {};
+      }
+    }
+  }
+
+  const entities = { ...(spec.entities ?? {}) };
+  (input.entity ?? []).forEach((text, i) => {
+    const parsed = parseEntityFlag(text, i);
+    problems.push(...parsed.problems);
+    if (parsed.name && parsed.entity) {
+      if (entities[parsed.name]) problems.push(problem('entity-duplicate', `--entity[${i}]`, `entity ${parsed.name} is defined twice`, 'define each entity once, in the spec file or with --entity'));
+      entities[parsed.name] = parsed.entity;
+    }
+  });
+  if (input.packageManager !== undefined) choice('--package-manager', input.packageManager, PACKAGE_MANAGERS, problems);
+
+  const dirName = input.directory ? kebabCase(basename(resolvePath(input.directory))) : undefined;
+  const partial: Answers = {
+    name: spec.name ?? dirName,
+    stack: choice('--stack', input.stack, STACKS, problems) ?? spec.stack,
+    database: choice('--database', input.database, DATABASES, problems) ?? spec.database,
+    cloud: parseCloud(input.cloud, '--cloud', problems) ?? parseCloud(spec.cloud as string | string[] | undefined, 'cloud', problems),
+    auth: choice('--auth', input.auth, AUTHS, problems) ?? spec.auth,
+    entities: Object.keys(entities).length ? entities : undefined,
+  };
+  if (input.auth === undefined && spec.auth === undefined && Object.values(entities).some((e) => e.owned)) partial.auth = 'jwt';
+  return { partial, source, problems };
+}
+
+/** Names of the answers still missing, each with the flag that would supply it. */
+export function missingAnswers(a: Answers): Array<{ key: keyof Answers; flag: string }> {
+  const out: Array<{ key: keyof Answers; flag: string }> = [];
+  if (!a.name) out.push({ key: 'name', flag: 'a directory argument' });
+  if (!a.stack) out.push({ key: 'stack', flag: '--stack' });
+  if (!a.database) out.push({ key: 'database', flag: '--database' });
+  if (!a.cloud) out.push({ key: 'cloud', flag: '--cloud' });
+  if (!a.auth) out.push({ key: 'auth', flag: '--auth' });
+  if (!a.entities) out.push({ key: 'entities', flag: '--entity or --config' });
+  return out;
+}
+
+/** Fills what is still open with the documented defaults (SPEC 2: `--yes`). */
+export function withDefaults(a: Answers): Answers {
+  return {
+    name: a.name ?? 'my-backend',
+    stack: a.stack ?? DEFAULTS.stack,
+    database: a.database ?? DEFAULTS.database,
+    cloud: a.cloud ?? [...DEFAULTS.cloud],
+    auth: a.auth ?? DEFAULTS.auth,
+    entities: a.entities ?? EXAMPLE_ENTITIES,
+  };
+}
+
+/** Builds and checks the final config from complete answers. */
+export function finish(a: Answers, gathered: Pick<Gathered, 'source'>, flags: CliInput): { config?: ResolvedConfig; problems: Problem[] } {
+  const expanded = expandEntities(a.entities ?? {});
+  const config: ResolvedConfig = deepFreeze({
+    name: a.name!,
+    stack: a.stack!,
+    database: a.database!,
+    cloud: a.cloud ?? [],
+    auth: a.auth!,
+    entities: expanded.entities as EntitySpec[],
+  });
+  const problems = [...expanded.problems, ...checkRules(config)].map((p) => {
+    // Problems about a choice made by a flag are reported against the flag, not the spec file.
+    const flag = ({ stack: flags.stack && '--stack', database: flags.database && '--database', cloud: flags.cloud && '--cloud', auth: flags.auth && '--auth' } as Record<string, string | undefined>)[p.path];
+    if (flag) return { ...p, path: flag };
+    if (p.path === 'name' && !gathered.source?.locate(['name'])) return { ...p, path: flags.directory ? 'directory' : 'name' };
+    return gathered.source ? locate(p, gathered.source) : p;
+  });
+  return problems.length ? { problems } : { config, problems };
+}
+
+function locate(p: Problem, source: SpecSource): Problem {
+  if (p.line !== undefined || p.path.startsWith('--') || p.path === '') return p.file || p.path.startsWith('--') ? p : { ...p, file: source.file };
+  const pos = source.locate(p.path.split('.'));
+  return pos ? { ...p, file: source.file, line: pos.line, column: pos.column } : { ...p, file: source.file };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

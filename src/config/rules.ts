@@ -1,0 +1,229 @@
+import { FIELD_TYPES, type FieldType } from './options.js';
+import type { EntitySpec, FieldSpec, JsonValue, ResolvedConfig } from './types.js';
+import { IMPLICIT_FIELDS, PAGING, isReservedEntity, isReservedField } from './reserved.js';
+import { didYouMean, nearest, problem, type Problem } from './problems.js';
+import { STACK_DATABASES, isStackAvailable } from '../stacks/capabilities.js';
+import { names, singularize } from '../model/naming.js';
+
+/**
+ * Model and compatibility rules. Each is a pure function of the resolved config with a stable id and returns
+ * every problem it finds, each with its path and a hint. `validate` and generation run all of them.
+ */
+type Rule = (config: ResolvedConfig) => Problem[];
+
+const PROJECT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
+const CAMEL = /^[a-z][A-Za-z0-9]*$/;
+/** Cloud targets this version generates files for (issue 6 adds the rest). */
+export const AVAILABLE_CLOUDS: readonly string[] = [];
+const NUMERIC: FieldType[] = ['integer', 'bigint', 'number', 'decimal'];
+const LENGTHED: FieldType[] = ['string', 'text', 'email', 'url'];
+const INT32 = { min: -2147483648, max: 2147483647 };
+
+const fieldPath = (e: EntitySpec, f: FieldSpec, key?: string) => `entities.${e.name}.fields.${f.name}${key ? `.${key}` : ''}`;
+
+const projectName: Rule = (c) => {
+  if (PROJECT_NAME.test(c.name) && c.name.length <= 64) return [];
+  const suggestion = names(c.name).kebab.replace(/^[^a-z]+/, '');
+  return [problem('project-name', 'name', `project name "${c.name}" must be kebab-case: lower-case letters and digits separated by "-", starting with a letter, at most 64 characters`, suggestion ? `try "${suggestion}"` : 'for example "pet-clinic"')];
+};
+
+const stackAvailable: Rule = (c) => {
+  if (!isStackAvailable(c.stack)) {
+    const ready = Object.keys(STACK_DATABASES).filter((s) => isStackAvailable(s as ResolvedConfig['stack']));
+    return [problem('stack-available', 'stack', `the ${c.stack} stack is not available in this version of create-backend`, `available stacks: ${ready.join(', ')}`)];
+  }
+  if (!STACK_DATABASES[c.stack].includes(c.database)) {
+    return [problem('stack-supports-database', 'database', `the ${c.stack} stack does not support the ${c.database} database yet`, `choose one of: ${STACK_DATABASES[c.stack].join(', ')}`)];
+  }
+  return [];
+};
+
+const cloudAvailable: Rule = (c) =>
+  c.cloud.filter((t) => !AVAILABLE_CLOUDS.includes(t)).map((t) =>
+    problem('cloud-available', 'cloud', `cloud target "${t}" is not available in this version of create-backend`, 'use --cloud none; the Dockerfile and compose.yaml are always generated'),
+  );
+
+const hasEntities: Rule = (c) =>
+  c.entities.length ? [] : [problem('entities-required', 'entities', 'the model has no entities', 'add one under entities:, pass --entity "Item: name:string!", or use --yes for an example entity')];
+
+const entityNames: Rule = (c) => {
+  const out: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const e of c.entities) {
+    const path = `entities.${e.name}`;
+    if (!PASCAL.test(e.name)) {
+      out.push(problem('entity-name-format', path, `entity name "${e.name}" must be PascalCase (letters and digits, starting with an upper-case letter)`, `try "${names(e.name).pascal || 'Item'}"`));
+      continue;
+    }
+    if (isReservedEntity(e.name, names(e.name).pluralSnake)) {
+      out.push(problem('entity-name-reserved', path, `entity name "${e.name}" is reserved in a supported language, framework or SQL dialect`, `choose a more specific name, for example "${e.name}Record" or "App${e.name}"`));
+    }
+    if (e.name.length > 40) out.push(problem('entity-name-length', path, `entity name "${e.name}" is longer than 40 characters`, 'table and constraint names must fit database limits'));
+    for (const key of [names(e.name).snake, names(e.name).pluralSnake]) {
+      const other = seen.get(key);
+      if (other && other !== e.name) out.push(problem('entity-name-collision', path, `entity "${e.name}" collides with "${other}" (both become "${key}")`, 'rename one of them'));
+      seen.set(key, e.name);
+    }
+    if (e.fields.length === 0 && e.relations.length === 0) out.push(problem('entity-not-empty', path, `entity "${e.name}" has no fields or relations`, 'add at least one field, for example name: string!'));
+  }
+  return out;
+};
+
+const fieldNames: Rule = (c) => {
+  const out: Problem[] = [];
+  for (const e of c.entities) {
+    const taken = new Map<string, string>();
+    const claim = (apiName: string, path: string, what: string) => {
+      const key = names(apiName).snake;
+      const other = taken.get(key);
+      if (other) out.push(problem('field-name-collision', path, `${what} "${apiName}" of ${e.name} collides with "${other}" (both become column "${key}")`, 'rename one of them'));
+      else taken.set(key, apiName);
+    };
+    for (const f of e.fields) {
+      const path = fieldPath(e, f);
+      if (!CAMEL.test(f.name)) {
+        out.push(problem('field-name-format', path, `field name "${f.name}" must be camelCase (letters and digits, starting with a lower-case letter)`, `try "${names(f.name).camel || 'value'}"`));
+        continue;
+      }
+      if (IMPLICIT_FIELDS.has(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is generated for every entity`, 'remove it: id, createdAt, updatedAt (and ownerId for owned entities) are always present'));
+      else if (PAGING.has(f.name.toLowerCase())) out.push(problem('field-name-reserved', path, `field name "${f.name}" is a query parameter of list endpoints`, `choose another name, for example "${f.name}Value"`));
+      else if (isReservedField(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is a reserved word in a supported language or SQL dialect`, `choose another name, for example "${e.name.charAt(0).toLowerCase() + e.name.slice(1)}${f.name.charAt(0).toUpperCase() + f.name.slice(1)}"`));
+      claim(f.name, path, 'field');
+    }
+    for (const r of e.relations) {
+      const path = `entities.${e.name}.relations.${r.name}`;
+      if (!CAMEL.test(r.name)) {
+        out.push(problem('relation-name-format', path, `relation name "${r.name}" must be camelCase`, `try "${names(r.name).camel || 'parent'}"`));
+        continue;
+      }
+      if (isReservedField(r.name) || IMPLICIT_FIELDS.has(r.name) || PAGING.has(r.name)) out.push(problem('relation-name-reserved', path, `relation name "${r.name}" is reserved`, `choose another name, for example "${r.name}Ref"`));
+      const apiName = r.kind === 'many-to-many' ? `${singularize(r.name)}Ids` : `${r.name}Id`;
+      claim(r.name, path, 'relation');
+      claim(apiName, path, 'relation field');
+    }
+  }
+  return out;
+};
+
+const relations: Rule = (c) => {
+  const out: Problem[] = [];
+  const entityNamesList = c.entities.map((e) => e.name);
+  for (const e of c.entities) {
+    for (const r of e.relations) {
+      const path = `entities.${e.name}.relations.${r.name}`;
+      if (!entityNamesList.includes(r.to)) {
+        const near = nearest(r.to, entityNamesList);
+        out.push(problem('relation-target-exists', `${path}.to`, `relation ${e.name}.${r.name} points to "${r.to}", which is not an entity of the model`, near ? `did you mean "${near}"? Entities: ${entityNamesList.join(', ')}` : `add an entity named ${r.to}, or use one of: ${entityNamesList.join(', ')}`));
+      }
+      if (r.kind === 'many-to-many' && (r.required || r.onDelete !== 'restrict')) {
+        out.push(problem('relation-many-to-many-options', path, `many-to-many relation ${e.name}.${r.name} takes neither required nor onDelete`, 'its join rows are always deleted with either side; remove those keys'));
+      }
+      if (r.onDelete === 'set-null' && r.required) {
+        out.push(problem('relation-set-null-required', `${path}.onDelete`, `relation ${e.name}.${r.name} is required, so onDelete cannot be set-null`, 'use cascade or restrict, or make the relation optional'));
+      }
+      if (r.to === e.name && r.required) {
+        out.push(problem('relation-self-required', `${path}.required`, `relation ${e.name}.${r.name} points to its own entity and is required, so no first row could ever be created`, 'make it optional'));
+      }
+    }
+  }
+  return out;
+};
+
+const ownedNeedsAuth: Rule = (c) =>
+  c.auth === 'jwt' ? [] : c.entities.filter((e) => e.owned).map((e) =>
+    problem('owned-needs-auth', `entities.${e.name}.owned`, `entity ${e.name} is owned, but auth is none`, 'set auth: jwt (or --auth jwt), or remove owned: true'));
+
+function validDefault(f: FieldSpec, v: JsonValue): string | undefined {
+  const t = f.type;
+  if (t === 'json') return undefined;
+  if (NUMERIC.includes(t)) {
+    const n = t === 'decimal' && typeof v === 'string' ? Number(v) : v;
+    if (typeof n !== 'number' || Number.isNaN(n)) return `must be a number${t === 'decimal' ? ' or a numeric string' : ''}`;
+    if ((t === 'integer' || t === 'bigint') && !Number.isInteger(n)) return 'must be a whole number';
+    if (f.min !== undefined && n < f.min) return `is below min ${f.min}`;
+    if (f.max !== undefined && n > f.max) return `is above max ${f.max}`;
+    return undefined;
+  }
+  if (t === 'boolean') return typeof v === 'boolean' ? undefined : 'must be true or false';
+  if (typeof v !== 'string') return 'must be a string';
+  if (t === 'enum') return f.values?.includes(v) ? undefined : `must be one of ${f.values?.join(', ')}`;
+  if (t === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'must be a date like 2024-01-31';
+  if (t === 'datetime' && Number.isNaN(Date.parse(v))) return 'must be an RFC 3339 date-time like 2024-01-31T12:00:00Z';
+  if (t === 'uuid' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return 'must be a UUID';
+  if (f.maxLength !== undefined && v.length > f.maxLength) return `is longer than maxLength ${f.maxLength}`;
+  if (f.minLength !== undefined && v.length < f.minLength) return `is shorter than minLength ${f.minLength}`;
+  if (f.pattern !== undefined && safeRegExp(f.pattern)?.test(v) === false) return `does not match pattern ${f.pattern}`;
+  return undefined;
+}
+
+function safeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    return undefined;
+  }
+}
+
+const fieldConstraints: Rule = (c) => {
+  const out: Problem[] = [];
+  for (const e of c.entities) {
+    for (const f of e.fields) {
+      const at = (key: string) => fieldPath(e, f, key);
+      const notFor = (key: keyof FieldSpec, allowed: FieldType[], hint: string) => {
+        if (f[key] !== undefined && !allowed.includes(f.type)) out.push(problem('constraint-applies', at(key), `${key} does not apply to a ${f.type} field`, hint));
+      };
+      notFor('min', NUMERIC, 'min and max apply to integer, bigint, number and decimal fields');
+      notFor('max', NUMERIC, 'min and max apply to integer, bigint, number and decimal fields');
+      notFor('minLength', LENGTHED, 'minLength applies to string, text, email and url fields');
+      if (f.maxLength !== undefined && !['string', 'text', 'email', 'url', 'enum'].includes(f.type)) notFor('maxLength', LENGTHED, 'maxLength applies to string, text, email and url fields');
+      notFor('pattern', ['string', 'text'], 'pattern applies to string and text fields');
+      notFor('values', ['enum'], 'values apply to enum fields only');
+      notFor('precision', ['decimal'], 'precision and scale apply to decimal fields only');
+      notFor('scale', ['decimal'], 'precision and scale apply to decimal fields only');
+      if (f.type === 'enum') {
+        const values = f.values ?? [];
+        if (values.length === 0) out.push(problem('enum-values', at('values'), `enum field ${e.name}.${f.name} needs a non-empty list of values`, 'for example values: [draft, published]'));
+        const dup = values.find((v, i) => values.indexOf(v) !== i);
+        if (dup !== undefined) out.push(problem('enum-values', at('values'), `enum value "${dup}" appears twice`, 'each value must be unique'));
+        const bad = values.find((v) => !/^[A-Za-z][A-Za-z0-9_-]*$/.test(v));
+        if (bad !== undefined) out.push(problem('enum-values', at('values'), `enum value "${bad}" is not a plain identifier`, 'use letters, digits, "_" and "-", starting with a letter'));
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) out.push(problem('constraint-order', at('min'), `min ${f.min} is greater than max ${f.max}`, 'swap them or fix one'));
+      if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) out.push(problem('constraint-order', at('minLength'), `minLength ${f.minLength} is greater than maxLength ${f.maxLength}`, 'swap them or fix one'));
+      if (f.type === 'string' && f.maxLength !== undefined && f.maxLength > 10000) out.push(problem('constraint-range', at('maxLength'), `maxLength ${f.maxLength} is too long for a string column`, 'use type text for long content'));
+      if (f.type === 'integer') {
+        for (const key of ['min', 'max'] as const) {
+          const v = f[key];
+          if (v !== undefined && (!Number.isInteger(v) || v < INT32.min || v > INT32.max)) out.push(problem('constraint-range', at(key), `${key} ${v} is not a 32-bit integer`, 'use type bigint for larger numbers'));
+        }
+      }
+      if (f.type === 'decimal' && (f.scale ?? 0) > (f.precision ?? 0)) out.push(problem('constraint-order', at('scale'), `scale ${f.scale} is greater than precision ${f.precision}`, 'precision counts all digits, scale those after the point'));
+      if (f.pattern !== undefined && !safeRegExp(f.pattern)) out.push(problem('pattern-valid', at('pattern'), `pattern ${JSON.stringify(f.pattern)} is not a valid regular expression`, 'use a regular expression without look-behind or flags, for example ^[A-Z]{3}$'));
+      if (f.default !== undefined && f.default !== null) {
+        const why = validDefault(f, f.default);
+        if (why) out.push(problem('default-valid', at('default'), `default ${JSON.stringify(f.default)} of ${e.name}.${f.name} ${why}`, 'the default must satisfy the field type and its constraints'));
+      }
+      if (f.unique && (f.type === 'text' || f.type === 'json')) out.push(problem('unique-type', at('unique'), `a ${f.type} field cannot be unique`, 'use a string field with a maxLength for unique values'));
+      if (f.unique && f.type === 'string' && (f.maxLength ?? 0) > 768) out.push(problem('unique-type', at('unique'), `a unique string longer than 768 characters cannot be indexed on MySQL`, 'lower maxLength to 768 or less'));
+      if (!FIELD_TYPES.includes(f.type)) out.push(problem('field-type-known', at('type'), `unknown field type "${f.type}"`, didYouMean(f.type, FIELD_TYPES)));
+    }
+  }
+  return out;
+};
+
+export const RULES: Readonly<Record<string, Rule>> = {
+  'project-name': projectName,
+  'stack-available': stackAvailable,
+  'cloud-available': cloudAvailable,
+  'entities-required': hasEntities,
+  'entity-names': entityNames,
+  'field-names': fieldNames,
+  relations,
+  'owned-needs-auth': ownedNeedsAuth,
+  'field-constraints': fieldConstraints,
+};
+
+export function checkRules(config: ResolvedConfig): Problem[] {
+  return Object.values(RULES).flatMap((rule) => rule(config));
+}

@@ -1,0 +1,509 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { JsonValue } from '../config/types.js';
+import { names } from '../model/naming.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
+import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
+import type { InstallCommand, StackDescriptor } from './types.js';
+
+/**
+ * Python stack: FastAPI + SQLAlchemy 2 + Alembic. Everything Python-specific that templates need (type
+ * annotations, SQLAlchemy column types, literals for tests) is computed here, so templates only print.
+ */
+
+const VERSIONS_FILE = new URL('../../templates/python/versions/requirements.txt', import.meta.url);
+
+/** Groups of pinned requirements (`# [group]` headers) from the one versions manifest. */
+export function readVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8')): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  let current: string | null = null;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const header = /^#\s*\[([a-z0-9-]+)\]$/.exec(line);
+    if (header) {
+      current = header[1];
+      groups[current] = [];
+    } else if (line && !line.startsWith('#')) {
+      if (!current) throw new Error(`python versions: requirement ${line} before any # [group] line`);
+      groups[current].push(line);
+    }
+  }
+  return groups;
+}
+
+/** Python keywords, soft keywords and names that would shadow pydantic/SQLAlchemy attributes. */
+const PY_RESERVED = new Set([
+  'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
+  'metadata', 'registry', 'json', 'dict', 'copy', 'schema', 'validate', 'construct', 'fields', 'id', 'owner_id',
+  'created_at', 'updated_at', 'query', 'model_config', 'model_fields',
+]);
+const attrName = (snake: string): string => (PY_RESERVED.has(snake) || snake.startsWith('model_') ? `${snake}_` : snake);
+
+/** Module names a project package must not shadow (stdlib modules and our own dependencies). */
+const TAKEN_MODULES = new Set([
+  'abc', 'array', 'ast', 'asyncio', 'base64', 'code', 'collections', 'copy', 'csv', 'dataclasses', 'datetime',
+  'decimal', 'email', 'enum', 'functools', 'hashlib', 'html', 'http', 'io', 'json', 'logging', 'math', 'os',
+  'pathlib', 'platform', 'queue', 'random', 're', 'secrets', 'select', 'signal', 'site', 'socket', 'sqlite3',
+  'string', 'sys', 'test', 'tests', 'threading', 'time', 'token', 'types', 'typing', 'uuid', 'warnings', 'zipfile',
+  'fastapi', 'starlette', 'uvicorn', 'pydantic', 'pydantic_settings', 'sqlalchemy', 'alembic', 'psycopg',
+  'pymysql', 'jwt', 'argon2', 'pytest', 'httpx', 'migrations', 'app',
+]);
+
+const packageName = (snake: string): string => (TAKEN_MODULES.has(snake) ? `${snake}_api` : snake);
+
+const INT32 = [-2147483648, 2147483647] as const;
+const INT64 = ['-9223372036854775808', '9223372036854775807'] as const;
+
+/** A JSON value as a Python literal (JSON string escapes are valid Python escapes). */
+export function pyLiteral(v: JsonValue | undefined): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(pyLiteral).join(', ')}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyLiteral(x)}`).join(', ')}}`;
+}
+
+const kw = (parts: Array<[string, string | number | null]>): string =>
+  parts.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`).join(', ');
+
+const EMAIL_PATTERN = 'EMAIL_PATTERN';
+const URL_PATTERN = 'URL_PATTERN';
+
+function sqlaType(f: FieldView): string {
+  switch (f.type) {
+    case 'string': case 'email': case 'url': case 'enum': return `String(${f.maxLength ?? 255})`;
+    case 'text': return 'Text()';
+    case 'integer': return 'Integer()';
+    case 'bigint': return 'BigInteger()';
+    case 'number': return 'Double()';
+    case 'decimal': return `DecimalType(${f.precision}, ${f.scale})`;
+    case 'boolean': return 'Boolean()';
+    case 'date': return 'Date()';
+    case 'datetime': return 'UtcDateTime()';
+    case 'uuid': return 'UuidString()';
+    case 'json': return 'JsonType()';
+  }
+}
+
+function storedType(f: FieldView): string {
+  switch (f.type) {
+    case 'integer': case 'bigint': return 'int';
+    case 'number': return 'float';
+    case 'decimal': return 'Decimal';
+    case 'boolean': return 'bool';
+    case 'date': return 'date';
+    case 'datetime': return 'datetime';
+    case 'json': return 'JsonValue';
+    default: return 'str';
+  }
+}
+
+function readType(f: FieldView): string {
+  switch (f.type) {
+    case 'decimal': return 'DecimalOut';
+    case 'datetime': return 'DateTimeOut';
+    case 'enum': return `Literal[${f.values!.map((v) => JSON.stringify(v)).join(', ')}]`;
+    default: return storedType(f);
+  }
+}
+
+const numBounds = (f: FieldView, lo: number | string, hi: number | string): Array<[string, string | number | null]> => [
+  ['ge', f.min !== null ? Math.max(f.min, Number(lo)) : lo],
+  ['le', f.max !== null ? Math.min(f.max, Number(hi)) : hi],
+];
+
+function inputType(f: FieldView): string {
+  const len: Array<[string, string | number | null]> = [['min_length', f.minLength], ['max_length', f.maxLength]];
+  switch (f.type) {
+    case 'string': case 'text':
+      return `Annotated[str, Field(${kw([['strict', 'True'], ...len, ['pattern', f.patternJson]])})]`;
+    case 'email':
+      return `Annotated[str, Field(${kw([['strict', 'True'], ...len, ['pattern', f.patternJson ?? EMAIL_PATTERN]])})]`;
+    case 'url':
+      return `Annotated[str, Field(${kw([['strict', 'True'], ...len, ['pattern', f.patternJson ?? URL_PATTERN]])})]`;
+    case 'enum':
+      return `Literal[${f.values!.map((v) => JSON.stringify(v)).join(', ')}]`;
+    case 'integer':
+      return `Annotated[int, Field(${kw([['strict', 'True'], ...numBounds(f, INT32[0], INT32[1])])})]`;
+    case 'bigint':
+      return `Annotated[int, Field(${kw([['strict', 'True'], ...numBounds(f, INT64[0], INT64[1])])})]`;
+    case 'number':
+      return `Annotated[float, Field(${kw([['strict', 'True'], ['allow_inf_nan', 'False'], ['ge', f.min], ['le', f.max]])})]`;
+    case 'decimal':
+      return `Annotated[Decimal, decimal_input(${f.precision}, ${f.scale}, ${f.min === null ? 'None' : JSON.stringify(String(f.min))}, ${f.max === null ? 'None' : JSON.stringify(String(f.max))})]`;
+    case 'boolean': return 'StrictBool';
+    case 'date': return 'DateIn';
+    case 'datetime': return 'DateTimeIn';
+    case 'uuid': return 'UuidIn';
+    case 'json': return 'JsonValue';
+  }
+}
+
+function filterType(f: FieldView): string | null {
+  switch (f.type) {
+    case 'string': case 'email': case 'url': return 'str';
+    case 'enum': return `Literal[${f.values!.map((v) => JSON.stringify(v)).join(', ')}]`;
+    case 'integer': return `Annotated[int, Field(ge=${INT32[0]}, le=${INT32[1]})]`;
+    case 'bigint': return `Annotated[int, Field(ge=${INT64[0]}, le=${INT64[1]})]`;
+    case 'number': return 'Annotated[float, Field(allow_inf_nan=False)]';
+    case 'decimal': return `Annotated[Decimal, decimal_input(${f.precision}, ${f.scale}, None, None)]`;
+    case 'boolean': return 'bool';
+    case 'date': return 'DateIn';
+    case 'datetime': return 'DateTimeIn';
+    case 'uuid': return 'UuidIn';
+    default: return null;
+  }
+}
+
+function toRead(f: FieldView, attr: string): string {
+  const conv = f.isDecimal ? `decimal_out(row.${attr}, ${f.scale})` : f.isDatetime ? `datetime_out(row.${attr})` : null;
+  if (!conv) return f.isEnum ? `row.${attr}  # type: ignore[arg-type]` : `row.${attr}`;
+  return f.nullable ? `None if row.${attr} is None else ${conv}` : conv;
+}
+
+/** A value of the wrong JSON type for the field (400 expected), or null for json (anything goes). */
+function wrongType(f: FieldView): string | null {
+  switch (f.type) {
+    case 'integer': case 'bigint': case 'number': return '"12"';
+    case 'boolean': return '"yes"';
+    case 'json': return null;
+    default: return '12345';
+  }
+}
+
+/** Values of the right type that break one constraint each, with a label for the test id. */
+function invalidValues(f: FieldView): Array<{ label: string; value: string }> {
+  const out: Array<{ label: string; value: string }> = [];
+  const push = (label: string, value: string) => out.push({ label, value });
+  if (f.isTextual && !f.isEnum && !f.isUuid) {
+    if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`);
+    if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`);
+    if (f.pattern !== null) push('pattern', '"%% no match %%"');
+    else if (f.isEmail) push('format', '"not-an-email"');
+    else if (f.isUrl) push('format', '"not a url"');
+  }
+  if (f.isUuid) push('format', '"not-a-uuid"');
+  if (f.isEnum) push('choice', '"not-a-choice"');
+  if (f.isDate) push('format', '"2024-02-30"');
+  if (f.isDatetime) {
+    push('format', '"yesterday"');
+    push('no-offset', '"2024-01-01T10:00:00"');
+  }
+  if (f.isInteger || f.isBigint) {
+    const [lo, hi] = f.isInteger ? INT32 : INT64;
+    push('below-min', f.min !== null ? String(Math.ceil(f.min) - 1) : `${lo}${f.isBigint ? '' : ''} - 1`);
+    push('above-max', f.max !== null ? String(Math.floor(f.max) + 1) : `${hi} + 1`);
+    push('fraction', '1.5');
+  }
+  if (f.isNumber) {
+    if (f.min !== null) push('below-min', String(f.min - 1));
+    if (f.max !== null) push('above-max', String(f.max + 1));
+  }
+  if (f.isDecimal) {
+    const s = f.scale ?? 2;
+    const p = f.precision ?? 12;
+    push('number-not-string', '12.5');
+    push('not-a-number', '"abc"');
+    if (s >= 0) push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`));
+    push('precision', JSON.stringify('9'.repeat(p - s + 1)));
+    if (f.min !== null) push('below-min', JSON.stringify(String(f.min - 1)));
+    if (f.max !== null) push('above-max', JSON.stringify(String(f.max + 1)));
+  }
+  if (f.isBoolean) push('number', '1');
+  return out;
+}
+
+/** A query-string form of a sample value (`true`, `19.50`, `name 1`), or null when it cannot be filtered. */
+function queryValue(f: FieldView, v: JsonValue | null): string | null {
+  if (v === null || !f.filterable) return null;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number' || typeof v === 'string') return String(v);
+  return null;
+}
+
+interface PyField {
+  name: string;
+  attr: string;
+  column: string;
+  required: boolean;
+  nullable: boolean;
+  sqla: string;
+  mapped: string;
+  create: string;
+  update: string;
+  read: string;
+  filter: string | null;
+  toRead: string;
+  sample: string;
+  sampleAlt: string;
+  hasSample: boolean;
+  defaultLiteral: string;
+  hasDefault: boolean;
+  wrongType: string | null;
+  invalid: Array<{ label: string; value: string }>;
+  filterValue: string | null;
+  filterValueAlt: string | null;
+  sortable: boolean;
+  unique: boolean;
+  isDecimal: boolean;
+  isJson: boolean;
+  scale: number | null;
+}
+
+function pyField(f: FieldView): PyField {
+  const attr = attrName(f.names.snake);
+  const stored = storedType(f);
+  const sample = f.sampleJson === null ? null : (JSON.parse(f.sampleJson) as JsonValue);
+  const alt = f.sampleAltJson === null ? null : (JSON.parse(f.sampleAltJson) as JsonValue);
+  const inType = inputType(f);
+  const defaultLiteral = f.hasDefault ? pyLiteral(f.default) : 'None';
+  const createType = f.required ? inType : `${inType} | None`;
+  const createDefault = f.required ? `Field(alias=${JSON.stringify(f.name)})` : `Field(default=${f.isDecimal && f.hasDefault ? `Decimal(${JSON.stringify(String(f.default))})` : defaultLiteral}, alias=${JSON.stringify(f.name)})`;
+  return {
+    name: f.name,
+    attr,
+    column: f.column,
+    required: f.required,
+    nullable: f.nullable,
+    sqla: sqlaType(f),
+    mapped: f.nullable ? `Mapped[${stored} | None]` : `Mapped[${stored}]`,
+    create: `${attr}: ${createType} = ${createDefault}`,
+    update: `${attr}: ${inType} | None = Field(default=None, alias=${JSON.stringify(f.name)})`,
+    read: `${attr}: ${f.nullable ? `${readType(f)} | None` : readType(f)} = Field(alias=${JSON.stringify(f.name)})`,
+    filter: filterType(f) && f.filterable ? `${attr}: ${filterType(f)} | None = Field(default=None, alias=${JSON.stringify(f.name)})` : null,
+    toRead: toRead(f, attr),
+    sample: pyLiteral(sample),
+    sampleAlt: pyLiteral(alt),
+    hasSample: sample !== null,
+    defaultLiteral,
+    hasDefault: f.hasDefault,
+    wrongType: wrongType(f),
+    invalid: invalidValues(f),
+    filterValue: queryValue(f, sample),
+    filterValueAlt: queryValue(f, alt),
+    sortable: f.sortable,
+    unique: f.unique,
+    isDecimal: f.isDecimal,
+    isJson: f.isJson,
+    scale: f.scale,
+  };
+}
+
+interface PyRelation {
+  name: string;
+  attr: string;
+  alias: string;
+  column: string;
+  required: boolean;
+  isOneToOne: boolean;
+  targetModel: string;
+  targetTable: string;
+  targetModule: string;
+  targetOwned: boolean;
+  targetTitle: string;
+  ondelete: string;
+}
+
+function pyForeignKey(r: RelationView): PyRelation {
+  return {
+    name: r.name,
+    attr: attrName(r.fkNames!.snake),
+    alias: r.fkField!,
+    column: r.fkColumn!,
+    required: r.required,
+    isOneToOne: r.isOneToOne,
+    targetModel: r.target.names.pascal,
+    targetTable: r.target.table,
+    targetModule: r.target.names.snake,
+    targetOwned: r.target.owned,
+    targetTitle: r.target.names.title,
+    ondelete: { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete],
+  };
+}
+
+interface PyManyToMany {
+  attr: string;
+  alias: string;
+  table: string;
+  tableVar: string;
+  sourceColumn: string;
+  targetColumn: string;
+  targetModel: string;
+  targetModule: string;
+  targetOwned: boolean;
+}
+
+function pyManyToMany(r: RelationView): PyManyToMany {
+  return {
+    attr: attrName(r.idsNames!.snake),
+    alias: r.idsField!,
+    table: r.joinTable!,
+    tableVar: `${r.joinTable!}_table`,
+    sourceColumn: r.joinSourceColumn!,
+    targetColumn: r.joinTargetColumn!,
+    targetModel: r.target.names.pascal,
+    targetModule: r.target.names.snake,
+    targetOwned: r.target.owned,
+  };
+}
+
+function pyEntity(e: EntityView, testable: Set<string>) {
+  const fields = e.fields.map(pyField);
+  const foreignKeys = e.foreignKeys.map(pyForeignKey);
+  const manyToMany = e.manyToMany.map(pyManyToMany);
+  const sortKeys = [
+    ...fields.filter((f) => f.sortable).map((f) => ({ key: f.name, attr: f.attr, isDecimal: f.isDecimal })),
+    ...foreignKeys.map((r) => ({ key: r.alias, attr: r.attr, isDecimal: false })),
+    { key: 'createdAt', attr: 'created_at', isDecimal: false },
+    { key: 'updatedAt', attr: 'updated_at', isDecimal: false },
+  ];
+  const sortLiteral = sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]).join(', ');
+  const filterField = fields.find((f) => f.filterValue !== null && f.filterValueAlt !== null && f.filterValue !== f.filterValueAlt) ?? null;
+  const patchField = fields.find((f) => f.hasSample && f.sampleAlt !== f.sample && !f.unique) ?? fields.find((f) => f.hasSample && f.sampleAlt !== f.sample) ?? null;
+  const inbound = e.referencedBy.map((ib) => ({
+    sourceModule: ib.source.names.snake,
+    sourceModel: ib.source.names.pascal,
+    sourceTitle: ib.source.names.title,
+    sourcePath: ib.source.path,
+    sourceTable: ib.source.table,
+    fkAlias: ib.relation.fkField!,
+    fkAttr: attrName(ib.relation.fkNames!.snake),
+    restrict: ib.relation.onDeleteRestrict,
+    cascade: ib.relation.onDeleteCascade,
+    setNull: ib.relation.onDeleteSetNull,
+    sourceTestable: testable.has(ib.source.name),
+    selfReference: ib.source.name === e.name,
+  }));
+  return {
+    name: e.name,
+    module: e.names.snake,
+    model: e.names.pascal,
+    title: e.names.title,
+    pluralTitle: e.names.pluralTitle,
+    table: e.table,
+    path: e.path,
+    owned: e.owned,
+    fields,
+    foreignKeys,
+    manyToMany,
+    hasForeignKeys: foreignKeys.length > 0,
+    hasManyToMany: manyToMany.length > 0,
+    requiredFields: fields.filter((f) => f.required),
+    nonNullable: [...fields.filter((f) => f.required).map((f) => [f.attr, f.name]), ...foreignKeys.filter((r) => r.required).map((r) => [r.attr, r.alias])]
+      .map(([attr, alias]) => `(${JSON.stringify(attr)}, ${JSON.stringify(alias)})`)
+      .join(', '),
+    uniqueFields: fields.filter((f) => f.unique),
+    hasUnique: fields.some((f) => f.unique),
+    filterFields: fields.filter((f) => f.filter !== null),
+    sortKeys,
+    sortLiteral,
+    testable: testable.has(e.name),
+    filterField,
+    patchField,
+    inbound,
+    restrictInbound: inbound.filter((i) => i.restrict),
+    hasRestrictInbound: inbound.some((i) => i.restrict),
+    /** Everything that needs `Decimal` / `date` / ... imported in generated modules. */
+    usesDecimal: e.fields.some((f) => f.isDecimal),
+    usesDate: e.fields.some((f) => f.isDate),
+    usesDatetime: e.fields.some((f) => f.isDatetime),
+    usesJson: e.fields.some((f) => f.isJson),
+    usesLiteral: e.fields.some((f) => f.isEnum),
+    usesStrictBool: e.fields.some((f) => f.isBoolean),
+    usesUuid: e.fields.some((f) => f.isUuid),
+    usesEmailPattern: e.fields.some((f) => f.isEmail && f.pattern === null),
+    usesUrlPattern: e.fields.some((f) => f.isUrl && f.pattern === null),
+    usesUuidIn: e.fields.some((f) => f.isUuid) || e.hasRelations,
+    usesAnnotatedField: e.fields.some((f) => ['string', 'text', 'email', 'url', 'integer', 'bigint', 'number', 'decimal'].includes(f.type)),
+  };
+}
+
+/** Entities whose required fields all have sample values (and whose required targets are testable). */
+function testableEntities(entities: readonly EntityView[]): Set<string> {
+  const ok = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const e of entities) {
+      if (ok.has(e.name)) continue;
+      const fieldsOk = e.fields.every((f) => !f.required || f.sampleJson !== null);
+      const depsOk = e.foreignKeys.every((r) => !r.required || r.target.name === e.name ? !r.required || false : ok.has(r.target.name));
+      const selfRequired = e.foreignKeys.some((r) => r.required && r.target.name === e.name);
+      if (fieldsOk && depsOk && !selfRequired) {
+        ok.add(e.name);
+        changed = true;
+      }
+    }
+  }
+  return ok;
+}
+
+const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].replace(/\[.*\]$/, '');
+
+export function pythonView(view: ViewModel): Record<string, unknown> {
+  const versions = readVersions();
+  const snake = view.project.names.snake;
+  const pkg = 'app';
+  void packageName(snake);
+  const runtime = [...versions.runtime];
+  if (view.database.isPostgres) runtime.push(...versions.postgres);
+  if (view.database.isMysql) runtime.push(...versions.mysql);
+  if (view.auth.jwt) runtime.push(...versions.jwt);
+  runtime.sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
+  const dev = [...versions.dev].sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
+  const testable = testableEntities(view.entities);
+  const entities = view.entities.map((e) => pyEntity(e, testable));
+  const schema = view.database.schema;
+  return {
+    package: pkg,
+    pythonVersion: '3.11',
+    runtimeDependencies: runtime,
+    devDependencies: dev,
+    buildRequires: versions.build,
+    entities,
+    byName: Object.fromEntries(entities.map((e) => [e.name, e])),
+    migrationUp: schema ? schema.up.map((s) => JSON.stringify(s)) : [],
+    migrationDown: schema ? schema.down.map((s) => JSON.stringify(s)) : [],
+    driverNote: view.database.isPostgres
+      ? 'psycopg 3 (binary wheels)'
+      : view.database.isMysql
+        ? 'PyMySQL (pure Python)'
+        : 'the standard library sqlite3 module',
+    dbImage: view.database.isPostgres ? 'postgres:17-alpine' : view.database.isMysql ? 'mariadb:11.4' : null,
+  };
+}
+
+const onPath = (file: string): boolean =>
+  (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, file)));
+
+const PYTHON_HINT = 'install Python 3.11 or newer (https://www.python.org/downloads/) so that python3 is on PATH, then run: python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"';
+
+export const pythonStack: StackDescriptor = {
+  id: 'python',
+  label: STACK_LABELS.python,
+  databases: STACK_DATABASES.python,
+  packs: ['python'],
+  extendView: pythonView,
+  commands: ({ config }) => {
+    void names(config.name);
+    return {
+      install: 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"',
+      migrate: '.venv/bin/alembic upgrade head',
+      start: '.venv/bin/python -m app',
+      test: '.venv/bin/pytest',
+    };
+  },
+  installCommands: (): readonly InstallCommand[] =>
+    onPath('uv')
+      ? [
+          { file: 'uv', args: ['venv', '.venv'], missingHint: 'install uv (https://docs.astral.sh/uv/) or Python 3.11+' },
+          { file: 'uv', args: ['pip', 'install', '--python', '.venv/bin/python', '-e', '.[dev]'], missingHint: 'install uv (https://docs.astral.sh/uv/)' },
+        ]
+      : [
+          { file: 'python3', args: ['-m', 'venv', '.venv'], missingHint: PYTHON_HINT },
+          { file: '.venv/bin/python', args: ['-m', 'pip', 'install', '--disable-pip-version-check', '-e', '.[dev]'], missingHint: PYTHON_HINT },
+        ],
+};

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { VirtualTree } from '../generator/tree.js';
+import { checkRelativePath, fencedPath } from './fence.js';
+import { problem, UserError } from '../config/problems.js';
+
+/**
+ * The only module that writes the project. Everything is rendered first; here it is written into a temporary
+ * sibling directory and then moved into place, so a failure or Ctrl-C before the move leaves the disk as it
+ * was, and after it the project is complete.
+ */
+export type FileStatus = 'created' | 'identical' | 'updated';
+
+export interface WriteReport {
+  readonly directory: string;
+  readonly files: ReadonlyArray<{ path: string; status: FileStatus }>;
+}
+
+/** Files that do not make a directory "non-empty" (create-vite and create-next-app ignore them too). */
+const HARMLESS = new Set(['.git', '.DS_Store', 'Thumbs.db', '.idea', '.vscode']);
+const MANIFEST = '.create-backend/manifest.json';
+
+export interface WriteOptions {
+  readonly force: boolean;
+  /** Called between steps; returns true when the user interrupted, so the writer can roll back. */
+  readonly interrupted: () => boolean;
+}
+
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+/** Checks the target before anything is rendered to disk; throws UserError (exit 2) when it cannot be used. */
+export function planWrite(directory: string, tree: VirtualTree, force: boolean): Map<string, FileStatus> {
+  for (const path of tree.paths()) checkRelativePath(path);
+  const plan = new Map<string, FileStatus>(tree.paths().map((p) => [p, 'created']));
+  if (!existsSync(directory)) return plan;
+  const stat = lstatSync(directory);
+  if (stat.isSymbolicLink() || !stat.isDirectory()) {
+    throw new UserError([problem('target-directory', 'directory', `${directory} exists and is not a directory`, 'choose another directory name')]);
+  }
+  const existing = readdirSync(directory).filter((n) => !HARMLESS.has(n));
+  if (existing.length === 0) return plan;
+  if (!force) {
+    throw new UserError([problem('target-not-empty', 'directory', `${directory} is not empty (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''})`, 'choose a new directory, or pass --force to add the project to it; files that are not ours are left untouched')]);
+  }
+  const previous = readManifest(directory);
+  const conflicts: string[] = [];
+  for (const [path, content] of tree.entries()) {
+    const full = fencedPath(directory, path);
+    if (!existsSync(full)) continue;
+    if (!lstatSync(full).isFile()) {
+      conflicts.push(path);
+      continue;
+    }
+    const current = readFileSync(full);
+    if (current.equals(content)) plan.set(path, 'identical');
+    else if (path === MANIFEST || previous[path] === sha256(current)) plan.set(path, 'updated'); // ours, and unchanged since we wrote it
+    else conflicts.push(path);
+  }
+  if (conflicts.length) {
+    throw new UserError(conflicts.map((c) => problem('file-conflict', c, `${c} already exists in ${directory} and differs from what create-backend would write`, 'move or commit it first; create-backend never overwrites your changes')));
+  }
+  return plan;
+}
+
+export function writeTree(directory: string, tree: VirtualTree, plan: Map<string, FileStatus>, options: WriteOptions): WriteReport {
+  const parent = dirname(directory);
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(directory)}.create-backend-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const [path, content] of tree.entries()) {
+      if (plan.get(path) === 'identical') continue;
+      const full = fencedPath(staging, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content, { mode: /\.(sh)$|^mvnw$|\/mvnw$|^bin\//.test(path) ? 0o755 : 0o644 });
+      if (options.interrupted()) throw new Interrupted();
+    }
+    if (options.interrupted()) throw new Interrupted();
+    moveIntoPlace(staging, directory, tree, plan);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return { directory, files: tree.paths().map((path) => ({ path, status: plan.get(path)! })) };
+}
+
+/**
+ * A new (or empty) directory is replaced by the staging directory in one rename. Otherwise (--force into a
+ * non-empty directory) files move one by one; a failure moves the already placed files back out.
+ */
+function moveIntoPlace(staging: string, directory: string, tree: VirtualTree, plan: Map<string, FileStatus>): void {
+  const empty = !existsSync(directory) || readdirSync(directory).length === 0;
+  if (empty) {
+    if (existsSync(directory)) rmSync(directory, { recursive: true });
+    renameSync(staging, directory);
+    return;
+  }
+  const placed: Array<{ path: string; backup?: Buffer }> = [];
+  try {
+    for (const path of tree.paths()) {
+      const status = plan.get(path);
+      if (status === 'identical') continue;
+      const target = fencedPath(directory, path);
+      const backup = status === 'updated' ? readFileSync(target) : undefined;
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(staging, path), target);
+      placed.push({ path, backup });
+    }
+  } catch (err) {
+    for (const { path, backup } of placed.reverse()) {
+      const target = join(directory, path);
+      if (backup) writeFileSync(target, backup);
+      else rmSync(target, { force: true });
+    }
+    throw err;
+  }
+}
+
+function readManifest(directory: string): Record<string, string> {
+  try {
+    const m = JSON.parse(readFileSync(join(directory, MANIFEST), 'utf8')) as { files?: Record<string, string> };
+    return m.files ?? {};
+  } catch {
+    return {};
+  }
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
