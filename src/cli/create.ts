@@ -85,7 +85,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   }
 
   let answers: Answers = gathered.partial;
-  const missing = missingAnswers(answers);
+  const missing = missingAnswers(answers, interactive);
   let asked = false;
   if (missing.length) {
     if (interactive) {
@@ -98,6 +98,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
       throw new UserError(missing.map((m) => problem('missing-answer', m.flag, `no ${m.key} given and no terminal to ask`, `pass ${m.flag}, or --yes to accept the defaults`)));
     }
   }
+  answers = { ...answers, cloud: answers.cloud ?? [], auth: answers.auth ?? 'none' };
   const { config, problems } = finish(answers, gathered, options);
   if (!config) throw new UserError(problems);
   if (interrupted()) throw new Interrupted();

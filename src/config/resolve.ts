@@ -120,15 +120,18 @@ export function gather(input: CliInput): Gathered {
   return { partial, source, problems };
 }
 
-/** Names of the answers still missing, each with the flag that would supply it. */
-export function missingAnswers(a: Answers): Array<{ key: keyof Answers; flag: string }> {
+/**
+ * Names of the answers still missing, each with the flag that would supply it. Cloud and auth are opt-in
+ * features: without a flag they are "none" rather than a missing answer (interactive mode still asks).
+ */
+export function missingAnswers(a: Answers, interactive = false): Array<{ key: keyof Answers; flag: string }> {
   const out: Array<{ key: keyof Answers; flag: string }> = [];
   if (!a.name) out.push({ key: 'name', flag: 'a directory argument' });
   if (!a.stack) out.push({ key: 'stack', flag: '--stack' });
   if (!a.database) out.push({ key: 'database', flag: '--database' });
-  if (!a.cloud) out.push({ key: 'cloud', flag: '--cloud' });
-  if (!a.auth) out.push({ key: 'auth', flag: '--auth' });
   if (!a.entities) out.push({ key: 'entities', flag: '--entity or --config' });
+  if (interactive && !a.cloud) out.push({ key: 'cloud', flag: '--cloud' });
+  if (interactive && !a.auth) out.push({ key: 'auth', flag: '--auth' });
   return out;
 }
 
