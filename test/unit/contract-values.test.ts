@@ -24,6 +24,7 @@ const FIELDS: FieldSpec[] = [
   field({ type: 'integer', min: 1, max: 5 }),
   field({ type: 'integer', max: -10 }),
   field({ type: 'bigint', min: 0 }),
+  field({ type: 'bigint' }),
   field({ type: 'number', min: 0, max: 0.5 }),
   field({ type: 'number' }),
   field({ type: 'decimal' }),

@@ -56,7 +56,8 @@ function generate(field: FieldSpec, seed: number, tag: string): unknown {
     case 'integer':
       return integerIn(field, seed, INT32_MIN, INT32_MAX);
     case 'bigint':
-      return integerIn(field, seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      // ±1e15 rather than ±2^53: the offset arithmetic below must stay exact in a double.
+      return integerIn(field, seed, -1e15, 1e15);
     case 'number':
       return numberIn(field, seed);
     case 'decimal':

@@ -10,11 +10,11 @@ import { problemShapeIssues } from '../problem.js';
 const BANNER = /express|fastify|uvicorn|jetty|tomcat|kestrel|gunicorn|werkzeug|\d/i;
 /** Stack traces, SQL and internal paths that a user must never see (SPEC 5, "500: a generic body"). */
 const LEAKS: [string, RegExp][] = [
-  ['a Node stack trace', /\n?\s+at [\w.<>$ ]+ \(?[^\s()]+:\d+:\d+\)?/],
-  ['a Python traceback', /Traceback \(most recent call last\)/],
-  ['a Java stack trace', /\bat [\w$.]+\([\w$]+\.java:\d+\)/],
-  ['an internal path', /node_modules\/|site-packages\/|\/usr\/src\/|\/home\/\w+\//],
-  ['SQL or a driver error', /SQLITE_|SqliteError|psycopg|sqlalchemy|org\.hibernate|SQLSTATE|ER_DUP_ENTRY|duplicate key value violates|violates foreign key constraint|\bUNIQUE constraint failed|\bINSERT INTO\b|\bSELECT .+ FROM\b/i],
+  ['Node stack trace', /\n?\s+at [\w.<>$ ]+ \(?[^\s()]+:\d+:\d+\)?/],
+  ['Python traceback', /Traceback \(most recent call last\)/],
+  ['Java stack trace', /\bat [\w$.]+\([\w$]+\.java:\d+\)/],
+  ['internal path', /node_modules\/|site-packages\/|\/usr\/src\/|\/home\/\w+\//],
+  ['SQL or driver error', /SQLITE_|SqliteError|psycopg|sqlalchemy|org\.hibernate|SQLSTATE|ER_DUP_ENTRY|duplicate key value violates|violates foreign key constraint|\bUNIQUE constraint failed|\bINSERT INTO\b|\bSELECT .+ FROM\b/i],
 ];
 
 function summarize(list: readonly HttpResponse[], extra: (r: HttpResponse) => string = () => ''): string {
@@ -40,6 +40,6 @@ export async function checkEveryResponse(ctx: Context): Promise<void> {
   await rule('errors are application/problem+json with the matching status',
     (r) => r.status >= 400 && problemShapeIssues(r).length > 0, (r) => ` (${problemShapeIssues(r).join(', ')})`);
   for (const [what, pattern] of LEAKS) {
-    await rule(`error bodies contain no ${what}`, (r) => r.status >= 400 && pattern.test(r.text), (r) => ` ${r.text.slice(0, 160)}`);
+    await rule(`error bodies leak no ${what}`, (r) => r.status >= 400 && pattern.test(r.text), (r) => ` ${r.text.slice(0, 160)}`);
   }
 }
