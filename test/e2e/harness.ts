@@ -1,0 +1,180 @@
+/**
+ * The shared end-to-end harness: generate a project with the real CLI (real dependency install), create a
+ * real database, migrate it, run the project's own tests, start the server and run the stack-independent
+ * HTTP contract check against it. Every stack runs through this same code; the commands come from the
+ * CLI's own `--json` result, so the harness knows nothing about any stack.
+ */
+import { execa, type ResultPromise } from 'execa';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
+import type { DatabaseId, StackId } from '../../src/config/options.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
+import { finish, gather } from '../../src/config/resolve.js';
+import { assertContract, runContract } from './contract/index.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const WORK = join(REPO, '.e2e');
+const BIN = join(REPO, 'dist/cli/bin.js');
+const JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
+
+export interface E2ECase {
+  readonly stack: StackId;
+  readonly database: DatabaseId;
+  /** A spec file, or undefined for `--yes` (the embedded default example). */
+  readonly spec?: string;
+  readonly label: string;
+}
+
+/** The matrix comes from the CLI's own capability table: every stack × every database it supports (SQL ones). */
+export function e2eMatrix(spec: string): E2ECase[] {
+  const only = process.env.CB_E2E_STACKS?.split(',');
+  return (Object.entries(STACK_DATABASES) as Array<[StackId, readonly DatabaseId[]]>)
+    .filter(([stack]) => !only || only.includes(stack))
+    .flatMap(([stack, databases]) => databases.filter((d) => d !== 'mongodb').map((database) => ({ stack, database, spec, label: `${stack}-${database}` })));
+}
+
+interface CliResult {
+  ok: boolean;
+  directory: string;
+  commands: { install: string; migrate: string; start: string; test: string; build?: string };
+  steps: Array<{ name: string; ok: boolean; command: string }>;
+}
+
+const adminUrl = (db: DatabaseId) => (db === 'postgres' ? process.env.CB_POSTGRES_ADMIN_URL : db === 'mysql' ? process.env.CB_MYSQL_ADMIN_URL : undefined);
+
+export function databaseAvailable(db: DatabaseId): boolean {
+  return db === 'sqlite' || Boolean(adminUrl(db));
+}
+
+/** A fresh, empty database on the test server; returns the DATABASE_URL the generated project uses. */
+async function freshDatabase(db: DatabaseId, name: string, projectDir: string): Promise<string> {
+  if (db === 'sqlite') return `file:${join(projectDir, 'data', `${name}.db`)}`;
+  const admin = new URL(adminUrl(db)!);
+  if (db === 'postgres') {
+    await execa('psql', [admin.href, '-v', 'ON_ERROR_STOP=1', '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    await execa('psql', [admin.href, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);
+  } else {
+    const args = ['-h', admin.hostname, '-P', admin.port, '-u', admin.username, `-p${admin.password}`];
+    await execa('mariadb', [...args, '-e', `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`]);
+  }
+  const url = new URL(admin.href);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+    srv.on('error', rej);
+  });
+}
+
+const sh = (command: string, cwd: string, env: Record<string, string>, timeout: number) =>
+  execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env }, all: true, reject: false, timeout });
+
+function assertOk(result: { exitCode?: number; all?: string }, what: string): void {
+  if (result.exitCode !== 0) throw new Error(`${what} failed with exit ${result.exitCode}:\n${(result.all ?? '').slice(-6000)}`);
+}
+
+async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void server.finally(() => (exited = true));
+  while (Date.now() < deadline && !exited) {
+    try {
+      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not become healthy at ${baseUrl} within ${timeoutMs} ms (exited: ${exited})`);
+}
+
+async function startServer(cwd: string, command: string, env: Record<string, string>): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
+  const port = await freePort();
+  let output = '';
+  const server = execa('sh', ['-c', `exec ${command}`], { cwd, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, all: true, reject: false, detached: true });
+  server.all?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseUrl, server, 120_000);
+  } catch (err) {
+    stopGroup(server);
+    throw new Error(`${(err as Error).message}\n${output}`);
+  }
+  return { server, baseUrl, output: () => output };
+}
+
+function stopGroup(server: ResultPromise, signal: NodeJS.Signals = 'SIGKILL'): void {
+  try {
+    if (server.pid) process.kill(-server.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Reads the generated project's backend.yaml back through the CLI's own resolver: the model the server serves. */
+function projectConfig(dir: string): ResolvedConfig {
+  const gathered = gather({ config: join(dir, 'backend.yaml') });
+  const { config, problems } = finish(gathered.partial, gathered, {});
+  if (!config) throw new Error(`generated backend.yaml does not validate: ${JSON.stringify(problems)}`);
+  return config;
+}
+
+export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const name = `e2e_${c.label.replace(/-/g, '_')}`;
+  const dir = join(WORK, c.label);
+  rmSync(dir, { recursive: true, force: true });
+
+  const args = [BIN, dir, '--stack', c.stack, '--database', c.database, '--json', '--no-git', ...(c.spec ? ['--config', c.spec] : ['--yes'])];
+  log(`generate + install: node ${args.join(' ')}`);
+  const gen = await execa('node', args, { reject: false, timeout: 600_000 });
+  if (gen.exitCode !== 0) throw new Error(`create-backend exited ${gen.exitCode}:\n${gen.stdout}\n${gen.stderr.slice(-6000)}`);
+  const result = JSON.parse(gen.stdout) as CliResult;
+  const { commands } = result;
+
+  const testUrl = await freshDatabase(c.database, `${name}_test`, dir);
+  const appUrl = await freshDatabase(c.database, `${name}_app`, dir);
+  const env = { DATABASE_URL: appUrl, JWT_SECRET, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' };
+
+  log(`project tests: ${commands.test}`);
+  assertOk(await sh(commands.test, dir, { DATABASE_URL: testUrl, JWT_SECRET, NODE_ENV: 'test' }, 600_000), `project tests (${commands.test})`);
+
+  log(`migrate: ${commands.migrate}`);
+  assertOk(await sh(commands.migrate, dir, env, 300_000), `migrate (${commands.migrate})`);
+  if (commands.build) assertOk(await sh(commands.build, dir, env, 600_000), `build (${commands.build})`);
+
+  const config = projectConfig(dir);
+  const { server, baseUrl, output } = await startServer(dir, commands.start, env);
+  try {
+    log(`contract: ${baseUrl}`);
+    const report = await runContract({ baseUrl, config });
+    if (!report.ok) log(output());
+    assertContract(report);
+  } finally {
+    stopGroup(server, 'SIGTERM');
+    const stopped = await Promise.race([server.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
+    if (!stopped) stopGroup(server);
+    if (!stopped) throw new Error('server did not stop within 15 s of SIGTERM (graceful shutdown)');
+  }
+
+  // Rate limiting is probed against a second start with a small limit, so it cannot disturb the contract run.
+  const limited = await startServer(dir, commands.start, { ...env, RATE_LIMIT_PER_MINUTE: '20' });
+  try {
+    const report = await runContract({ baseUrl: limited.baseUrl, config: { ...config, entities: [] }, rateLimit: true });
+    const probe = report.probes.find((p) => /rate/i.test(p.name));
+    if (!probe?.ok) throw new Error(`rate limit probe failed: ${probe?.detail ?? 'missing'}`);
+  } finally {
+    stopGroup(limited.server);
+  }
+  void readFileSync;
+}
