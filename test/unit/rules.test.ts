@@ -1,0 +1,225 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { finish, gather, withDefaults, type Answers, type CliInput } from '../../src/config/resolve.js';
+import { checkRules, RULES } from '../../src/config/rules.js';
+import type { Problem } from '../../src/config/problems.js';
+import { isReservedEntity, isReservedField } from '../../src/config/reserved.js';
+import { names } from '../../src/model/naming.js';
+
+/**
+ * One table row per rule id: a minimal spec that breaks exactly that rule, the dotted path the problem must
+ * name, and a pattern the hint must match (the hint names the fix, not just the fault). Specs go through the
+ * same path as `create-backend validate`: YAML with positions, structure, expansion, rules.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'cb-rules-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let counter = 0;
+
+export function validateText(text: string, flags: CliInput = {}, ext = 'yaml'): Problem[] {
+  const file = join(tmp, `spec-${counter++}.${ext}`);
+  writeFileSync(file, text);
+  const gathered = gather({ ...flags, config: file });
+  const problems = [...gathered.problems];
+  if (!problems.some((p) => p.rule === 'spec-syntax' || p.rule === 'config-file')) {
+    problems.push(...finish(withDefaults(gathered.partial), gathered, flags).problems);
+  }
+  return problems;
+}
+
+/** A valid spec around the given entities block (indented by the caller as YAML under `entities:`). */
+const spec = (entities: string, head = 'name: t\nstack: node\ndatabase: sqlite\n') => `${head}entities:\n${entities}`;
+const PET = '  Pet:\n    fields:\n      name: string!\n';
+
+interface Case {
+  readonly rule: string;
+  readonly title: string;
+  readonly text: string;
+  readonly path: string;
+  readonly hint: RegExp;
+  readonly line?: number;
+  /** Complete answers, checked directly instead of `text` (for states a spec file cannot reach). */
+  readonly answers?: Answers;
+}
+
+const CASES: Case[] = [
+  // structure: the shape of the file against the input schema
+  { rule: 'spec-known-keys', title: 'unknown top-level key', text: `stak: node\n${spec(PET, 'name: t\n')}`, path: 'stak', hint: /did you mean "stack"/, line: 1 },
+  { rule: 'spec-known-keys', title: 'unknown field key', text: spec('  Pet:\n    fields:\n      name: { type: string, requird: true }\n'), path: 'entities.Pet.fields.name.requird', hint: /did you mean "required"/, line: 7 },
+  { rule: 'spec-known-keys', title: 'unknown relation key', text: spec(`${PET}    relations:\n      pet: { kind: many-to-one, too: Pet }\n`), path: 'entities.Pet.relations.pet.too', hint: /did you mean "to"/ },
+  { rule: 'spec-valid-option', title: 'misspelt stack', text: spec(PET, 'name: t\nstack: nod\n'), path: 'stack', hint: /did you mean "node"/, line: 2 },
+  { rule: 'spec-valid-option', title: 'misspelt database', text: spec(PET, 'name: t\ndatabase: postgress\n'), path: 'database', hint: /did you mean "postgres"/, line: 2 },
+  { rule: 'spec-valid-option', title: 'unknown field type in a mapping', text: spec('  Pet:\n    fields:\n      age: { type: integr }\n'), path: 'entities.Pet.fields.age.type', hint: /did you mean "integer"/, line: 7 },
+  { rule: 'spec-valid-option', title: 'unknown relation kind', text: spec(`${PET}    relations:\n      pet: { kind: many-to-on, to: Pet }\n`), path: 'entities.Pet.relations.pet.kind', hint: /did you mean "many-to-one"/ },
+  { rule: 'spec-shape', title: 'entities as a list', text: 'name: t\nentities: [Pet, Vet]\n', path: 'entities', hint: /.*/, line: 2 },
+  { rule: 'spec-shape', title: 'a field that is a number', text: spec('  Pet:\n    fields:\n      age: 5\n'), path: 'entities.Pet.fields.age', hint: /"string!"|type: string/ },
+  { rule: 'spec-range', title: 'maxLength of 0', text: spec('  Pet:\n    fields:\n      name: { type: string, maxLength: 0 }\n'), path: 'entities.Pet.fields.name.maxLength', hint: /.*/ },
+  // the choices
+  { rule: 'project-name', title: 'project name not kebab-case', text: spec(PET, 'name: My_API\n'), path: 'name', hint: /try "my-api"/, line: 1 },
+  { rule: 'stack-available', title: 'a stack without templates yet', text: spec(PET, 'name: t\nstack: java\n'), path: 'stack', hint: /node/, line: 2 },
+  { rule: 'stack-supports-database', title: 'a database the stack does not support', text: spec(PET, 'name: t\nstack: node\ndatabase: mongodb\n'), path: 'database', hint: /sqlite, postgres, mysql/, line: 3 },
+  { rule: 'cloud-available', title: 'a cloud target not generated yet', text: spec(PET, 'name: t\ncloud: [aws]\n'), path: 'cloud', hint: /--cloud none/, line: 2 },
+  { rule: 'cloud-none-exclusive', title: 'none with other targets', text: spec(PET, 'name: t\ncloud: [none, gcp]\n'), path: 'cloud', hint: /either none or a list/ },
+  // entities
+  { rule: 'entity-name-format', title: 'entity not PascalCase', text: spec('  pet:\n    fields:\n      name: string!\n'), path: 'entities.pet', hint: /try "Pet"/, line: 6 },
+  { rule: 'entity-name-reserved', title: 'a language keyword as entity', text: spec('  Class:\n    fields:\n      name: string!\n'), path: 'entities.Class', hint: /ClassRecord/ },
+  { rule: 'entity-name-reserved', title: 'a reserved word in capitals', text: spec('  IMPORT:\n    fields:\n      name: string!\n'), path: 'entities.IMPORT', hint: /IMPORTRecord/ },
+  { rule: 'entity-name-reserved', title: 'a plural table name that SQL reserves (Key → keys)', text: spec('  Key:\n    fields:\n      name: string!\n'), path: 'entities.Key', hint: /KeyRecord/ },
+  { rule: 'entity-name-reserved', title: 'a name the generated code uses itself', text: spec('  User:\n    fields:\n      name: string!\n'), path: 'entities.User', hint: /UserRecord|AppUser/ },
+  { rule: 'entity-name-length', title: 'an entity name over 40 characters', text: spec(`  ${'A'.repeat(1)}${'b'.repeat(40)}:\n    fields:\n      name: string!\n`), path: `entities.A${'b'.repeat(40)}`, hint: /database limits/ },
+  { rule: 'entity-name-collision', title: 'two entities with one table name', text: spec(`  HTTPServer:\n    fields:\n      name: string!\n  HttpServer:\n    fields:\n      name: string!\n`), path: 'entities.HttpServer', hint: /rename one/ },
+  { rule: 'entity-name-collision', title: 'a singular that is another entity’s plural', text: spec(`  Person:\n    fields:\n      name: string!\n  People:\n    fields:\n      name: string!\n`), path: 'entities.People', hint: /rename one/ },
+  { rule: 'entity-not-empty', title: 'an entity without fields or relations', text: spec(`${PET}  Vet: {}\n`), path: 'entities.Vet', hint: /name: string!/ },
+  // A spec without entities takes the example entity (like --yes), so this rule is reached through answers.
+  { rule: 'entities-required', title: 'no entities at all', text: '', answers: { name: 't', stack: 'node', database: 'sqlite', cloud: [], auth: 'none', entities: {} }, path: 'entities', hint: /--entity|entities:/ },
+  // fields
+  { rule: 'field-type-known', title: 'unknown shorthand type', text: spec('  Pet:\n    fields:\n      name: strng!\n'), path: 'entities.Pet.fields.name', hint: /did you mean "string"/, line: 7 },
+  { rule: 'field-type-known', title: 'a capitalised shorthand', text: spec('  Pet:\n    fields:\n      age: Intger\n'), path: 'entities.Pet.fields.age', hint: /did you mean "integer"/ },
+  { rule: 'field-name-format', title: 'field not camelCase', text: spec('  Pet:\n    fields:\n      Name: string!\n'), path: 'entities.Pet.fields.Name', hint: /try "name"/ },
+  { rule: 'field-name-reserved', title: 'an implicit field', text: spec('  Pet:\n    fields:\n      createdAt: datetime\n'), path: 'entities.Pet.fields.createdAt', hint: /always present/ },
+  { rule: 'field-name-reserved', title: 'a list query parameter', text: spec('  Pet:\n    fields:\n      limit: integer\n'), path: 'entities.Pet.fields.limit', hint: /limitValue/ },
+  { rule: 'field-name-reserved', title: 'a language keyword', text: spec('  Pet:\n    fields:\n      class: string\n'), path: 'entities.Pet.fields.class', hint: /petClass/ },
+  { rule: 'field-name-reserved', title: 'a keyword in mixed case', text: spec('  Pet:\n    fields:\n      sELECT: string\n'), path: 'entities.Pet.fields.sELECT', hint: /choose another name/ },
+  { rule: 'field-name-collision', title: 'two fields with one column', text: spec('  Pet:\n    fields:\n      ownerID: string\n      ownerId: string\n'), path: 'entities.Pet.fields.ownerId', hint: /rename one/ },
+  { rule: 'field-name-collision', title: 'a field named like a foreign key', text: spec(`${PET}    relations:\n      vet: { kind: many-to-one, to: Vet }\n  Vet:\n    fields:\n      vetId: string\n      name: string\n`.replace('  Pet:\n    fields:\n      name: string!\n', '  Pet:\n    fields:\n      name: string!\n      vetId: string\n')), path: 'entities.Pet.relations.vet', hint: /rename one/ },
+  { rule: 'enum-values', title: 'an enum shorthand without values', text: spec('  Pet:\n    fields:\n      kind: enum!\n'), path: 'entities.Pet.fields.kind', hint: /values: \[a, b\], required: true/ },
+  { rule: 'enum-values', title: 'an enum with duplicate values', text: spec('  Pet:\n    fields:\n      kind: { type: enum, values: [cat, cat] }\n'), path: 'entities.Pet.fields.kind.values', hint: /unique/ },
+  { rule: 'enum-values', title: 'an enum with an empty list', text: spec('  Pet:\n    fields:\n      kind: { type: enum, values: [] }\n'), path: 'entities.Pet.fields.kind.values', hint: /values: \[draft, published\]/ },
+  { rule: 'enum-values', title: 'an enum value that is no identifier', text: spec('  Pet:\n    fields:\n      kind: { type: enum, values: ["two words"] }\n'), path: 'entities.Pet.fields.kind.values', hint: /starting with a letter/ },
+  { rule: 'constraint-applies', title: 'min on a string', text: spec('  Pet:\n    fields:\n      name: { type: string, min: 1 }\n'), path: 'entities.Pet.fields.name.min', hint: /integer, bigint, number and decimal/ },
+  { rule: 'constraint-applies', title: 'values on a string', text: spec('  Pet:\n    fields:\n      name: { type: string, values: [a] }\n'), path: 'entities.Pet.fields.name.values', hint: /enum fields only/ },
+  { rule: 'constraint-applies', title: 'pattern on an integer', text: spec('  Pet:\n    fields:\n      age: { type: integer, pattern: "^1$" }\n'), path: 'entities.Pet.fields.age.pattern', hint: /string and text/ },
+  { rule: 'constraint-order', title: 'min above max', text: spec('  Pet:\n    fields:\n      age: { type: integer, min: 10, max: 1 }\n'), path: 'entities.Pet.fields.age.min', hint: /swap/, line: 7 },
+  { rule: 'constraint-order', title: 'minLength above maxLength', text: spec('  Pet:\n    fields:\n      name: { type: string, minLength: 10, maxLength: 5 }\n'), path: 'entities.Pet.fields.name.minLength', hint: /swap/ },
+  { rule: 'constraint-order', title: 'scale above precision', text: spec('  Pet:\n    fields:\n      weight: { type: decimal, precision: 4, scale: 6 }\n'), path: 'entities.Pet.fields.weight.scale', hint: /precision counts all digits/ },
+  { rule: 'constraint-range', title: 'a huge string', text: spec('  Pet:\n    fields:\n      name: { type: string, maxLength: 20000 }\n'), path: 'entities.Pet.fields.name.maxLength', hint: /type text/ },
+  { rule: 'constraint-range', title: 'an integer bound beyond 32 bits', text: spec('  Pet:\n    fields:\n      age: { type: integer, max: 3000000000 }\n'), path: 'entities.Pet.fields.age.max', hint: /bigint/ },
+  { rule: 'pattern-valid', title: 'a broken regular expression', text: spec('  Pet:\n    fields:\n      code: { type: string, pattern: "([a-z" }\n'), path: 'entities.Pet.fields.code.pattern', hint: /for example/ },
+  { rule: 'default-valid', title: 'a text default for an integer', text: spec('  Pet:\n    fields:\n      age: { type: integer, default: "x" }\n'), path: 'entities.Pet.fields.age.default', hint: /satisfy the field type/ },
+  { rule: 'default-valid', title: 'an enum default outside its values', text: spec('  Pet:\n    fields:\n      kind: { type: enum, values: [cat, dog], default: cow }\n'), path: 'entities.Pet.fields.kind.default', hint: /satisfy/ },
+  { rule: 'default-valid', title: 'a default below min', text: spec('  Pet:\n    fields:\n      age: { type: integer, min: 1, default: 0 }\n'), path: 'entities.Pet.fields.age.default', hint: /satisfy/ },
+  { rule: 'default-valid', title: 'a malformed date default', text: spec('  Pet:\n    fields:\n      born: { type: date, default: "31/01/2024" }\n'), path: 'entities.Pet.fields.born.default', hint: /satisfy/ },
+  { rule: 'unique-type', title: 'a unique text', text: spec('  Pet:\n    fields:\n      bio: { type: text, unique: true }\n'), path: 'entities.Pet.fields.bio.unique', hint: /string field with a maxLength/ },
+  { rule: 'unique-type', title: 'a unique string too long to index on MySQL', text: spec('  Pet:\n    fields:\n      code: { type: string, unique: true, maxLength: 1000 }\n'), path: 'entities.Pet.fields.code.unique', hint: /768/ },
+  // relations
+  { rule: 'relation-name-format', title: 'relation not camelCase', text: spec(`${PET}    relations:\n      Parent: { kind: many-to-one, to: Pet }\n`), path: 'entities.Pet.relations.Parent', hint: /try "parent"/ },
+  { rule: 'relation-name-reserved', title: 'a keyword as relation name', text: spec(`${PET}    relations:\n      class: { kind: many-to-one, to: Pet }\n`), path: 'entities.Pet.relations.class', hint: /classRef/ },
+  { rule: 'relation-target-exists', title: 'a relation to a missing entity', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Ownr }\n  Owner:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.owner.to', hint: /did you mean "Owner"/, line: 9 },
+  { rule: 'relation-many-to-many-options', title: 'required on a many-to-many', text: spec(`${PET}    relations:\n      friends: { kind: many-to-many, to: Pet, required: true }\n`), path: 'entities.Pet.relations.friends', hint: /remove those keys/ },
+  { rule: 'relation-set-null-required', title: 'set-null on a required relation', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Owner, required: true, onDelete: set-null }\n  Owner:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.owner.onDelete', hint: /cascade or restrict/ },
+  { rule: 'relation-self-required', title: 'a required relation to itself', text: spec(`${PET}    relations:\n      parent: { kind: many-to-one, to: Pet, required: true }\n`), path: 'entities.Pet.relations.parent.required', hint: /optional/ },
+  { rule: 'owned-needs-auth', title: 'an owned entity without auth', text: spec('  Pet:\n    owned: true\n    fields:\n      name: string!\n', 'name: t\nauth: none\n'), path: 'entities.Pet.owned', hint: /auth: jwt/, line: 5 },
+];
+
+describe('rules, one table row per rule id', () => {
+  it.each(CASES)('$rule: $title', (c) => {
+    const problems = c.answers ? finish(c.answers, {}, {}).problems : validateText(c.text);
+    const hit = problems.find((p) => p.rule === c.rule && p.path === c.path);
+    expect(hit, `expected ${c.rule} at ${c.path}; got ${JSON.stringify(problems, null, 1)}`).toBeDefined();
+    expect(hit!.message.length).toBeGreaterThan(10);
+    expect(hit!.hint ?? '').toMatch(c.hint);
+    if (c.line !== undefined) expect(hit!.line, JSON.stringify(hit)).toBe(c.line);
+  });
+
+  it('every rule id raised in src/config and src/model has a row in the table', () => {
+    const sources = ['src/config/rules.ts', 'src/config/normalize.ts', 'src/config/structure.ts']
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
+    const ids = new Set([...sources.matchAll(/(?:problem\(|rule: )'([a-z0-9-]+)'/g)].map((m) => m[1]));
+    ids.delete('entity-flag-syntax'); // --entity parsing: test/unit/spec.test.ts
+    const covered = new Set(CASES.map((c) => c.rule));
+    expect([...ids].filter((id) => !covered.has(id))).toEqual([]);
+    expect(ids.size).toBeGreaterThan(25);
+  });
+
+  it('the rule functions are registered under their ids', () => {
+    expect(Object.keys(RULES)).toEqual(expect.arrayContaining(['project-name', 'stack-available', 'cloud-available', 'owned-needs-auth', 'relations', 'field-constraints']));
+  });
+});
+
+describe('the shop fixture', () => {
+  const shop = readFileSync(join(ROOT, 'test/fixtures/shop.yaml'), 'utf8');
+
+  it('validates clean', () => {
+    expect(validateText(shop)).toEqual([]);
+  });
+
+  it('resolves to the recorded config', () => {
+    const file = join(ROOT, 'test/fixtures/shop.yaml');
+    const gathered = gather({ config: file });
+    const { config, problems } = finish(withDefaults(gathered.partial), gathered, {});
+    expect(problems).toEqual([]);
+    expect(config!.entities.map((e) => e.name)).toEqual(['Category', 'Supplier', 'Product', 'Tag', 'Order', 'Invoice']);
+    expect(checkRules(config!)).toEqual([]);
+    expect(Object.isFrozen(config) && Object.isFrozen(config!.entities[0].fields)).toBe(true);
+  });
+
+  it('reports every problem of a broken copy in one run, each located', () => {
+    const broken = shop
+      .replace('type: uuid', 'type: uuidd')
+      .replace('to: Tag', 'to: Tags')
+      .replace('min: 1, max: 5', 'min: 5, max: 1')
+      .replace('auth: jwt', 'auth: none');
+    const problems = validateText(broken);
+    expect(problems.map((p) => p.rule).sort()).toEqual(['constraint-order', 'owned-needs-auth', 'relation-target-exists', 'spec-valid-option']);
+    for (const p of problems) expect(p.line, p.rule).toBeGreaterThan(0);
+  });
+});
+
+describe('reserved words', () => {
+  it.each(['class', 'Class', 'CLASS', 'cLaSs', 'Select', 'SELECT', 'def', 'Def', 'nil', 'NIL', 'yield'])('field %s is reserved whatever its case', (w) => {
+    expect(isReservedField(w)).toBe(true);
+  });
+  it.each(['Class', 'CLASS', 'Object', 'OBJECT', 'User', 'USER', 'Module', 'Import'])('entity %s is reserved whatever its case', (w) => {
+    expect(isReservedEntity(w)).toBe(true);
+  });
+  it.each([['Key', 'keys'], ['Row', 'rows'], ['Database', 'databases']])('entity %s is rejected because its table %s is SQL-reserved', (name, table) => {
+    expect(names(name).pluralSnake).toBe(table);
+    expect(isReservedEntity(name)).toBe(false); // the class name alone is fine in every language…
+    expect(isReservedEntity(name, table)).toBe(true); // …the table name is not
+  });
+  it.each(['Pet', 'OrderItem', 'Vet', 'Invoice', 'Category'])('entity %s is not reserved', (w) => {
+    expect(isReservedEntity(w, names(w).pluralSnake)).toBe(false);
+  });
+  it.each(['name', 'birthDate', 'weightKg', 'title', 'email'])('field %s is not reserved', (w) => {
+    expect(isReservedField(w)).toBe(false);
+  });
+});
+
+describe('flags are checked with the same care', () => {
+  const problems = (flags: CliInput) => gather(flags).problems;
+
+  it.each([
+    [{ stack: 'nod' }, '--stack', /did you mean "node"/],
+    [{ database: 'mongo' }, '--database', /did you mean "mongodb"/],
+    [{ auth: 'basic' }, '--auth', /valid: none, jwt/],
+    [{ cloud: 'aws,azur' }, '--cloud', /did you mean "azure"/],
+    [{ packageManager: 'pnmp' }, '--package-manager', /did you mean "pnpm"/],
+  ] as Array<[CliInput, string, RegExp]>)('%o', (flags, path, hint) => {
+    const p = problems(flags);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ rule: 'flag-valid-option', path });
+    expect(p[0].hint).toMatch(hint);
+  });
+
+  it('--cloud aws,none is contradictory', () => {
+    expect(problems({ cloud: 'aws,none' }).map((p) => [p.rule, p.path])).toEqual([['cloud-none-exclusive', '--cloud']]);
+  });
+
+  it('an entity given twice (spec file and --entity) is reported', () => {
+    const p = validateText(spec(PET), { entity: ['Pet: name:string'] });
+    expect(p.find((x) => x.rule === 'entity-duplicate')).toMatchObject({ path: '--entity[0]' });
+  });
+
+  it('a choice made by a flag is reported against the flag, not the spec', () => {
+    const p = validateText(spec(PET), { database: 'mongodb' });
+    expect(p.find((x) => x.rule === 'stack-supports-database')).toMatchObject({ path: '--database' });
+  });
+
+  it('a missing spec file is a config-file problem naming --config', () => {
+    const p = gather({ config: join(tmp, 'nope.yaml') }).problems;
+    expect(p).toEqual([expect.objectContaining({ rule: 'config-file', path: '--config' })]);
+  });
+});
