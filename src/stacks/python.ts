@@ -53,15 +53,43 @@ const TAKEN_MODULES = new Set([
 
 const packageName = (snake: string): string => (TAKEN_MODULES.has(snake) ? `${snake}_api` : snake);
 
+const LINE = 100;
+
+/** A tuple literal, exploded one item per line (a magic trailing comma keeps `ruff format` from joining it). */
+const pyTuple = (items: readonly string[]): string => (items.length === 0 ? '()' : items.length === 1 ? `(${items[0]},)` : `(\n${items.map((i) => `    ${i},`).join('\n')}\n)`);
+
+/**
+ * `head(arg, arg)` formatted exactly as `ruff format` would (black's right-hand split): one line when it fits,
+ * else the arguments on one indented line, else one argument per line with a magic trailing comma.
+ */
+export function pyCall(indent: number, head: string, args: readonly string[], close = ')', tail = ''): string {
+  const pad = ' '.repeat(indent);
+  const open = close === ')' ? '(' : '[';
+  const one = `${pad}${head}${open}${args.join(', ')}${close}${tail}`;
+  if (one.length <= LINE) return one;
+  const inner = `${pad}    ${args.join(', ')}`;
+  if (inner.length <= LINE && !(args.length > 1 && close === ']'))
+    return `${pad}${head}${open}\n${inner}\n${pad}${close}${tail}`;
+  return `${pad}${head}${open}\n${args.map((a) => `${pad}    ${a},`).join('\n')}\n${pad}${close}${tail}`;
+}
+
 const INT32 = [-2147483648, 2147483647] as const;
 const INT64 = ['-9223372036854775808', '9223372036854775807'] as const;
+
+/** A Python string literal in the quotes `ruff format` prefers (double, unless single needs fewer escapes). */
+export function pyStr(value: string): string {
+  const body = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  const doubles = (value.match(/"/g) ?? []).length;
+  const singles = (value.match(/'/g) ?? []).length;
+  return doubles > singles ? `'${body.replace(/'/g, "\\'")}'` : `"${body.replace(/"/g, '\\"')}"`;
+}
 
 /** A JSON value as a Python literal (JSON string escapes are valid Python escapes). */
 export function pyLiteral(v: JsonValue | undefined): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return pyStr(v);
   if (Array.isArray(v)) return `[${v.map(pyLiteral).join(', ')}]`;
   return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyLiteral(x)}`).join(', ')}}`;
 }
@@ -74,17 +102,31 @@ const URL_PATTERN = 'URL_PATTERN';
 
 function sqlaType(f: FieldView): string {
   switch (f.type) {
-    case 'string': case 'email': case 'url': case 'enum': return `String(${f.maxLength ?? 255})`;
-    case 'text': return 'Text()';
-    case 'integer': return 'Integer()';
-    case 'bigint': return 'BigInteger()';
-    case 'number': return 'Double()';
-    case 'decimal': return `DecimalType(${f.precision}, ${f.scale})`;
-    case 'boolean': return 'Boolean()';
-    case 'date': return 'Date()';
-    case 'datetime': return 'UtcDateTime()';
-    case 'uuid': return 'UuidString()';
-    case 'json': return 'JsonType()';
+    case 'string': case 'email': case 'url': case 'enum': return `sa.String(${f.maxLength ?? 255})`;
+    case 'text': return 'sa.Text()';
+    case 'integer': return 'sa.Integer()';
+    case 'bigint': return 'sa.BigInteger()';
+    case 'number': return 'sa.Double()';
+    case 'decimal': return `st.DecimalType(${f.precision}, ${f.scale})`;
+    case 'boolean': return 'sa.Boolean()';
+    case 'date': return 'sa.Date()';
+    case 'datetime': return 'st.UtcDateTime()';
+    case 'uuid': return 'st.UuidString()';
+    case 'json': return 'st.JsonType()';
+  }
+}
+
+/** The Python type of a mapped column, qualified so that entity class names never shadow it. */
+function mappedType(f: FieldView): string {
+  switch (f.type) {
+    case 'integer': case 'bigint': return 'int';
+    case 'number': return 'float';
+    case 'decimal': return 'decimal.Decimal';
+    case 'boolean': return 'bool';
+    case 'date': return 'dt.date';
+    case 'datetime': return 'dt.datetime';
+    case 'json': return 'Any';
+    default: return 'str';
   }
 }
 
@@ -105,7 +147,7 @@ function readType(f: FieldView): string {
   switch (f.type) {
     case 'decimal': return 'DecimalOut';
     case 'datetime': return 'DateTimeOut';
-    case 'enum': return `Literal[${f.values!.map((v) => JSON.stringify(v)).join(', ')}]`;
+    case 'enum': return enumType(f);
     default: return storedType(f);
   }
 }
@@ -115,41 +157,46 @@ const numBounds = (f: FieldView, lo: number | string, hi: number | string): Arra
   ['le', f.max !== null ? Math.min(f.max, Number(hi)) : hi],
 ];
 
-function inputType(f: FieldView): string {
+const enumType = (f: FieldView): string => `${f.names.pascal}Choice`;
+
+/** The input type and the constraint keywords of `Field(...)` for one field. */
+function inputType(f: FieldView): { type: string; constraints: string[] } {
   const len: Array<[string, string | number | null]> = [['min_length', f.minLength], ['max_length', f.maxLength]];
+  const c = (parts: Array<[string, string | number | null]>) =>
+    parts.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`);
   switch (f.type) {
     case 'string': case 'text':
-      return `Annotated[str, Field(${kw([['strict', 'True'], ...len, ['pattern', f.patternJson]])})]`;
+      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', f.pattern === null ? null : pyStr(f.pattern)]]) };
     case 'email':
-      return `Annotated[str, Field(${kw([['strict', 'True'], ...len, ['pattern', f.patternJson ?? EMAIL_PATTERN]])})]`;
+      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', f.pattern === null ? EMAIL_PATTERN : pyStr(f.pattern)]]) };
     case 'url':
-      return `Annotated[str, Field(${kw([['strict', 'True'], ...len, ['pattern', f.patternJson ?? URL_PATTERN]])})]`;
+      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', f.pattern === null ? URL_PATTERN : pyStr(f.pattern)]]) };
     case 'enum':
-      return `Literal[${f.values!.map((v) => JSON.stringify(v)).join(', ')}]`;
+      return { type: enumType(f), constraints: [] };
     case 'integer':
-      return `Annotated[int, Field(${kw([['strict', 'True'], ...numBounds(f, INT32[0], INT32[1])])})]`;
+      return { type: 'int', constraints: c([['strict', 'True'], ...numBounds(f, INT32[0], INT32[1])]) };
     case 'bigint':
-      return `Annotated[int, Field(${kw([['strict', 'True'], ...numBounds(f, INT64[0], INT64[1])])})]`;
+      return { type: 'int', constraints: c([['strict', 'True'], ...numBounds(f, INT64[0], INT64[1])]) };
     case 'number':
-      return `Annotated[float, Field(${kw([['strict', 'True'], ['allow_inf_nan', 'False'], ['ge', f.min], ['le', f.max]])})]`;
+      return { type: 'float', constraints: c([['strict', 'True'], ['allow_inf_nan', 'False'], ['ge', f.min], ['le', f.max]]) };
     case 'decimal':
-      return `Annotated[Decimal, decimal_input(${f.precision}, ${f.scale}, ${f.min === null ? 'None' : JSON.stringify(String(f.min))}, ${f.max === null ? 'None' : JSON.stringify(String(f.max))})]`;
-    case 'boolean': return 'StrictBool';
-    case 'date': return 'DateIn';
-    case 'datetime': return 'DateTimeIn';
-    case 'uuid': return 'UuidIn';
-    case 'json': return 'JsonValue';
+      return { type: `${f.names.pascal}Decimal`, constraints: [] };
+    case 'boolean': return { type: 'bool', constraints: ['strict=True'] };
+    case 'date': return { type: 'DateIn', constraints: [] };
+    case 'datetime': return { type: 'DateTimeIn', constraints: [] };
+    case 'uuid': return { type: 'UuidIn', constraints: [] };
+    case 'json': return { type: 'JsonValue', constraints: [] };
   }
 }
 
 function filterType(f: FieldView): string | null {
   switch (f.type) {
     case 'string': case 'email': case 'url': return 'str';
-    case 'enum': return `Literal[${f.values!.map((v) => JSON.stringify(v)).join(', ')}]`;
+    case 'enum': return enumType(f);
     case 'integer': return `Annotated[int, Field(ge=${INT32[0]}, le=${INT32[1]})]`;
     case 'bigint': return `Annotated[int, Field(ge=${INT64[0]}, le=${INT64[1]})]`;
     case 'number': return 'Annotated[float, Field(allow_inf_nan=False)]';
-    case 'decimal': return `Annotated[Decimal, decimal_input(${f.precision}, ${f.scale}, None, None)]`;
+    case 'decimal': return `${f.names.pascal}DecimalFilter`;
     case 'boolean': return 'bool';
     case 'date': return 'DateIn';
     case 'datetime': return 'DateTimeIn';
@@ -159,9 +206,12 @@ function filterType(f: FieldView): string | null {
 }
 
 function toRead(f: FieldView, attr: string): string {
-  const conv = f.isDecimal ? `decimal_out(row.${attr}, ${f.scale})` : f.isDatetime ? `datetime_out(row.${attr})` : null;
-  if (!conv) return f.isEnum ? `row.${attr}  # type: ignore[arg-type]` : `row.${attr}`;
-  return f.nullable ? `None if row.${attr} is None else ${conv}` : conv;
+  if (f.isDecimal) {
+    const conv = `decimal_out(row.${attr}, ${f.scale})`;
+    return `${f.name}=${f.nullable ? `None if row.${attr} is None else ${conv}` : conv}`;
+  }
+  if (f.isEnum) return `${f.name}=cast(${f.nullable ? `${enumType(f)} | None` : enumType(f)}, row.${attr})`;
+  return `${f.name}=row.${attr}`;
 }
 
 /** A value of the wrong JSON type for the field (400 expected), or null for json (anything goes). */
@@ -232,15 +282,20 @@ interface PyField {
   nullable: boolean;
   sqla: string;
   mapped: string;
+  modelLine: string;
+  aliases: string[];
   create: string;
   update: string;
   read: string;
   filter: string | null;
   toRead: string;
+  isEnum: boolean;
+  enumType: string | null;
   sample: string;
   sampleAlt: string;
   hasSample: boolean;
   defaultLiteral: string;
+  defaultResponse: string;
   hasDefault: boolean;
   wrongType: string | null;
   invalid: Array<{ label: string; value: string }>;
@@ -255,13 +310,23 @@ interface PyField {
 
 function pyField(f: FieldView): PyField {
   const attr = attrName(f.names.snake);
-  const stored = storedType(f);
   const sample = f.sampleJson === null ? null : (JSON.parse(f.sampleJson) as JsonValue);
   const alt = f.sampleAltJson === null ? null : (JSON.parse(f.sampleAltJson) as JsonValue);
-  const inType = inputType(f);
+  const input = inputType(f);
+  const alias = `alias=${JSON.stringify(f.name)}`;
+  const defaultValue = f.isDecimal && f.hasDefault ? `Decimal(${JSON.stringify(String(f.default))})` : f.hasDefault ? pyLiteral(f.default) : 'None';
   const defaultLiteral = f.hasDefault ? pyLiteral(f.default) : 'None';
-  const createType = f.required ? inType : `${inType} | None`;
-  const createDefault = f.required ? `Field(alias=${JSON.stringify(f.name)})` : `Field(default=${f.isDecimal && f.hasDefault ? `Decimal(${JSON.stringify(String(f.default))})` : defaultLiteral}, alias=${JSON.stringify(f.name)})`;
+  const createType = f.required ? input.type : `${input.type} | None`;
+  const createArgs = f.required ? [alias, ...input.constraints] : [`default=${defaultValue}`, alias, ...input.constraints];
+  const filter = filterType(f);
+  const mapped = f.nullable ? `Mapped[${mappedType(f)} | None]` : `Mapped[${mappedType(f)}]`;
+  const aliases: string[] = [];
+  if (f.isEnum) aliases.push(pyCall(0, `${enumType(f)} = Literal`, f.values!.map((v) => JSON.stringify(v)), ']'));
+  if (f.isDecimal) {
+    const bound = (v: number | null) => (v === null ? 'None' : JSON.stringify(String(v)));
+    aliases.push(pyCall(0, `${f.names.pascal}Decimal = Annotated`, ['Decimal', `decimal_input(${f.precision}, ${f.scale}, ${bound(f.min)}, ${bound(f.max)})`], ']'));
+    if (f.filterable) aliases.push(pyCall(0, `${f.names.pascal}DecimalFilter = Annotated`, ['Decimal', `decimal_input(${f.precision}, ${f.scale}, None, None)`], ']'));
+  }
   return {
     name: f.name,
     attr,
@@ -269,16 +334,21 @@ function pyField(f: FieldView): PyField {
     required: f.required,
     nullable: f.nullable,
     sqla: sqlaType(f),
-    mapped: f.nullable ? `Mapped[${stored} | None]` : `Mapped[${stored}]`,
-    create: `${attr}: ${createType} = ${createDefault}`,
-    update: `${attr}: ${inType} | None = Field(default=None, alias=${JSON.stringify(f.name)})`,
-    read: `${attr}: ${f.nullable ? `${readType(f)} | None` : readType(f)} = Field(alias=${JSON.stringify(f.name)})`,
-    filter: filterType(f) && f.filterable ? `${attr}: ${filterType(f)} | None = Field(default=None, alias=${JSON.stringify(f.name)})` : null,
+    mapped,
+    modelLine: pyCall(4, `${attr}: ${mapped} = mapped_column`, [JSON.stringify(f.column), sqlaType(f), ...(f.unique ? ['unique=True'] : [])]),
+    create: pyCall(4, `${attr}: ${createType} = Field`, createArgs),
+    update: pyCall(4, `${attr}: ${input.type} | None = Field`, ['default=None', alias, ...input.constraints]),
+    read: pyCall(4, `${attr}: ${f.nullable ? `${readType(f)} | None` : readType(f)} = Field`, [alias]),
+    filter: filter && f.filterable ? pyCall(4, `${attr}: ${filter} | None = Field`, ['default=None', alias]) : null,
+    aliases,
     toRead: toRead(f, attr),
+    isEnum: f.isEnum,
+    enumType: f.isEnum ? enumType(f) : null,
     sample: pyLiteral(sample),
     sampleAlt: pyLiteral(alt),
     hasSample: sample !== null,
     defaultLiteral,
+    defaultResponse: f.isDecimal && f.hasDefault ? pyStr(Number(f.default).toFixed(f.scale ?? 2)) : defaultLiteral,
     hasDefault: f.hasDefault,
     wrongType: wrongType(f),
     invalid: invalidValues(f),
@@ -307,8 +377,22 @@ interface PyRelation {
   ondelete: string;
 }
 
-function pyForeignKey(r: RelationView): PyRelation {
+function pyForeignKey(r: RelationView): PyRelation & Record<string, unknown> {
+  const targetModule = r.target.names.snake;
+  const attr = attrName(r.fkNames!.snake);
+  const alias = `alias=${JSON.stringify(r.fkField!)}`;
+  const ondelete = { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete];
   return {
+    modelLine: pyCall(4, `${attr}: Mapped[str${r.required ? '' : ' | None'}] = mapped_column`, [
+      JSON.stringify(r.fkColumn!),
+      'st.UuidString()',
+      `sa.ForeignKey(${JSON.stringify(`${r.target.table}.id`)}, ondelete=${JSON.stringify(ondelete)})`,
+      ...(r.isOneToOne ? ['unique=True'] : []),
+    ]),
+    create: pyCall(4, `${attr}: UuidIn${r.required ? '' : ' | None'} = Field`, r.required ? [alias] : ['default=None', alias]),
+    update: pyCall(4, `${attr}: UuidIn | None = Field`, ['default=None', alias]),
+    read: pyCall(4, `${attr}: str${r.required ? '' : ' | None'} = Field`, [alias]),
+    filter: pyCall(4, `${attr}: UuidIn | None = Field`, ['default=None', alias]),
     name: r.name,
     attr: attrName(r.fkNames!.snake),
     alias: r.fkField!,
@@ -336,8 +420,14 @@ interface PyManyToMany {
   targetOwned: boolean;
 }
 
-function pyManyToMany(r: RelationView): PyManyToMany {
+function pyManyToMany(r: RelationView): PyManyToMany & Record<string, unknown> {
+  const attr = attrName(r.idsNames!.snake);
+  const alias = `alias=${JSON.stringify(r.idsField!)}`;
   return {
+    create: pyCall(4, `${attr}: list[UuidIn] = Field`, ['default_factory=list', alias]),
+    update: pyCall(4, `${attr}: list[UuidIn] | None = Field`, ['default=None', alias]),
+    read: pyCall(4, `${attr}: list[str] = Field`, [alias]),
+    targetTable: r.target.table,
     attr: attrName(r.idsNames!.snake),
     alias: r.idsField!,
     table: r.joinTable!,
@@ -378,7 +468,52 @@ function pyEntity(e: EntityView, testable: Set<string>) {
     selfReference: ib.source.name === e.name,
   }));
   return {
+    schemaImports: schemaImports(e),
+    enumTypes: fields.filter((f) => f.isEnum).map((f) => f.enumType),
+    hasEnums: fields.some((f) => f.isEnum),
+    uniqueChecks: [
+      ...fields.filter((f) => f.unique).map((f) => ({ attr: f.attr, alias: f.name })),
+      ...foreignKeys.filter((r) => r.isOneToOne).map((r) => ({ attr: r.attr, alias: r.alias })),
+    ],
+    hasUniqueChecks: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
+    notNull: [
+      ...fields.filter((f) => f.required).map((f) => ({ attr: f.attr, alias: f.name })),
+      ...foreignKeys.filter((r) => r.required).map((r) => ({ attr: r.attr, alias: r.alias })),
+    ],
+    hasNotNull: fields.some((f) => f.required) || foreignKeys.some((r) => r.required),
+    hasDecimal: fields.some((f) => f.isDecimal),
+    hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
+    needsUser: e.owned || foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
+    readArgs: [
+      `id=row.id`,
+      ...fields.map((f) => f.toRead),
+      ...foreignKeys.map((r) => `${r.alias}=row.${r.attr}`),
+      ...manyToMany.map((r) => `${r.alias}=links[${JSON.stringify(r.alias)}].get(row.id, [])`),
+      'createdAt=row.created_at',
+      'updatedAt=row.updated_at',
+    ],
+    schemaNames: pyImport(`app.schemas.${e.names.snake}`, [
+      ...['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`),
+      ...fields.filter((f) => f.isEnum).map((f) => f.enumType!),
+    ]),
+    sampleEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sample}`),
+    altEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sampleAlt}`),
+    requiredAliases: [...fields.filter((f) => f.required).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr),
+    defaultEntries: fields.filter((f) => !f.required && f.hasDefault).map((f) => `${pyStr(f.name)}: ${f.defaultResponse}`),
+    nullAliases: [...fields.filter((f) => !f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => !r.required).map((r) => r.alias)].map(pyStr),
+    invalidParams: fields.flatMap((f) => [
+      ...(f.wrongType ? [`pytest.param(${pyStr(f.name)}, ${f.wrongType}, id=${pyStr(`${f.name}-type`)})`] : []),
+      ...f.invalid.map((i) => `pytest.param(${pyStr(f.name)}, ${i.value}, id=${pyStr(`${f.name}-${i.label}`)})`),
+    ]),
+    linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
+    notNullPairs: pyTuple([
+      ...fields.filter((f) => f.required).map((f) => `(${JSON.stringify(f.attr)}, ${JSON.stringify(f.name)})`),
+      ...foreignKeys.filter((r) => r.required).map((r) => `(${JSON.stringify(r.attr)}, ${JSON.stringify(r.alias)})`),
+    ]),
+    anyOwnedTarget: foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
+    sortType: pyCall(0, `${e.names.pascal}Sort = Literal`, sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]), ']'),
     name: e.name,
+    constName: e.names.upperSnake,
     module: e.names.snake,
     model: e.names.pascal,
     title: e.names.title,
@@ -419,6 +554,35 @@ function pyEntity(e: EntityView, testable: Set<string>) {
     usesUuidIn: e.fields.some((f) => f.isUuid) || e.hasRelations,
     usesAnnotatedField: e.fields.some((f) => ['string', 'text', 'email', 'url', 'integer', 'bigint', 'number', 'decimal'].includes(f.type)),
   };
+}
+
+/** `from module import a, b` as ruff's isort writes it (names sorted constants, classes, then functions). */
+export function pyImport(module: string, names: readonly string[]): string {
+  const rank = (n: string) => (/^[A-Z0-9_]+$/.test(n) ? 0 : /^[A-Z]/.test(n) ? 1 : 2);
+  const sorted = [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const one = `from ${module} import ${sorted.join(', ')}`;
+  if (one.length <= LINE) return one;
+  return `from ${module} import (\n${sorted.map((n) => `    ${n},`).join('\n')}\n)`;
+}
+
+function schemaImports(e: EntityView): string {
+  const has = (pred: (f: FieldView) => boolean) => e.fields.some(pred);
+  const std: string[] = [];
+  if (has((f) => f.isDate)) std.push('from datetime import date');
+  if (has((f) => f.isDecimal)) std.push('from decimal import Decimal');
+  const typing = ['Literal'];
+  if (has((f) => f.isDecimal || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
+  std.push(pyImport('typing', typing));
+  const pyd = ['BaseModel', 'ConfigDict', 'Field'];
+  if (has((f) => f.isJson)) pyd.push('JsonValue');
+  const values = ['DateTimeOut'];
+  if (has((f) => f.isDate)) values.push('DateIn');
+  if (has((f) => f.isDatetime)) values.push('DateTimeIn');
+  if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
+  if (has((f) => f.isUuid) || e.hasRelations) values.push('UuidIn');
+  if (has((f) => f.isEmail && f.pattern === null)) values.push('EMAIL_PATTERN');
+  if (has((f) => f.isUrl && f.pattern === null)) values.push('URL_PATTERN');
+  return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
 }
 
 /** Entities whose required fields all have sample values (and whose required targets are testable). */
@@ -464,9 +628,12 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     devDependencies: dev,
     buildRequires: versions.build,
     entities,
+    routeImports: pyImport('app.routes', [...(view.auth.jwt ? ['auth'] : []), 'health', ...entities.map((e) => e.module)].sort()),
+    usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
+    usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
-    migrationUp: schema ? schema.up.map((s) => JSON.stringify(s)) : [],
-    migrationDown: schema ? schema.down.map((s) => JSON.stringify(s)) : [],
+    migrationUp: schema ? schema.up.map(pyStr) : [],
+    migrationDown: schema ? schema.down.map(pyStr) : [],
     driverNote: view.database.isPostgres
       ? 'psycopg 3 (binary wheels)'
       : view.database.isMysql

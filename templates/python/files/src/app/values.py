@@ -1,0 +1,116 @@
+"""Pydantic types for request and response values, matching the JSON formats of the HTTP contract."""
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+from app.ids import parse_uuid
+from app.sqltypes import format_datetime, utc_millis
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$",
+)
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _parse_date(value: Any) -> date:
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError("must be a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a valid calendar date") from None
+
+
+def _parse_datetime(value: Any) -> datetime:
+    if not isinstance(value, str) or not _DATETIME.match(value):
+        raise ValueError(
+            "must be an RFC 3339 date-time with a time zone, e.g. 2024-01-01T10:00:00Z"
+        )
+    text = value.upper().replace("Z", "+00:00")
+    head, sep, tail = text.partition(".")
+    if sep:
+        digits = len(tail) - 6
+        text = f"{head}.{tail[:digits][:6].ljust(6, '0')}{tail[digits:]}"
+    try:
+        return utc_millis(datetime.fromisoformat(text))
+    except ValueError:
+        raise ValueError("must be a valid date-time") from None
+
+
+def _parse_uuid(value: Any) -> str:
+    parsed = parse_uuid(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise ValueError("must be a UUID")
+    return parsed
+
+
+DateIn = Annotated[
+    date,
+    PlainValidator(_parse_date, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+DateTimeIn = Annotated[
+    datetime,
+    PlainValidator(_parse_datetime, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+UuidIn = Annotated[
+    str,
+    PlainValidator(_parse_uuid, json_schema_input_type=str),
+    WithJsonSchema({"type": "string", "format": "uuid"}),
+]
+DateTimeOut = Annotated[
+    datetime,
+    PlainSerializer(format_datetime, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+DecimalOut = Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$"})]
+
+
+class DecimalCheck:
+    """Validates a decimal sent as a JSON string against precision, scale and bounds."""
+
+    def __init__(self, precision: int, scale: int, ge: str | None, le: str | None) -> None:
+        self.precision = precision
+        self.scale = scale
+        self.ge = None if ge is None else Decimal(ge)
+        self.le = None if le is None else Decimal(le)
+
+    def __call__(self, value: Any) -> Decimal:
+        if not isinstance(value, str) or not _DECIMAL.match(value):
+            raise ValueError('must be a decimal number written as a string, e.g. "12.50"')
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise ValueError("must be a decimal number") from None
+        integer, _, fraction = value.lstrip("-").partition(".")
+        if len(fraction) > self.scale:
+            raise ValueError(f"must have at most {self.scale} digits after the decimal point")
+        if len(integer.lstrip("0")) > self.precision - self.scale:
+            raise ValueError(
+                f"must have at most {self.precision - self.scale} digits before the decimal point"
+            )
+        if self.ge is not None and number < self.ge:
+            raise ValueError(f"must be greater than or equal to {self.ge}")
+        if self.le is not None and number > self.le:
+            raise ValueError(f"must be less than or equal to {self.le}")
+        return number
+
+
+def decimal_input(precision: int, scale: int, ge: str | None, le: str | None) -> PlainValidator:
+    return PlainValidator(DecimalCheck(precision, scale, ge, le), json_schema_input_type=str)
+
+
+def decimal_out(value: Decimal, scale: int) -> str:
+    return format(value.quantize(Decimal(1).scaleb(-scale)), "f")
+
+
+def datetime_out(value: datetime) -> datetime:
+    return utc_millis(value)

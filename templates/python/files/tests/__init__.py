@@ -1,0 +1,1 @@
+"""Tests of the API, run against the configured database."""
