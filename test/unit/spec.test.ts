@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { finish, gather, withDefaults } from '../../src/config/resolve.js';
+import { expandEntities, parseEntityFlag } from '../../src/config/normalize.js';
+import { checkStructure } from '../../src/config/structure.js';
+import { parseSpecText } from '../../src/model/spec-source.js';
+import type { Problem } from '../../src/config/problems.js';
+
+/** Spec parsing: positions in YAML and JSON, shorthands, `--entity`, and syntax errors that point at their line. */
+const tmp = mkdtempSync(join(tmpdir(), 'cb-spec-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+
+function problemsOf(text: string, ext: 'yaml' | 'json' = 'yaml'): Problem[] {
+  const file = join(tmp, `s${n++}.${ext}`);
+  writeFileSync(file, text);
+  const gathered = gather({ config: file });
+  if (gathered.problems.some((p) => p.rule === 'spec-syntax')) return gathered.problems;
+  return [...gathered.problems, ...finish(withDefaults(gathered.partial), gathered, {}).problems];
+}
+
+describe('positions of problems', () => {
+  const yaml = [
+    'name: clinic', //                    1
+    'entities:', //                       2
+    '  Pet:', //                          3
+    '    fields:', //                     4
+    '      name: string!', //             5
+    '      age: { type: integr }', //     6
+    '    relations:', //                  7
+    '      owner: { kind: many-to-one, to: Ownr }', // 8
+    '  Owner:', //                        9
+    '    fields:', //                     10
+    '      name: strin', //               11
+  ].join('\n');
+
+  it('names line and column in YAML, for every problem of the run', () => {
+    const problems = problemsOf(yaml);
+    const at = (rule: string) => problems.find((p) => p.rule === rule);
+    expect(at('spec-valid-option')).toMatchObject({ path: 'entities.Pet.fields.age.type', line: 6, column: 20 });
+    expect(at('field-type-known')).toMatchObject({ path: 'entities.Owner.fields.name', line: 11, column: 13 });
+    expect(at('relation-target-exists')).toMatchObject({ path: 'entities.Pet.relations.owner.to', line: 8, column: 39 });
+    for (const p of problems) expect(p.file, p.rule).toMatch(/\.yaml$/);
+  });
+
+  it('names the line in a JSON spec too', () => {
+    const json = JSON.stringify({ name: 'clinic', entities: { Pet: { fields: { name: 'string!', age: { type: 'integr', min: 5, max: 1 } } } } }, null, 2);
+    const problems = problemsOf(json, 'json');
+    const lineOf = (needle: string) => json.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(problems.find((p) => p.rule === 'spec-valid-option')).toMatchObject({ path: 'entities.Pet.fields.age.type', line: lineOf('"integr"') });
+    // The age field had a structural error, so its min/max are not checked in this run; the position is what matters.
+    expect(problems.every((p) => p.line !== undefined && p.file?.endsWith('.json'))).toBe(true);
+  });
+
+  it('locates unknown keys at the key', () => {
+    const problems = problemsOf('name: clinic\nstak: node\nentities:\n  Pet:\n    fields:\n      name: string!\n');
+    expect(problems).toEqual([expect.objectContaining({ rule: 'spec-known-keys', path: 'stak', line: 2 })]);
+  });
+
+  // src/model/spec-source.ts locate() says "an unknown key is reported at the key itself" but returns the value's position.
+  it.fails('KNOWN DEFECT: an unknown key is reported at the key column (today at its value, column 7)', () => {
+    const problems = problemsOf('name: clinic\nstak: node\nentities:\n  Pet:\n    fields:\n      name: string!\n');
+    expect(problems[0]).toMatchObject({ rule: 'spec-known-keys', line: 2, column: 1 });
+  });
+
+  it('locate() follows lists and stops at the deepest existing node', () => {
+    const { source } = parseSpecText('cloud:\n  - aws\n  - gcp\nentities:\n  Pet: {}\n', 'x.yaml');
+    expect(source!.locate(['cloud', 1])).toEqual({ line: 3, column: 5 });
+    expect(source!.locate(['entities', 'Pet', 'fields', 'name'])).toEqual({ line: 5, column: 8 });
+  });
+});
+
+describe('syntax errors', () => {
+  const CASES: Array<[title: string, text: string, ext: 'yaml' | 'json', line: number, hint: RegExp]> = [
+    ['a duplicate key', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n      name: text\n', 'yaml', 6, /only once/],
+    ['a duplicate key in JSON', '{\n  "name": "a",\n  "name": "b"\n}\n', 'json', 3, /only once/],
+    ['bad indentation', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n     age: integer\n', 'yaml', 6, /indentation/],
+    ['an unclosed JSON object', '{\n  "name": "a",\n  "entities": {\n', 'json', 4, /brackets/],
+    ['a tab used for indentation', 'name: a\nentities:\n\tPet: {}\n', 'yaml', 3, /indentation/],
+  ];
+
+  it.each(CASES)('%s is a spec-syntax problem with a hint, and stops the run', (_, text, ext, _line, hint) => {
+    const problems = problemsOf(text, ext);
+    expect(problems.length).toBeGreaterThanOrEqual(1);
+    expect(problems.every((p) => p.rule === 'spec-syntax')).toBe(true);
+    expect(problems[0].message).toMatch(/is not valid YAML or JSON: \S/);
+    expect(problems[0].hint).toMatch(hint);
+    expect(problems[0].file).toMatch(new RegExp(`\\.${ext}$`));
+  });
+
+  /**
+   * KNOWN DEFECT (src/model/spec-source.ts): syntax errors carry no line or column. The yaml package fills
+   * `linePos` only when `prettyErrors` is true, and the parser runs with `prettyErrors: false`. Fix: take the
+   * position from the offset, `const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);`.
+   */
+  it.fails.each(CASES)('KNOWN DEFECT: %s is located at its line', (_, text, ext, line) => {
+    const problems = problemsOf(text, ext);
+    expect(problems[0].line).toBe(line);
+    expect(problems[0].column).toBeGreaterThan(0);
+  });
+
+  it('a spec that is not a mapping is a shape problem with a hint', () => {
+    const { problems } = checkStructure(['a', 'b']);
+    expect(problems[0]).toMatchObject({ rule: 'spec-shape', path: '' });
+    expect(problems[0].hint).toMatch(/mapping/);
+  });
+
+  it('an empty file is an empty spec, not an error', () => {
+    expect(parseSpecText('', 'e.yaml').problems).toEqual([]);
+    expect(checkStructure(null)).toEqual({ spec: {}, problems: [] });
+  });
+});
+
+describe('field shorthands', () => {
+  const expand = (fields: Record<string, string>) => expandEntities({ Pet: { fields } });
+
+  it.each([
+    ['string!', { type: 'string', required: true, maxLength: 255 }],
+    ['string', { type: 'string', required: false, maxLength: 255 }],
+    [' integer ! ', { type: 'integer', required: true }],
+    ['url', { type: 'url', required: false, maxLength: 2048 }],
+    ['email!', { type: 'email', required: true, maxLength: 255 }],
+    ['decimal', { type: 'decimal', precision: 12, scale: 2 }],
+    ['json', { type: 'json', required: false, unique: false, index: false }],
+  ])('%j', (shorthand, expected) => {
+    const { entities, problems } = expand({ f: shorthand });
+    expect(problems).toEqual([]);
+    expect(entities[0].fields[0]).toMatchObject({ name: 'f', ...expected });
+  });
+
+  it.each([['strng', 'string'], ['integr', 'integer'], ['datetme', 'datetime'], ['String!', 'string']])('%s suggests %s', (bad, near) => {
+    const { problems } = expand({ f: bad });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ rule: 'field-type-known', path: 'entities.Pet.fields.f' });
+    expect(problems[0].hint).toContain(`"${near}"`);
+  });
+
+  it('string!! is not a type', () => {
+    expect(expand({ f: 'string!!' }).problems[0].rule).toBe('field-type-known');
+  });
+});
+
+describe('--entity', () => {
+  it('reads fields, required fields and every relation form', () => {
+    const r = parseEntityFlag('Pet: name:string! age:integer owner:Owner vet:Vet! vets:Vet[]', 0);
+    expect(r.problems).toEqual([]);
+    expect(r.name).toBe('Pet');
+    expect(r.entity).toEqual({
+      fields: { name: 'string!', age: 'integer' },
+      relations: {
+        owner: { kind: 'many-to-one', to: 'Owner' },
+        vet: { kind: 'many-to-one', to: 'Vet', required: true },
+        vets: { kind: 'many-to-many', to: 'Vet' },
+      },
+    });
+  });
+
+  it('tolerates extra spaces', () => {
+    expect(parseEntityFlag('  Tag :   label:string!   ', 0)).toMatchObject({ name: 'Tag', entity: { fields: { label: 'string!' } }, problems: [] });
+  });
+
+  it.each([
+    ['pet x', '--entity[0]'],
+    ['Pet: name', '--entity[0].name'],
+    ['Pet: name:', '--entity[0].name:'],
+    ['Pet: name:string[]', '--entity[0].name'],
+    ['Pet: :string', '--entity[0].:string'],
+  ])('%j is an entity-flag-syntax problem at %s', (text, path) => {
+    const r = parseEntityFlag(text, 0);
+    expect(r.problems[0]).toMatchObject({ rule: 'entity-flag-syntax', path });
+    expect(r.problems[0].hint).toMatch(/name:type|Entity\[\]|Name: field:type/);
+  });
+
+  it('"pet: x": the unreadable token and the lower-case entity name are both reported', () => {
+    const gathered = gather({ entity: ['pet: x'] });
+    expect(gathered.problems.map((p) => p.rule)).toEqual(['entity-flag-syntax']);
+    const rules = finish(withDefaults(gathered.partial), gathered, {}).problems.map((p) => p.rule);
+    expect(rules).toContain('entity-name-format');
+  });
+
+  it('a type typo in --entity suggests the nearest type', () => {
+    const gathered = gather({ entity: ['Pet: name:strin!'] });
+    const problems = finish(withDefaults(gathered.partial), gathered, {}).problems;
+    expect(problems[0]).toMatchObject({ rule: 'field-type-known', path: 'entities.Pet.fields.name' });
+    expect(problems[0].hint).toContain('"string"');
+  });
+
+  it('a relation to an entity given in another --entity resolves', () => {
+    const gathered = gather({ entity: ['Pet: name:string! owner:Owner!', 'Owner: name:string!'] });
+    const { config, problems } = finish(withDefaults(gathered.partial), gathered, {});
+    expect(problems).toEqual([]);
+    expect(config!.entities.find((e) => e.name === 'Pet')!.relations[0]).toEqual({ name: 'owner', kind: 'many-to-one', to: 'Owner', required: true, onDelete: 'restrict' });
+  });
+});
