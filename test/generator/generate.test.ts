@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { STACKS, AUTHS, type AuthId, type DatabaseId, type StackId } from '../../src/config/options.js';
+import { finish, gather, withDefaults, type Answers } from '../../src/config/resolve.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
+import { generate, evaluate, outputPath } from '../../src/generator/generate.js';
+import { loadPack, PackError, type Pack } from '../../src/generator/packs.js';
+import { TemplateError } from '../../src/generator/engine.js';
+import type { VirtualTree } from '../../src/generator/tree.js';
+import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
+import { loadStack } from '../../src/stacks/index.js';
+import { names } from '../../src/model/naming.js';
+import type { StackDescriptor } from '../../src/stacks/types.js';
+
+/**
+ * In-memory generation over the whole option matrix, derived from the CLI's own capability table (never a
+ * second hand-kept list): every available stack whose template pack exists × its databases × auth × two models.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOP = join(ROOT, 'test/fixtures/shop.yaml');
+const VERSION = '0.0.0-test';
+const tmp = mkdtempSync(join(tmpdir(), 'cb-gen-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const hasPack = (stack: StackId) => existsSync(join(ROOT, 'templates', stack, 'pack.json'));
+const READY = STACKS.filter((s) => STACK_DATABASES[s].length > 0 && hasPack(s));
+
+const ONE_ENTITY: Answers['entities'] = { Note: { fields: { title: 'string!', body: 'text' } } };
+
+function resolveConfig(model: 'shop' | 'one', stack: StackId, database: DatabaseId, auth: AuthId): ResolvedConfig {
+  const gathered = model === 'shop' ? gather({ config: SHOP }) : gather({});
+  expect(gathered.problems).toEqual([]);
+  const entities = model === 'shop' ? gathered.partial.entities! : ONE_ENTITY!;
+  // Owned rows need auth; without it the same model is used with every entity unowned.
+  const adjusted = auth === 'jwt' ? entities : Object.fromEntries(Object.entries(entities).map(([k, e]) => [k, { ...e, owned: false }]));
+  const answers = withDefaults({ ...gathered.partial, name: model === 'shop' ? 'shop' : 'notes', stack, database, auth, cloud: [], entities: adjusted });
+  const { config, problems } = finish(answers, gathered, {});
+  expect(problems).toEqual([]);
+  return config!;
+}
+
+const stacks = new Map<StackId, StackDescriptor>();
+for (const s of READY) stacks.set(s, await loadStack(s));
+const builtIn = (stack: StackId): Pack[] => stacks.get(stack)!.packs.map((p) => loadPack(join(ROOT, 'templates', p)));
+
+function run(config: ResolvedConfig, extra: Pack[] = []): VirtualTree {
+  return generate({ config, stack: stacks.get(config.stack)!, packs: [...builtIn(config.stack), ...extra], generatorVersion: VERSION }).tree;
+}
+
+const MATRIX = READY.flatMap((stack) =>
+  STACK_DATABASES[stack].flatMap((database) =>
+    AUTHS.flatMap((auth) => (['shop', 'one'] as const).map((model) => ({ stack, database, auth, model, label: `${stack}/${database}/auth=${auth}/${model}` }))),
+  ),
+);
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** `{{` that is not a GitHub Actions `${{ }}` expression or a Python f-string's escaped brace is a template left unrendered. */
+const LEFTOVER = /(?<![$\\{])\{\{(?!\{)[#/^>!]?\s*[@\w.]+/;
+
+describe('the matrix comes from the capability table', () => {
+  it('has at least one stack with templates and covers each of its databases', () => {
+    expect(READY.length).toBeGreaterThan(0);
+    for (const s of READY) expect(new Set(MATRIX.filter((m) => m.stack === s).map((m) => m.database))).toEqual(new Set(STACK_DATABASES[s]));
+  });
+});
+
+describe.each(MATRIX)('$label', ({ stack, database, auth, model }) => {
+  const config = resolveConfig(model, stack, database, auth);
+  const tree = run(config);
+
+  it('renders every template completely and cleanly', () => {
+    expect(tree.size).toBeGreaterThan(5);
+    for (const [path, content] of tree.entries()) {
+      expect(path, 'no template suffix or _dotfile survives').not.toMatch(/\.hbs$|(^|\/)_[a-zA-Z]/);
+      const text = content.toString('utf8');
+      expect(LEFTOVER.exec(text)?.[0], `${path} has an unrendered {{`).toBeUndefined();
+      expect(/\bTODO\b|\bFIXME\b|changeme/i.exec(text)?.[0], `${path} has a placeholder`).toBeUndefined();
+    }
+  });
+
+  it('has one set of files per entity and the project files', () => {
+    expect(tree.has('backend.yaml') && tree.has('.create-backend/manifest.json')).toBe(true);
+    const paths = tree.paths();
+    for (const e of config.entities) {
+      const n = [e.name, e.name.toLowerCase()].concat(Object.values(names(e.name)));
+      expect(paths.some((p) => n.some((form) => p.split('/').some((seg) => seg.replace(/\.[^.]*$/, '') === form || seg.startsWith(`${form}.`) || seg.startsWith(`test_${form}`)))), `a file for ${e.name}`).toBe(true);
+    }
+  });
+
+  it('is byte-identical when generated again', () => {
+    const again = run(config);
+    expect(again.paths()).toEqual(tree.paths());
+    for (const [path, content] of tree.entries()) expect(again.get(path)!.equals(content), path).toBe(true);
+  });
+
+  it('records a manifest whose hashes match the contents', () => {
+    const manifest = JSON.parse(tree.get('.create-backend/manifest.json')!.toString('utf8')) as { generator: string; version: string; packs: Array<{ name: string; version: string }>; files: Record<string, string> };
+    expect(manifest.generator).toBe('create-backend');
+    expect(manifest.version).toBe(VERSION);
+    expect(manifest.packs.map((p) => p.name)).toEqual(stacks.get(stack)!.packs.map((p) => builtIn(stack).find((x) => x.dir.endsWith(p))!.manifest.name));
+    expect(Object.keys(manifest.files).sort()).toEqual(tree.paths().filter((p) => p !== '.create-backend/manifest.json'));
+    for (const [path, hash] of Object.entries(manifest.files)) expect(sha256(tree.get(path)!), path).toBe(hash);
+  });
+
+  it('writes a backend.yaml that re-validates to the same config', () => {
+    const file = join(tmp, `${stack}-${database}-${auth}-${model}.yaml`);
+    writeFileSync(file, tree.get('backend.yaml')!);
+    const gathered = gather({ config: file });
+    expect(gathered.problems).toEqual([]);
+    const again = finish(withDefaults(gathered.partial), gathered, {});
+    expect(again.problems).toEqual([]);
+    expect(again.config).toEqual(config);
+  });
+});
+
+
+/** An in-house pack written into a temp folder: pack.json plus files/. */
+function pack(name: string, files: Record<string, string>, when?: Record<string, string | string[]>): Pack {
+  const dir = join(tmp, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name, version: '1.2.3', ...(when ? { when } : {}) }));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, 'files', path)), { recursive: true });
+    writeFileSync(join(dir, 'files', path), content);
+  }
+  return loadPack(dir);
+}
+
+describe.runIf(READY.length > 0)('layered packs', () => {
+  const stack = READY[0];
+  const database = STACK_DATABASES[stack][0];
+  const jwt = resolveConfig('shop', stack, database, 'jwt');
+  const none = resolveConfig('shop', stack, database, 'none');
+  const base = run(jwt);
+  // A plain built-in file (not per-entity) to replace.
+  const replaced = base.paths().find((p) => p !== 'backend.yaml' && !p.startsWith('.create-backend') && !/__entity/.test(p))!;
+
+  const inHouse = pack('acme', {
+    [replaced]: 'replaced by acme\n',
+    'CODEOWNERS.hbs': '* @acme/{{project.names.kebab}}\n',
+    'docs/entities/__entity_kebab__.md.hbs': '# {{entity.names.title}}\n{{#each entity.fields}}- {{name}}: {{type}}\n{{/each}}',
+    'AUTH.md': 'jwt only\n',
+    'NO-AUTH.md': 'no auth\n',
+    '_gitignore': 'acme-secrets/\n',
+    '_config/acme.json': '{}\n',
+  }, { 'AUTH.md': 'auth.jwt', 'NO-AUTH.md': '!auth.jwt', 'CODEOWNERS.hbs': ['auth.jwt', 'database.isSql'] });
+
+  it('replaces a built-in file, keeping everything else', () => {
+    const tree = run(jwt, [inHouse]);
+    expect(tree.get(replaced)!.toString()).toBe('replaced by acme\n');
+    for (const p of base.paths()) if (p !== replaced && p !== '.create-backend/manifest.json' && p !== '.gitignore') expect(tree.get(p)!.equals(base.get(p)!), p).toBe(true);
+  });
+
+  it('adds a file and a per-entity file for every entity', () => {
+    const tree = run(jwt, [inHouse]);
+    expect(tree.get('CODEOWNERS')!.toString()).toBe('* @acme/shop\n');
+    for (const e of jwt.entities) {
+      const doc = tree.get(`docs/entities/${names(e.name).kebab}.md`)!.toString();
+      expect(doc.split('\n')[0]).toBe(`# ${names(e.name).title}`);
+      for (const f of e.fields) expect(doc).toContain(`- ${f.name}: ${f.type}`);
+    }
+  });
+
+  it('renders files only when their condition holds', () => {
+    const withJwt = run(jwt, [inHouse]);
+    const without = run(none, [inHouse]);
+    expect(withJwt.has('AUTH.md') && !withJwt.has('NO-AUTH.md')).toBe(true);
+    expect(without.has('NO-AUTH.md') && !without.has('AUTH.md')).toBe(true);
+    expect(without.has('CODEOWNERS')).toBe(false); // a list of conditions: all must hold
+    expect(evaluate('database.isSql', { database: { isSql: true } })).toBe(true);
+    expect(evaluate('!entities', { entities: [] })).toBe(true);
+    expect(evaluate('a.b.c', {})).toBe(false);
+  });
+
+  it('turns _gitignore into .gitignore and _dir/ into .dir/, and strips .hbs', () => {
+    const tree = run(jwt, [inHouse]);
+    expect(tree.get('.gitignore')!.toString()).toBe('acme-secrets/\n');
+    expect(tree.has('.config/acme.json')).toBe(true);
+    expect(outputPath('_github/workflows/ci.yml.hbs')).toBe('.github/workflows/ci.yml');
+    expect(outputPath('src/__entity_kebab__.ts.hbs')).toBe('src/__entity_kebab__.ts');
+  });
+
+  it('records the in-house pack in the manifest, and stays byte-identical', () => {
+    const a = run(jwt, [inHouse]);
+    const b = run(jwt, [inHouse]);
+    const manifest = JSON.parse(a.get('.create-backend/manifest.json')!.toString()) as { packs: Array<{ name: string; version: string }>; files: Record<string, string> };
+    expect(manifest.packs.at(-1)).toEqual({ name: 'acme', version: '1.2.3' });
+    expect(manifest.files.CODEOWNERS).toBe(sha256(a.get('CODEOWNERS')!));
+    for (const [p, c] of a.entries()) expect(b.get(p)!.equals(c), p).toBe(true);
+  });
+
+  it('a missing variable is a TemplateError naming pack:path (strict mode)', () => {
+    const broken = pack('broken', { 'docs/x.md.hbs': 'line one\n{{project.nmae}}\n' });
+    let error: unknown;
+    try {
+      run(jwt, [broken]);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as TemplateError).template).toBe('broken:docs/x.md.hbs');
+    expect((error as Error).message).toMatch(/broken:docs\/x\.md\.hbs.*nmae/s);
+  });
+
+  it('a syntax error in a template is a TemplateError naming pack:path', () => {
+    const broken = pack('broken2', { 'a.txt.hbs': '{{#if auth.jwt}}open' });
+    expect(() => run(jwt, [broken])).toThrow(TemplateError);
+    expect(() => run(jwt, [broken])).toThrow(/broken2:a\.txt\.hbs/);
+  });
+
+  it('an unknown entity name form in a path is an error, not a silent file', () => {
+    const broken = pack('broken3', { 'docs/__entity_nope__.md': 'x' });
+    expect(() => run(jwt, [broken])).toThrow(/__entity_nope__/);
+  });
+
+  it('a pack without files/ or with a broken pack.json is a PackError', () => {
+    const dir = join(tmp, 'empty-pack');
+    mkdirSync(dir, { recursive: true });
+    expect(() => loadPack(dir)).toThrow(PackError);
+    writeFileSync(join(dir, 'pack.json'), '{ nope');
+    mkdirSync(join(dir, 'files'));
+    expect(() => loadPack(dir)).toThrow(/not valid JSON/);
+  });
+});
