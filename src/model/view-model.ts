@@ -121,6 +121,8 @@ export interface EntityView extends EntityRef {
   readonly hasRelations: boolean;
   readonly hasForeignKeys: boolean;
   readonly hasManyToMany: boolean;
+  /** Some relation of this entity points at an owned entity (references must then be checked per owner). */
+  readonly referencesOwned: boolean;
   readonly referencedBy: readonly InboundRelation[];
   readonly isReferenced: boolean;
   /** Entities this one needs to exist first (required foreign keys), for tests and seeds. */
@@ -371,6 +373,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       hasRelations: relations.length > 0,
       hasForeignKeys: foreignKeys.length > 0,
       hasManyToMany: manyToMany.length > 0,
+      referencesOwned: relations.some((r) => r.target.owned),
       dependsOn: foreignKeys.filter((r) => r.required && r.target.name !== e.name).map((r) => r.target),
       isFirst: ei === 0,
       isLast: ei === ordered.length - 1,
