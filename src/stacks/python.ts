@@ -505,6 +505,16 @@ function pyEntity(e: EntityView, testable: Set<string>) {
       ...(f.wrongType ? [`pytest.param(${pyStr(f.name)}, ${f.wrongType}, id=${pyStr(`${f.name}-type`)})`] : []),
       ...f.invalid.map((i) => `pytest.param(${pyStr(f.name)}, ${i.value}, id=${pyStr(`${f.name}-${i.label}`)})`),
     ]),
+    requiredTuple: pyTuple([...fields.filter((f) => f.required).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => r.required).map((r) => pyStr(r.alias))]),
+    nullTuple: pyTuple([...fields.filter((f) => !f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => !r.required).map((r) => pyStr(r.alias))]),
+    uniqueAliases: fields.filter((f) => f.unique).map((f) => pyStr(f.name)),
+    linkTargets: manyToMany.map((r) => ({ alias: r.alias, targetModule: r.targetModule })),
+    optionalFks: foreignKeys.filter((r) => !r.required).map((r) => ({ alias: r.alias, targetModule: r.targetModule })),
+    defaultAsserts: fields
+      .filter((f) => !f.required && f.hasDefault)
+      .map((f) => `assert body[${pyStr(f.name)}] ${['True', 'False', 'None'].includes(f.defaultResponse) ? 'is' : '=='} ${f.defaultResponse}`),
+    patchChange: patchField ? `{${pyStr(patchField.name)}: ${patchField.sampleAlt}}` : null,
+    filterParams: filterField ? `{${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}` : null,
     linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
     notNullPairs: pyTuple([
       ...fields.filter((f) => f.required).map((f) => `(${JSON.stringify(f.attr)}, ${JSON.stringify(f.name)})`),

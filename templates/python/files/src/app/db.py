@@ -1,6 +1,7 @@
 """Database engine and sessions (SQLAlchemy 2, synchronous: FastAPI runs the handlers in a thread pool)."""
 
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ def build_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         kwargs = {"connect_args": {"check_same_thread": False, "timeout": 15}}
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            with suppress(OSError):  # a missing folder shows up as a failed health check
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     elif parsed.get_backend_name() == "mysql":
         kwargs["pool_recycle"] = 3600
         if "charset" not in parsed.query:

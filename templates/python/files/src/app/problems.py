@@ -76,7 +76,11 @@ def _field_name(loc: Sequence[int | str]) -> str:
 
 def _message(error: dict[str, Any]) -> str:
     if error["type"] == "extra_forbidden":
-        return "is not a known field"
+        return (
+            "is not a known query parameter"
+            if error["loc"][0] == "query"
+            else "is not a known field"
+        )
     if error["type"] == "missing":
         return "is required"
     return str(error["msg"]).removeprefix("Value error, ")
