@@ -105,7 +105,9 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
 
   const packageManager: PackageManager = (options.packageManager as PackageManager | undefined) ?? detectPackageManager();
   const stack = await loadStack(config.stack);
-  const packs: Pack[] = stack.packs.map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
+  // Layer order: the stack's packs, then one pack per cloud target, then the in-house pack.
+  const builtIn = [...stack.packs, ...config.cloud.map((target) => `cloud/${target}`)];
+  const packs: Pack[] = builtIn.map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
   if (options.template !== undefined) packs.push(resolveTemplatePack(options.template));
   const { tree } = generate({ config, stack, packs, generatorVersion: VERSION });
   const directory = resolve(options.directory ?? config.name);
