@@ -5,7 +5,7 @@
  * CLI's own `--json` result, so the harness knows nothing about any stack.
  */
 import { execa, type ResultPromise } from 'execa';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
@@ -101,7 +101,7 @@ async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: 
 async function startServer(cwd: string, command: string, env: Record<string, string>): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
   const port = await freePort();
   let output = '';
-  const server = execa('sh', ['-c', `exec ${command}`], { cwd, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, all: true, reject: false, detached: true });
+  const server = execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, all: true, reject: false, detached: true });
   server.all?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -176,5 +176,4 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
   } finally {
     stopGroup(limited.server);
   }
-  void readFileSync;
 }
