@@ -50,7 +50,10 @@ export function databaseAvailable(db: DatabaseId): boolean {
 
 /** A fresh, empty database on the test server; returns the DATABASE_URL the generated project uses. */
 async function freshDatabase(db: DatabaseId, name: string, projectDir: string): Promise<string> {
-  if (db === 'sqlite') return `file:${join(projectDir, 'data', `${name}.db`)}`;
+  if (db === 'sqlite') {
+    mkdirSync(join(projectDir, 'data'), { recursive: true });
+    return `file:${join(projectDir, 'data', `${name}.db`)}`;
+  }
   const admin = new URL(adminUrl(db)!);
   if (db === 'postgres') {
     await execa('psql', [admin.href, '-v', 'ON_ERROR_STOP=1', '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
