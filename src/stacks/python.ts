@@ -631,6 +631,26 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   const testable = testableEntities(view.entities);
   const entities = view.entities.map((e) => pyEntity(e, testable));
   const schema = view.database.schema;
+  const seedable = entities.filter((e) => e.testable);
+  const seedRows = seedable.map((e) => ({
+    var: `${e.module}_row`,
+    model: e.model,
+    create: `${e.model}Create`,
+    entries: [
+      ...e.sampleEntries,
+      ...e.foreignKeys.filter((r) => r.required).map((r) => `${pyStr(r.alias)}: ${r.targetModule}_row.id`),
+    ],
+    exclude: e.manyToMany.length ? `exclude={${e.manyToMany.map((r) => pyStr(r.attr)).join(', ')}}` : '',
+    owned: e.owned,
+  }));
+  const seedImports = [
+    'from app import models',
+    'from app.config import DatabaseSettings, describe_error',
+    'from app.db import Database',
+    'from app.ids import uuid7',
+    ...[...seedable].sort((a, b) => (a.module < b.module ? -1 : 1)).map((e) => pyImport(`app.schemas.${e.module}`, [`${e.model}Create`])),
+    'from app.sqltypes import utc_now',
+  ].join('\n');
   return {
     package: pkg,
     pythonVersion: '3.11',
@@ -638,6 +658,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     devDependencies: dev,
     buildRequires: versions.build,
     entities,
+    seedRows,
+    seedImports,
     routeImports: pyImport('app.routes', [...(view.auth.jwt ? ['auth'] : []), 'health', ...entities.map((e) => e.module)].sort()),
     usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
     usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
