@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { VirtualTree } from '../generator/tree.js';
 import { checkRelativePath, fencedPath } from './fence.js';
@@ -38,6 +38,8 @@ export class Interrupted extends Error {
 export function planWrite(directory: string, tree: VirtualTree, force: boolean): Map<string, FileStatus> {
   for (const path of tree.paths()) checkRelativePath(path);
   const plan = new Map<string, FileStatus>(tree.paths().map((p) => [p, 'created']));
+  const blocker = ancestors(directory).find((p) => existsSync(p) && !statSync(p).isDirectory());
+  if (blocker) throw new UserError([problem('target-directory', 'directory', `${directory} cannot be created: ${blocker} is a file`, 'choose another directory name')]);
   if (!existsSync(directory)) return plan;
   const stat = lstatSync(directory);
   if (stat.isSymbolicLink() || !stat.isDirectory()) {
@@ -129,5 +131,7 @@ function readManifest(directory: string): Record<string, string> {
     return {};
   }
 }
+
+const ancestors = (dir: string): string[] => (dirname(dir) === dir ? [] : [dirname(dir), ...ancestors(dirname(dir))]);
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -1,6 +1,6 @@
 import { execa, type Options, type ResultPromise } from 'execa';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -17,7 +17,7 @@ export function requireBuild(): void {
   });
 }
 
-/** A fresh temp folder per test file, removed afterwards. Real path, so `directory` in --json compares equal. */
+/** A fresh temp folder per test file, removed afterwards; `next()` makes an empty case folder in it. Real path, so `directory` in --json compares equal. */
 export function tempRoot(prefix: string): () => string {
   let root = '';
   let n = 0;
@@ -27,6 +27,7 @@ export function tempRoot(prefix: string): () => string {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   return () => {
     const dir = join(root, `case-${n++}`);
+    mkdirSync(dir, { recursive: true });
     return dir;
   };
 }
