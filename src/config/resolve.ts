@@ -170,7 +170,7 @@ export function finish(a: Answers, gathered: Pick<Gathered, 'source'>, flags: Cl
 
 function locate(p: Problem, source: SpecSource): Problem {
   if (p.line !== undefined || p.path.startsWith('--') || p.path === '') return p.file || p.path.startsWith('--') ? p : { ...p, file: source.file };
-  const pos = source.locate(p.path.split('.'));
+  const pos = source.locate(p.path.split('.'), p.rule === 'spec-known-keys');
   return pos ? { ...p, file: source.file, line: pos.line, column: pos.column } : { ...p, file: source.file };
 }
 

@@ -27,7 +27,9 @@ export const titleCase = (name: string): string => words(name).map(cap).join(' '
 const IRREGULAR: Record<string, string> = {
   person: 'people', child: 'children', man: 'men', woman: 'women', mouse: 'mice', goose: 'geese',
   tooth: 'teeth', foot: 'feet', ox: 'oxen', datum: 'data', criterion: 'criteria', medium: 'media',
-  index: 'indexes', matrix: 'matrices', vertex: 'vertices', quiz: 'quizzes',
+  index: 'indexes', matrix: 'matrices', vertex: 'vertices', quiz: 'quizzes', knife: 'knives', life: 'lives',
+  wife: 'wives', leaf: 'leaves', loaf: 'loaves', half: 'halves', shelf: 'shelves', wolf: 'wolves', calf: 'calves',
+  thief: 'thieves', bus: 'buses', status: 'statuses', campus: 'campuses', virus: 'viruses', census: 'censuses',
 };
 const UNCOUNTABLE = new Set(['data', 'equipment', 'information', 'rice', 'money', 'species', 'series', 'fish', 'sheep', 'deer', 'news', 'metadata', 'feedback', 'staff']);
 
@@ -38,8 +40,6 @@ export function pluralize(name: string): string {
     if (IRREGULAR[w]) return IRREGULAR[w];
     if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ies';
     if (/(s|x|z|ch|sh)$/.test(w)) return w + 'es';
-    if (/[^f]fe$/.test(w)) return w.slice(0, -2) + 'ves';
-    if (/[^aeiouf]f$/.test(w) && !/(roof|chief|belief|proof|chef|brief)$/.test(w)) return w.slice(0, -1) + 'ves';
     return w + 's';
   });
 }
@@ -51,9 +51,10 @@ export function singularize(name: string): string {
   return mapLastWord(name, (w) => {
     if (UNCOUNTABLE.has(w)) return w;
     if (SINGULAR_IRREGULAR[w]) return SINGULAR_IRREGULAR[w];
+    if (IRREGULAR[w]) return w; // already singular (bus, status, leaf)
     if (/[^aeiou]ies$/.test(w)) return w.slice(0, -3) + 'y';
-    if (/(ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
-    if (/ves$/.test(w)) return w.slice(0, -3) + 'f';
+    if (/(ss|x|z|ch|sh|us)es$/.test(w)) return w.slice(0, -2);
+    if (/(ss|us|is)$/.test(w)) return w; // class, status, analysis: singular already
     if (/[^s]s$/.test(w)) return w.slice(0, -1);
     return w;
   });

@@ -9,14 +9,14 @@ export interface SpecSource {
   readonly file: string;
   readonly data: unknown;
   /** 1-based line and column of the value (or, for a missing key, its parent) at `path`. */
-  locate(path: readonly (string | number)[]): { line: number; column: number } | undefined;
+  locate(path: readonly (string | number)[], atKey?: boolean): { line: number; column: number } | undefined;
 }
 
 export function parseSpecText(text: string, file: string): { source?: SpecSource; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: Problem[] = doc.errors.map((err) => {
-    const pos = err.linePos?.[0];
+    const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
     return {
       rule: 'spec-syntax',
       path: '',
@@ -28,19 +28,26 @@ export function parseSpecText(text: string, file: string): { source?: SpecSource
   });
   if (problems.length) return { problems };
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  return { source: { file, data, locate: (path) => locate(doc, lines, path) }, problems };
+  return { source: { file, data, locate: (path, atKey) => locate(doc, lines, path, atKey) }, problems };
 }
 
-function locate(doc: Document, lines: LineCounter, path: readonly (string | number)[]) {
+/**
+ * The value at `path` (or the deepest node that exists). With `atKey`, the key of the last mapping entry
+ * instead: an unknown key is reported where the key is written, a bad value where the value is.
+ */
+function locate(doc: Document, lines: LineCounter, path: readonly (string | number)[], atKey = false) {
   let node: Node | null | undefined = doc.contents as Node | null;
   let found = node;
+  let keyNode: Node | undefined;
+  let depth = 0;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
       if (!pair) break;
-      // An unknown key is reported at the key itself; a bad value at the value.
       found = (pair.value as Node | null) ?? (pair.key as Node);
+      keyNode = pair.key as Node;
       node = pair.value as Node | null;
+      depth++;
       if (!node) {
         found = pair.key as Node;
         break;
@@ -51,13 +58,10 @@ function locate(doc: Document, lines: LineCounter, path: readonly (string | numb
       found = node;
     } else break;
   }
+  if (atKey && keyNode && depth === path.length) found = keyNode;
   const offset = found?.range?.[0];
   if (offset === undefined) return undefined;
   const pos = lines.linePos(offset);
   return { line: pos.line, column: pos.col };
 }
 
-/** For unknown keys: the position of the key rather than its value. */
-export function locateKey(source: SpecSource, parent: readonly (string | number)[], key: string) {
-  return source.locate([...parent, key]);
-}

@@ -79,25 +79,21 @@ describe('singularize', () => {
   });
 });
 
-/**
- * Known defects of src/model/naming.ts (outside this layer's write scope), pinned with `it.fails` so the suite
- * stays green while they exist and turns red the moment they are fixed (then move the rows into the tables above).
- */
-describe('known naming defects (reported; it.fails until fixed)', () => {
-  it.fails('singularize("buses") is "bus" (today "buse": the "-ses" plural of a word ending in "s" loses only the "s")', () => {
+describe('plural and singular edge cases', () => {
+  it('singularize("buses") is "bus" (today "buse": the "-ses" plural of a word ending in "s" loses only the "s")', () => {
     expect(singularize('buses')).toBe('bus');
   });
-  it.fails('singularize("statuses") is "status" (today "statuse", so a many-to-many `statuses` becomes `statuseIds`)', () => {
+  it('singularize("statuses") is "status" (today "statuse", so a many-to-many `statuses` becomes `statuseIds`)', () => {
     expect(singularize('statuses')).toBe('status');
   });
-  it.fails('singularize leaves singular words ending in "us" alone ("Status", "Bus"; today "Statu", "Bu")', () => {
+  it('singularize leaves singular words ending in "us" alone ("Status", "Bus"; today "Statu", "Bu")', () => {
     expect(singularize('Status')).toBe('Status');
     expect(singularize('Bus')).toBe('Bus');
   });
-  it.fails('singularize("knives") is "knife" (today "knif")', () => {
+  it('singularize("knives") is "knife" (today "knif")', () => {
     expect(singularize('knives')).toBe('knife');
   });
-  it.fails('pluralize("Leaf") is "Leaves" (today "Leafs"; singularize("leaves") already gives "leaf")', () => {
+  it('pluralize("Leaf") is "Leaves" (today "Leafs"; singularize("leaves") already gives "leaf")', () => {
     expect(pluralize('Leaf')).toBe('Leaves');
   });
 });

@@ -60,7 +60,7 @@ describe('positions of problems', () => {
   });
 
   // src/model/spec-source.ts locate() says "an unknown key is reported at the key itself" but returns the value's position.
-  it.fails('KNOWN DEFECT: an unknown key is reported at the key column (today at its value, column 7)', () => {
+  it('an unknown key is reported at the key column', () => {
     const problems = problemsOf('name: clinic\nstak: node\nentities:\n  Pet:\n    fields:\n      name: string!\n');
     expect(problems[0]).toMatchObject({ rule: 'spec-known-keys', line: 2, column: 1 });
   });
@@ -90,12 +90,7 @@ describe('syntax errors', () => {
     expect(problems[0].file).toMatch(new RegExp(`\\.${ext}$`));
   });
 
-  /**
-   * KNOWN DEFECT (src/model/spec-source.ts): syntax errors carry no line or column. The yaml package fills
-   * `linePos` only when `prettyErrors` is true, and the parser runs with `prettyErrors: false`. Fix: take the
-   * position from the offset, `const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);`.
-   */
-  it.fails.each(CASES)('KNOWN DEFECT: %s is located at its line', (_, text, ext, line) => {
+  it.each(CASES)('%s is located at its line', (_, text, ext, line) => {
     const problems = problemsOf(text, ext);
     expect(problems[0].line).toBe(line);
     expect(problems[0].column).toBeGreaterThan(0);
