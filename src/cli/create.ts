@@ -122,6 +122,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   }
 
   const plan = planWrite(directory, tree, Boolean(options.force));
+  await new Promise((resolve) => setImmediate(resolve)); // let a Ctrl-C that arrived while rendering (synchronous) reach its handler
   if (interrupted()) throw new Interrupted();
   const report = writeTree(directory, tree, plan, { force: Boolean(options.force), interrupted });
   out.info(`✔ wrote ${report.files.filter((f) => f.status !== 'identical').length} files to ${shown}`);
