@@ -1,0 +1,68 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertCompleteProject, cli, EXAMPLE_PACK, parseJson, QUICK, requireBuild, SHOP, tempRoot, type JsonFailure, type JsonSuccess } from './helpers.js';
+
+/** `--template`: the example in-house pack layered over the built-in one, and broken packs as user errors. */
+requireBuild();
+const next = tempRoot('template');
+
+describe('--template examples/in-house-pack', () => {
+  it('adds CODEOWNERS, .editorconfig, per-entity docs and the auth doc; the manifest records the pack', async () => {
+    const cwd = next();
+    const r = await cli(['api', '--config', SHOP, ...QUICK, '--template', EXAMPLE_PACK, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const json = parseJson<JsonSuccess>(r.stdout);
+    const dir = join(cwd, 'api');
+    expect(json.files).toEqual(expect.arrayContaining(['CODEOWNERS', '.editorconfig', 'docs/auth.md', 'docs/entities/product.md', 'docs/entities/invoice.md']));
+    expect(readFileSync(join(dir, 'CODEOWNERS'), 'utf8')).toContain('# Owners of shop');
+    expect(readFileSync(join(dir, '.editorconfig'), 'utf8')).toContain('Acme house style');
+    const product = readFileSync(join(dir, 'docs/entities/product.md'), 'utf8');
+    expect(product).toContain('Resource `/api/products`, table `products`');
+    expect(product).toContain('| sku | uuid | yes | yes |');
+    expect(product).toContain('| tagIds | many-to-many → Tag | no | no |');
+    const manifest = JSON.parse(readFileSync(join(dir, '.create-backend/manifest.json'), 'utf8')) as { packs: Array<{ name: string }> };
+    expect(manifest.packs.at(-1)).toEqual({ name: 'acme-backend', version: '1.0.0' });
+    assertCompleteProject(dir);
+  });
+
+  it('the auth doc is left out without auth (when: auth.jwt)', async () => {
+    const cwd = next();
+    const r = await cli(['api', '--entity', 'Pet: name:string!', ...QUICK, '--template', EXAMPLE_PACK, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const json = parseJson<JsonSuccess>(r.stdout);
+    expect(json.files).toContain('docs/entities/pet.md');
+    expect(json.files).not.toContain('docs/auth.md');
+  });
+
+  it('a broken in-house template is exit 2 naming pack:path, nothing written', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    mkdirSync(join(pack, 'files'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'broken', version: '1.0.0' }));
+    writeFileSync(join(pack, 'files', 'NOTES.md.hbs'), '{{project.nmae}}\n');
+    const r = await cli(['api', '--entity', 'Pet: name:string!', ...QUICK, '--template', pack, '--json'], { cwd });
+    expect(r.exitCode).toBe(2);
+    const json = parseJson<JsonFailure>(r.stdout);
+    expect(json.errors[0]).toMatchObject({ path: '--template', rule: 'template-render' });
+    expect(json.errors[0].message).toContain('broken:NOTES.md.hbs');
+  });
+
+  it('a pack path that escapes the project is refused (exit 2)', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    mkdirSync(join(pack, 'files', 'docs'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'evil', version: '1.0.0' }));
+    // A per-entity path whose entity-name form is fine, but the pack asks for a symlinked folder in the target.
+    writeFileSync(join(pack, 'files', 'docs', 'x.md'), 'x\n');
+    const { symlinkSync } = await import('node:fs');
+    mkdirSync(join(cwd, 'api'));
+    mkdirSync(join(cwd, 'elsewhere'));
+    symlinkSync(join(cwd, 'elsewhere'), join(cwd, 'api', 'docs'));
+    const r = await cli(['api', '--entity', 'Pet: name:string!', ...QUICK, '--template', pack, '--force', '--json'], { cwd });
+    expect(r.exitCode).toBe(2);
+    expect(parseJson<JsonFailure>(r.stdout).errors[0].message).toMatch(/symbolic link/);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(join(cwd, 'elsewhere'))).toEqual([]);
+  });
+});
