@@ -4,7 +4,6 @@ import sys
 
 from alembic import context
 from pydantic import ValidationError
-from sqlalchemy import pool
 
 from app.config import DatabaseSettings, describe_error
 from app.db import build_engine
@@ -21,7 +20,6 @@ def run_migrations() -> None:
         except ValidationError as error:
             sys.exit(describe_error(error))
     engine = build_engine(url)
-    engine.pool = pool.NullPool(engine.pool._creator)
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
