@@ -4,6 +4,7 @@ import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } f
 import { names, singularize, snakeCase, type Names } from './naming.js';
 import { sampleValue } from './samples.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
+import { deploymentModel, type DeploymentModel } from './deployment.js';
 
 /**
  * Everything templates need, computed once from the resolved config. Templates only test flags and print
@@ -155,6 +156,8 @@ export interface ViewModel {
   readonly cloud: { readonly any: boolean; readonly list: readonly string[]; readonly aws: boolean; readonly gcp: boolean; readonly azure: boolean; readonly kubernetes: boolean };
   readonly entities: readonly EntityView[];
   readonly hasOwnedEntities: boolean;
+  /** Deployment model shared by the Dockerfile, compose and every cloud target (src/model/deployment.ts). */
+  readonly deployment: DeploymentModel;
   readonly generator: { readonly name: string; readonly version: string };
 }
 
@@ -412,6 +415,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
     },
     entities,
     hasOwnedEntities: entities.some((e) => e.owned),
+    deployment: deploymentModel(config),
     generator: { name: 'create-backend', version: generatorVersion },
   });
 }

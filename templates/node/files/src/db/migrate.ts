@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { loadConfig, loadDotEnv } from '../config.js';
+import { loadDatabaseUrl, loadDotEnv } from '../config.js';
 import { createDb, type Db } from './database.js';
 
 /**
@@ -60,8 +60,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = loadConfig();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(loadDatabaseUrl());
   try {
     const done = await migrate(db);
     process.stdout.write(done.length ? `applied ${done.join(', ')}\n` : 'database is up to date\n');
