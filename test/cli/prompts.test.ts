@@ -51,7 +51,11 @@ describe('interactive', () => {
       t.send((STACK === 'python' ? KEY.down : '') + KEY.enter);
       await t.waitFor(/Database/);
       t.send(KEY.enter); // sqlite, listed first
-      await t.waitFor(/Authentication/);
+      await t.waitFor(/Cloud targets|Authentication/);
+      if (/Cloud targets/.test(t.output.split('Database').at(-1)!)) {
+        t.send(KEY.enter); // none selected: Docker only
+        await t.waitFor(/Authentication/);
+      }
       t.send(KEY.enter); // none
       await t.waitFor(/First entity name/);
       t.send('pet' + KEY.enter);
