@@ -1,86 +1,111 @@
-// Benchmarks of the CLI itself (issue 3): start-up against `node -e 0`, generation time for 10 entities,
-// and the scale curve (10, 50, 200, 500 entities) with peak memory. Every figure is measured in this run,
-// baseline included. Usage: npm run bench  (writes bench/RESULTS.md)
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// Benchmarks of the CLI itself: start-up against `node -e 0` (issue 3) and the scale curve: generation time and
+// peak memory for 10, 50, 200 and 500 entities (issue 3 and issue 7, part 2). Every figure is measured in this
+// run, the floor included. Usage: npm run bench:scale (or npm run bench); writes the "cli" and "scale" sections
+// of bench/RESULTS.md and bench/charts/scale.svg. BENCH_RUNS (15) runs per row, BENCH_SLOW_RUNS (5) for 200/500.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BENCH, BIN, WORK, census, fmt, fresh, linearFit, lineChart, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
+import { things } from './models.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/bin.js');
-const WORK = join(ROOT, 'bench/.work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-rmSync(WORK, { recursive: true, force: true });
-mkdirSync(WORK, { recursive: true });
+const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 5);
+const SIZES = [10, 50, 200, 500];
+const NODE = process.execPath;
+const m = machine();
+const W = fresh(join(WORK, 'scale'));
 
-/** A synthetic model: every entity has 6 fields of mixed types and a relation to the one before it. */
-function model(n) {
-  const lines = ['name: bench', 'stack: node', 'database: postgres', 'auth: jwt', 'entities:'];
-  for (let i = 0; i < n; i++) {
-    lines.push(`  Thing${i}:`, '    fields:', '      title: { type: string, required: true, maxLength: 120 }', '      body: text',
-      '      amount: { type: decimal, precision: 10, scale: 2 }', '      count: { type: integer, min: 0 }',
-      '      active: { type: boolean, default: true }', '      kind: { type: enum, values: [a, b, c] }');
-    if (i > 0) lines.push('    relations:', `      parent: { kind: many-to-one, to: Thing${i - 1} }`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** Wall time (ms) and peak RSS (KiB, from GNU time) of one command. */
-function measure(args) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  const rss = Number(r.stderr.trim().split('\n').pop());
-  return { ms, rss };
-}
-
-function series(label, makeArgs, runs = RUNS) {
+function series(label, makeArgs, runs) {
+  timeCommand(NODE, makeArgs('warmup'));
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(measure(makeArgs(i)));
-  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const rss = Math.max(...samples.map((s) => s.rss));
-  const out = { label, min: ms[0], median: ms[Math.floor(ms.length / 2)], max: ms[ms.length - 1], peakMiB: rss / 1024, runs };
+  for (let i = 0; i < runs; i++) samples.push(timeCommand(NODE, makeArgs(i)));
+  const s = stats(samples.map((x) => x.ms));
+  const out = { label, runs, ...s, peakMiB: Math.max(...samples.map((x) => x.rssKiB)) / 1024 };
   console.log(`${label.padEnd(28)} min ${out.min.toFixed(1)} ms  median ${out.median.toFixed(1)} ms  max ${out.max.toFixed(1)} ms  peak ${out.peakMiB.toFixed(0)} MiB`);
   return out;
 }
 
 const gen = (n) => {
-  const spec = join(WORK, `model-${n}.yaml`);
-  writeFileSync(spec, model(n));
+  const spec = join(W, `model-${n}.yaml`);
+  writeFileSync(spec, things(n));
   return (i) => {
-    const dir = join(WORK, `out-${n}-${i}`);
+    const dir = join(W, `out-${n}-${i}`);
     rmSync(dir, { recursive: true, force: true });
     return [BIN, dir, '--config', spec, '--no-install', '--no-git'];
   };
 };
 
-const baseline = series('node -e 0', () => ['-e', '0']);
-const help = series('create-backend --help', () => [BIN, '--help']);
-const scale = [10, 50, 200, 500].map((n) => ({ n, ...series(`generate ${n} entities`, gen(n), n >= 200 ? 5 : RUNS) }));
-rmSync(WORK, { recursive: true, force: true });
+console.log(machineLine(m));
+const floor = series('node -e 0', () => ['-e', '0'], RUNS);
+const help = series('create-backend --help', () => [BIN, '--help'], RUNS);
+const version = series('create-backend --version', () => [BIN, '--version'], RUNS);
+const scale = SIZES.map((n) => {
+  const s = series(`generate ${n} entities`, gen(n), n >= 200 ? SLOW_RUNS : RUNS);
+  const c = census(join(W, `out-${n}-0`));
+  return { n, ...s, files: c.files, bytes: c.bytes };
+});
+rmSync(W, { recursive: true, force: true });
 
-const per = scale.map((s) => (s.median - baseline.median) / s.n);
-const row = (s) => `| ${s.label} | ${s.min.toFixed(1)} | ${s.median.toFixed(1)} | ${s.max.toFixed(1)} | ${s.peakMiB.toFixed(0)} |`;
-const md = `# Benchmark results
+const fit = linearFit(scale.map((s) => s.n), scale.map((s) => s.median));
+const seg = scale.slice(1).map((s, i) => ({ from: scale[i].n, to: s.n, msPerEntity: (s.median - scale[i].median) / (s.n - scale[i].n) }));
+const last = seg[seg.length - 1].msPerEntity;
+const prev = seg[seg.length - 2].msPerEntity;
+const linear = fit.r2 >= 0.99 && last <= 1.5 * prev;
+const memFit = linearFit(scale.map((s) => s.n), scale.map((s) => s.peakMiB));
+const row = (s) => `| ${s.label} | ${s.runs} | ${fmt(s.min, 1)} | **${fmt(s.median, 1)}** | ${fmt(s.max, 1)} | ${(s.median / floor.median).toFixed(2)}× | ${fmt(s.peakMiB)} | ${s.files ? fmt(s.files) : '–'} | ${s.bytes ? fmt(s.bytes) : '–'} |`;
+const s10 = scale[0], s200 = scale[2];
 
-Command: \`npm run bench\` (bench/run.mjs), ${RUNS} runs per row (5 for 200 and 500 entities).
-Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; date ${new Date().toISOString().slice(0, 10)}.
-Generation runs with \`--no-install --no-git\` into a fresh directory (PostgreSQL, auth on, 6 fields and one relation per entity).
+writeSection('cli', `## CLI start-up (issue 3)
 
-| what | min ms | median ms | max ms | peak RSS MiB |
-|---|---|---|---|---|
-${[baseline, help, ...scale].map(row).join('\n')}
+Command: \`npm run bench:scale\` (bench/run.mjs; also \`npm run bench\`), ${RUNS} runs per row after one warm-up run.
+${machineLine(m)}
 
-## Goals (issue 3)
+| what | runs | min ms | median ms | max ms | median / floor | peak RSS MiB | files | bytes |
+|---|---|---|---|---|---|---|---|---|
+${[floor, help, version].map(row).join('\n')}
+
+| goal (issue 3) | measured | met |
+|---|---|---|
+| \`--help\` within 1.5× of \`node -e 0\` | ${(help.median / floor.median).toFixed(2)}× | ${help.median <= 1.5 * floor.median ? 'yes' : '**no**'} |
+| 10 entities generated in under 300 ms | ${fmt(s10.median)} ms | ${s10.median < 300 ? 'yes' : '**no**'} |
+| 200 entities in under 2 s | ${fmt(s200.median)} ms | ${s200.median < 2000 ? 'yes' : '**no**'} |
+| 200 entities under 300 MB peak | ${fmt(s200.peakMiB)} MiB | ${s200.peakMiB < 300 ? 'yes' : '**no**'} |
+`);
+
+writeSection('scale', `## 2. Scale: 10, 50, 200 and 500 entities
+
+Command: \`npm run bench:scale\` (bench/run.mjs), same run as the CLI section: ${RUNS} runs for 10 and 50 entities,
+${SLOW_RUNS} for 200 and 500, each after one warm-up run, into a fresh folder with \`--no-install --no-git\`.
+Model: \`things(n)\` in bench/models.mjs, n entities of 6 fields (string, text, decimal, integer, boolean, enum)
+and a many-to-one relation to the previous one; PostgreSQL, JWT auth. Peak memory is the peak RSS of the process.
+${machineLine(m)}
+
+| what | runs | min ms | median ms | max ms | median / floor | peak RSS MiB | files | bytes |
+|---|---|---|---|---|---|---|---|---|
+${[floor, ...scale].map(row).join('\n')}
+
+Linear fit of the medians: time ≈ ${fmt(fit.intercept, 1)} ms + ${fmt(fit.slope, 2)} ms × entities, R² = ${fit.r2.toFixed(4)};
+peak RSS ≈ ${fmt(memFit.intercept)} MiB + ${fmt(memFit.slope, 3)} MiB × entities (R² = ${memFit.r2.toFixed(4)}).
+Marginal cost per entity: ${seg.map((s) => `${s.from}→${s.to}: ${fmt(s.msPerEntity, 2)} ms`).join(', ')}.
 
 | goal | measured | met |
 |---|---|---|
-| \`--help\` within 1.5× of \`node -e 0\` | ${(help.median / baseline.median).toFixed(2)}× | ${help.median <= 1.5 * baseline.median ? 'yes' : 'no'} |
-| 10 entities generated in under 300 ms | ${scale[0].median.toFixed(0)} ms | ${scale[0].median < 300 ? 'yes' : 'no'} |
-| 200 entities in under 2 s | ${scale[2].median.toFixed(0)} ms | ${scale[2].median < 2000 ? 'yes' : 'no'} |
-| 200 entities under 300 MB peak | ${scale[2].peakMiB.toFixed(0)} MiB | ${scale[2].peakMiB < 300 ? 'yes' : 'no'} |
-| time linear in entities | ${per.map((p, i) => `${scale[i].n}: ${p.toFixed(2)} ms/entity`).join(', ')} above the Node start-up | ${per[3] <= per[1] * 1.5 ? 'yes' : 'no'} |
-`;
-writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
-console.log(`\nwrote bench/RESULTS.md`);
+| time grows linearly with the number of entities | R² ${fit.r2.toFixed(4)} (≥ 0.99 asked); the last step costs ${(last / prev).toFixed(2)}× the one before per entity (≤ 1.5× asked) | ${linear ? 'yes' : '**no**'} |
+| 200 entities under 2 s and 300 MB (issue 3) | ${fmt(s200.median)} ms, ${fmt(s200.peakMiB)} MiB | ${s200.median < 2000 && s200.peakMiB < 300 ? 'yes' : '**no**'} |
+
+![scale curve](charts/scale.svg)
+`);
+
+mkdirSync(join(BENCH, 'charts'), { recursive: true });
+writeFileSync(join(BENCH, 'charts/scale.svg'), lineChart({
+  title: `create-backend: generation time and peak memory by model size (Node ${process.version})`,
+  xLabel: 'entities in the model',
+  yLabel: 'median wall time, ms',
+  y2Label: 'peak RSS, MiB',
+  series: [
+    { name: 'median time (ms)', color: '#2b7bb9', points: scale.map((s) => [s.n, s.median]), labels: true },
+    { name: `linear fit: ${fmt(fit.intercept)} + ${fmt(fit.slope, 2)}·n ms (R² ${fit.r2.toFixed(3)})`, color: '#2b7bb9', dashed: true, noDots: true, points: [[0, fit.intercept], [SIZES[SIZES.length - 1], fit.intercept + fit.slope * SIZES[SIZES.length - 1]]] },
+    { name: 'peak RSS (MiB, right axis)', color: '#e07b39', right: true, points: scale.map((s) => [s.n, s.peakMiB]) },
+    { name: '`node -e 0` floor (ms)', color: '#999', dashed: true, noDots: true, points: [[0, floor.median], [SIZES[SIZES.length - 1], floor.median]] },
+  ],
+}));
+console.log('\nwrote bench/RESULTS.md (cli, scale) and bench/charts/scale.svg');
