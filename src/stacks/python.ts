@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { JsonValue } from '../config/types.js';
-import { names } from '../model/naming.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
@@ -40,18 +39,6 @@ const PY_RESERVED = new Set([
   'created_at', 'updated_at', 'query', 'model_config', 'model_fields',
 ]);
 const attrName = (snake: string): string => (PY_RESERVED.has(snake) || snake.startsWith('model_') ? `${snake}_` : snake);
-
-/** Module names a project package must not shadow (stdlib modules and our own dependencies). */
-const TAKEN_MODULES = new Set([
-  'abc', 'array', 'ast', 'asyncio', 'base64', 'code', 'collections', 'copy', 'csv', 'dataclasses', 'datetime',
-  'decimal', 'email', 'enum', 'functools', 'hashlib', 'html', 'http', 'io', 'json', 'logging', 'math', 'os',
-  'pathlib', 'platform', 'queue', 'random', 're', 'secrets', 'select', 'signal', 'site', 'socket', 'sqlite3',
-  'string', 'sys', 'test', 'tests', 'threading', 'time', 'token', 'types', 'typing', 'uuid', 'warnings', 'zipfile',
-  'fastapi', 'starlette', 'uvicorn', 'pydantic', 'pydantic_settings', 'sqlalchemy', 'alembic', 'psycopg',
-  'pymysql', 'jwt', 'argon2', 'pytest', 'httpx', 'migrations', 'app',
-]);
-
-const packageName = (snake: string): string => (TAKEN_MODULES.has(snake) ? `${snake}_api` : snake);
 
 const LINE = 100;
 
@@ -619,9 +606,6 @@ const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].repl
 
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
-  const snake = view.project.names.snake;
-  const pkg = 'app';
-  void packageName(snake);
   const runtime = [...versions.runtime];
   if (view.database.isPostgres) runtime.push(...versions.postgres);
   if (view.database.isMysql) runtime.push(...versions.mysql);
@@ -652,7 +636,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     'from app.sqltypes import utc_now',
   ].join('\n');
   return {
-    package: pkg,
+    package: 'app',
     pythonVersion: '3.11',
     runtimeDependencies: runtime,
     devDependencies: dev,
@@ -686,8 +670,7 @@ export const pythonStack: StackDescriptor = {
   databases: STACK_DATABASES.python,
   packs: ['python'],
   extendView: pythonView,
-  commands: ({ config }) => {
-    void names(config.name);
+  commands: () => {
     return {
       install: 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"',
       migrate: '.venv/bin/alembic upgrade head',
