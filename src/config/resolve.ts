@@ -114,7 +114,8 @@ export function gather(input: CliInput): Gathered {
     database: choice('--database', input.database, DATABASES, problems) ?? spec.database,
     cloud: parseCloud(input.cloud, '--cloud', problems) ?? parseCloud(spec.cloud as string | string[] | undefined, 'cloud', problems),
     auth: choice('--auth', input.auth, AUTHS, problems) ?? spec.auth,
-    entities: Object.keys(entities).length ? entities : undefined,
+    // An explicit `entities:` in the file is an answer even when empty (the entities-required rule reports it).
+    entities: spec.entities !== undefined || Object.keys(entities).length ? entities : undefined,
   };
   if (input.auth === undefined && spec.auth === undefined && Object.values(entities).some((e) => e.owned)) partial.auth = 'jwt';
   return { partial, source, problems };

@@ -42,8 +42,8 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   for (const pack of packs) {
     for (const file of pack.files) {
       const key = outputPath(file.source);
+      // A file whose condition is false is simply absent from its layer; an earlier layer's file stays.
       if (appliesTo(pack, file.source, view)) chosen.set(key, { pack, source: file.source, absolute: file.absolute });
-      else if (chosen.get(key)?.pack !== pack) chosen.delete(key);
     }
   }
 
