@@ -118,6 +118,8 @@ export interface EntityView extends EntityRef {
   readonly uniqueFields: readonly FieldView[];
   readonly filterableFields: readonly FieldView[];
   readonly sortableFields: readonly FieldView[];
+  /** Every scalar field (all but json): SPEC 5 allows `?field=value` filters and `sort` on each of them. */
+  readonly scalarFields: readonly FieldView[];
   readonly hasUnique: boolean;
   readonly hasRelations: boolean;
   readonly hasForeignKeys: boolean;
@@ -372,6 +374,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       uniqueFields: fields.filter((f) => f.unique),
       filterableFields: fields.filter((f) => f.filterable),
       sortableFields: fields.filter((f) => f.sortable),
+      scalarFields: fields.filter((f) => f.type !== 'json'),
       hasUnique: fields.some((f) => f.unique),
       hasRelations: relations.length > 0,
       hasForeignKeys: foreignKeys.length > 0,
