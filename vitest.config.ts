@@ -1,12 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
-// Three layers, selectable with --project: fast unit and in-memory generator tests, CLI tests that spawn the
-// built binary, and end-to-end tests that install generated projects and run them against real databases.
+// Layers, selectable with --project: fast unit and in-memory generator tests, CLI tests that spawn the
+// built binary, offline checks of the cloud deployment files, and end-to-end tests that install generated projects and run them against real databases.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/generator/**/*.test.ts'] } },
       { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        // Deployment files of every cloud target, verified offline (test/cloud/README.md).
+        test: {
+          name: 'cloud',
+          include: ['test/cloud/**/*.test.ts'],
+          globalSetup: ['test/cloud/setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -14,8 +14,8 @@ type Rule = (config: ResolvedConfig) => Problem[];
 const PROJECT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 const CAMEL = /^[a-z][A-Za-z0-9]*$/;
-/** Cloud targets this version generates files for (issue 6 adds the rest). */
-export const AVAILABLE_CLOUDS: readonly string[] = [];
+/** Cloud targets this version generates files for (templates/cloud/<target>). */
+export const AVAILABLE_CLOUDS: readonly string[] = ['aws', 'gcp', 'azure', 'kubernetes'];
 const NUMERIC: FieldType[] = ['integer', 'bigint', 'number', 'decimal'];
 const LENGTHED: FieldType[] = ['string', 'text', 'email', 'url'];
 const INT32 = { min: -2147483648, max: 2147483647 };
@@ -43,6 +43,12 @@ const cloudAvailable: Rule = (c) =>
   c.cloud.filter((t) => !AVAILABLE_CLOUDS.includes(t)).map((t) =>
     problem('cloud-available', 'cloud', `cloud target "${t}" is not available in this version of create-backend`, 'use --cloud none; the Dockerfile and compose.yaml are always generated'),
   );
+
+/** Cloud containers are stateless and replicated: an embedded SQLite file would be lost or split between replicas. */
+const cloudNeedsServerDatabase: Rule = (c) =>
+  c.cloud.length > 0 && c.database === 'sqlite'
+    ? [problem('cloud-needs-server-database', 'database', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} need${c.cloud.length > 1 ? '' : 's'} a database server: SQLite keeps its data in the container, which the cloud replaces and replicates`, 'use --database postgres or mysql')]
+    : [];
 
 const hasEntities: Rule = (c) =>
   c.entities.length ? [] : [problem('entities-required', 'entities', 'the model has no entities', 'add one under entities:, pass --entity "Item: name:string!", or use --yes for an example entity')];
@@ -216,6 +222,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'project-name': projectName,
   'stack-available': stackAvailable,
   'cloud-available': cloudAvailable,
+  'cloud-needs-server-database': cloudNeedsServerDatabase,
   'entities-required': hasEntities,
   'entity-names': entityNames,
   'field-names': fieldNames,

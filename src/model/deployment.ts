@@ -1,0 +1,211 @@
+import type { StackId } from '../config/options.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { names } from './naming.js';
+
+/**
+ * The one deployment model (SPEC 6, issue 6): every cloud target (and the consistency tests) read the
+ * image, port, health path, database engine and size, secret and variable names, and scaling from here,
+ * so the Dockerfile, compose, Terraform, the Helm chart and the app agree by construction.
+ *
+ * Always present in the view model (templates render in strict mode); `database` and `runtime` are null
+ * when no cloud target can use them (SQLite, MongoDB, a stack without container commands).
+ */
+export interface EnvVar {
+  readonly name: string;
+  readonly value: string;
+  readonly isLast: boolean;
+}
+
+export interface SecretVar {
+  /** The environment variable the app reads. */
+  readonly name: string;
+  /** The secret's id in the cloud secret store and the key in a Kubernetes Secret (kebab-case). */
+  readonly id: string;
+  /** Terraform-friendly identifier (snake_case). */
+  readonly tf: string;
+  readonly isLast: boolean;
+}
+
+export interface DeploymentDatabase {
+  readonly engine: 'postgres' | 'mysql';
+  readonly isPostgres: boolean;
+  readonly isMysql: boolean;
+  readonly label: string;
+  /** Major version, the same on every cloud and in the local compose file. */
+  readonly version: string;
+  readonly port: number;
+  /** Database (schema) name and the application's login. */
+  readonly name: string;
+  readonly username: string;
+  /** URL scheme of DATABASE_URL, as every stack parses it. */
+  readonly scheme: 'postgres' | 'mysql';
+  /** Query string appended to DATABASE_URL in the clouds (TLS settings the stack's driver understands), or ''. */
+  readonly urlQuery: string;
+  readonly storageGb: number;
+  readonly maxStorageGb: number;
+  readonly backupRetentionDays: number;
+  readonly aws: { readonly engine: string; readonly engineVersion: string; readonly instanceClass: string; readonly logExports: readonly string[] };
+  readonly gcp: { readonly databaseVersion: string; readonly tier: string };
+  readonly azure: { readonly version: string; readonly skuName: string; readonly storageMb: number; readonly privateDnsZone: string };
+}
+
+export interface DeploymentRuntime {
+  /** Exec-form commands inside the image (the Dockerfile's CMD and the stack's migrate command). */
+  readonly start: readonly string[];
+  readonly migrate: readonly string[];
+  /** The same as single shell words, for places that take one string. */
+  readonly startShell: string;
+  readonly migrateShell: string;
+  /** Numeric user id of the image's unprivileged user (Kubernetes needs a number to enforce runAsNonRoot). */
+  readonly uid: number;
+  /**
+   * A shell expression printing DB_PASSWORD percent-encoded, using the stack's own runtime (AWS composes
+   * DATABASE_URL at start from the RDS-managed secret, whose generated password may contain URL delimiters).
+   */
+  readonly urlEncodePassword: string;
+}
+
+export interface DeploymentModel {
+  /** Image repository name (kebab-case project name) and a short prefix for cloud names with length limits. */
+  readonly image: string;
+  readonly name: string;
+  readonly shortName: string;
+  readonly port: number;
+  readonly healthPath: string;
+  readonly database: DeploymentDatabase | null;
+  readonly runtime: DeploymentRuntime | null;
+  /** Plain (non-secret) environment of the deployed container, sorted by name. */
+  readonly env: readonly EnvVar[];
+  /** Secrets, each from the cloud's secret store, never a plain value. */
+  readonly secrets: readonly SecretVar[];
+  /** Every variable name the container gets (plain and secret), sorted. */
+  readonly envNames: readonly string[];
+  readonly sizes: {
+    readonly aws: { readonly cpu: number; readonly memory: number };
+    readonly gcp: { readonly cpu: string; readonly memory: string };
+    readonly azure: { readonly cpu: number; readonly memory: string };
+    readonly kubernetes: { readonly cpuRequest: string; readonly memoryRequest: string; readonly memoryLimit: string };
+  };
+  readonly scaling: { readonly min: number; readonly max: number; readonly cpuTarget: number; readonly concurrency: number };
+  readonly logRetentionDays: number;
+}
+
+/** Container commands per stack (stack descriptors stay untouched; a test checks these against each stack's files). */
+export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 'startShell' | 'migrateShell'> & { readonly env: Readonly<Record<string, string>> }) | null>> = {
+  node: {
+    start: ['node', 'dist/server.js'],
+    migrate: ['node', 'dist/db/migrate.js'],
+    uid: 1000,
+    urlEncodePassword: `node -e 'process.stdout.write(encodeURIComponent(process.env.DB_PASSWORD))'`,
+    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUST_PROXY: 'true' },
+  },
+  python: {
+    start: ['python', '-m', 'app'],
+    migrate: ['alembic', 'upgrade', 'head'],
+    uid: 10001,
+    urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
+    env: { APP_ENV: 'production' },
+  },
+  // Spring Boot (issue 5): the runnable jar; `java -jar <jar> migrate` is the stack's migrate command.
+  java: {
+    start: ['java', '-jar', '/app/app.jar'],
+    migrate: ['java', '-jar', '/app/app.jar', 'migrate'],
+    uid: 10001,
+    urlEncodePassword: `printf %s "$DB_PASSWORD"`,
+    env: { APP_ENV: 'production' },
+  },
+  go: null,
+  ruby: null,
+};
+
+/** TLS options per stack driver: PostgreSQL on RDS/Cloud SQL/Azure uses CAs that are not in public stores. */
+const POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
+  node: 'sslmode=no-verify',
+  python: 'sslmode=require',
+  java: 'sslmode=require',
+  go: 'sslmode=require',
+  ruby: 'sslmode=require',
+};
+
+const DATABASES = {
+  postgres: {
+    label: 'PostgreSQL',
+    version: '17',
+    port: 5432,
+    aws: { engine: 'postgres', engineVersion: '17', instanceClass: 'db.t4g.micro', logExports: ['postgresql', 'upgrade'] },
+    gcp: { databaseVersion: 'POSTGRES_17', tier: 'db-custom-1-3840' },
+    azure: { version: '17', skuName: 'B_Standard_B1ms', storageMb: 32768, privateDnsZone: 'privatelink.postgres.database.azure.com' },
+  },
+  mysql: {
+    label: 'MySQL',
+    version: '8.4',
+    port: 3306,
+    aws: { engine: 'mysql', engineVersion: '8.4', instanceClass: 'db.t4g.micro', logExports: ['error', 'slowquery'] },
+    gcp: { databaseVersion: 'MYSQL_8_4', tier: 'db-custom-1-3840' },
+    azure: { version: '8.4', skuName: 'B_Standard_B1ms', storageMb: 20480, privateDnsZone: 'privatelink.mysql.database.azure.com' },
+  },
+} as const;
+
+export const CONTAINER_PORT = 3000;
+export const HEALTH_PATH = '/health';
+
+const withLast = <T extends object>(list: readonly T[]): Array<T & { isLast: boolean }> =>
+  list.map((item, i) => ({ ...item, isLast: i === list.length - 1 }));
+
+export function deploymentModel(config: ResolvedConfig): DeploymentModel {
+  const n = names(config.name);
+  const stack = STACK_RUNTIME[config.stack];
+  const engine = config.database === 'postgres' || config.database === 'mysql' ? config.database : null;
+  const database: DeploymentDatabase | null = engine && {
+    engine,
+    isPostgres: engine === 'postgres',
+    isMysql: engine === 'mysql',
+    ...DATABASES[engine],
+    name: n.snake,
+    username: 'app',
+    scheme: engine,
+    urlQuery: engine === 'postgres' ? POSTGRES_TLS_QUERY[config.stack] : '',
+    storageGb: 20,
+    maxStorageGb: 100,
+    backupRetentionDays: 7,
+  };
+  const plain: Record<string, string> = {
+    PORT: String(CONTAINER_PORT),
+    LOG_LEVEL: 'info',
+    CORS_ORIGINS: '',
+    RATE_LIMIT_PER_MINUTE: '600',
+    ...(stack?.env ?? {}),
+  };
+  const secretNames = ['DATABASE_URL', ...(config.auth === 'jwt' ? ['JWT_SECRET'] : [])];
+  const env = withLast(Object.keys(plain).sort().map((name) => ({ name, value: plain[name] })));
+  const secrets = withLast(secretNames.map((name) => ({ name, id: name.toLowerCase().replace(/_/g, '-'), tf: name.toLowerCase() })));
+  const runtime: DeploymentRuntime | null = stack && {
+    start: stack.start,
+    migrate: stack.migrate,
+    startShell: stack.start.join(' '),
+    migrateShell: stack.migrate.join(' '),
+    uid: stack.uid,
+    urlEncodePassword: stack.urlEncodePassword,
+  };
+  const shortName = n.kebab.slice(0, 20).replace(/-+$/, '');
+  return {
+    image: n.kebab,
+    name: n.kebab,
+    shortName,
+    port: CONTAINER_PORT,
+    healthPath: HEALTH_PATH,
+    database,
+    runtime,
+    env,
+    secrets,
+    envNames: [...Object.keys(plain), ...secretNames].sort(),
+    sizes: {
+      aws: { cpu: 256, memory: 512 },
+      gcp: { cpu: '1', memory: '512Mi' },
+      azure: { cpu: 0.5, memory: '1Gi' },
+      kubernetes: { cpuRequest: '100m', memoryRequest: '256Mi', memoryLimit: '512Mi' },
+    },
+    scaling: { min: 2, max: 6, cpuTarget: 70, concurrency: 80 },
+    logRetentionDays: 30,
+  };
+}

