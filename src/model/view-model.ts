@@ -41,7 +41,7 @@ export interface FieldView extends TypeFlags {
   readonly isTextual: boolean;
   readonly isNumeric: boolean;
   readonly isTemporal: boolean;
-  /** May be used as `?field=value` and `?sort=field` (every scalar type but text and json). */
+  /** May be used as `?field=value` and `?sort=field`: every scalar type, that is every type but json (SPEC 5). */
   readonly filterable: boolean;
   readonly sortable: boolean;
   /** Valid example values as JSON literals (distinct from each other), or null when none is derivable. */
@@ -118,8 +118,6 @@ export interface EntityView extends EntityRef {
   readonly uniqueFields: readonly FieldView[];
   readonly filterableFields: readonly FieldView[];
   readonly sortableFields: readonly FieldView[];
-  /** Every scalar field (all but json): SPEC 5 allows `?field=value` filters and `sort` on each of them. */
-  readonly scalarFields: readonly FieldView[];
   readonly hasUnique: boolean;
   readonly hasRelations: boolean;
   readonly hasForeignKeys: boolean;
@@ -211,8 +209,8 @@ function fieldView(f: FieldSpec, dialect: SqlDialect | null, i: number, count: n
     isTextual: ['string', 'text', 'email', 'url', 'enum', 'uuid'].includes(f.type),
     isNumeric: ['integer', 'bigint', 'number', 'decimal'].includes(f.type),
     isTemporal: f.type === 'date' || f.type === 'datetime',
-    filterable: f.type !== 'json' && f.type !== 'text',
-    sortable: f.type !== 'json' && f.type !== 'text',
+    filterable: f.type !== 'json',
+    sortable: f.type !== 'json',
     sampleJson: json(sampleValue(f, 0)),
     sampleAltJson: json(sampleValue(f, 1)),
     invalidSamples: invalidSamples(f),
@@ -374,7 +372,6 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       uniqueFields: fields.filter((f) => f.unique),
       filterableFields: fields.filter((f) => f.filterable),
       sortableFields: fields.filter((f) => f.sortable),
-      scalarFields: fields.filter((f) => f.type !== 'json'),
       hasUnique: fields.some((f) => f.unique),
       hasRelations: relations.length > 0,
       hasForeignKeys: foreignKeys.length > 0,

@@ -21,10 +21,12 @@ export interface StepReporter {
 const quoteArg = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 export const shellCommand = (file: string, args: readonly string[]) => [file, ...args].map(quoteArg).join(' ');
 
-export async function toolExists(file: string): Promise<boolean> {
+/** A bare name is looked up on PATH; a path (`.venv/bin/python`) is checked relative to the step's folder. */
+export async function toolExists(file: string, cwd = process.cwd()): Promise<boolean> {
   if (file.includes('/')) {
     const { existsSync } = await import('node:fs');
-    return existsSync(file);
+    const { resolve } = await import('node:path');
+    return existsSync(resolve(cwd, file));
   }
   const result = await execa('sh', ['-c', `command -v ${quoteArg(file)}`], { reject: false });
   return result.exitCode === 0;
@@ -35,7 +37,7 @@ async function runCommands(name: string, cwd: string, commands: readonly Install
   reporter.start(name, command);
   const started = Date.now();
   for (const c of commands) {
-    if (!(await toolExists(c.file))) {
+    if (!(await toolExists(c.file, cwd))) {
       const result = { name, ok: false, command, error: `${c.file} was not found on PATH: ${c.missingHint}` };
       reporter.done(result, Date.now() - started);
       return result;
