@@ -1,0 +1,330 @@
+// Benchmark 3 (issue 7): each generated server against a minimal hand-written server in the same framework and
+// driver, on the same PostgreSQL database with 10,000 seeded rows per entity, driven by autocannon on loopback.
+// Usage: npm run bench:servers
+//   BENCH_PG_URL      admin URL (default postgres://app:app@127.0.0.1:55432/postgres); must be on 127.0.0.1
+//   BENCH_STACKS      node,python (default: every stack that generates for PostgreSQL; java when it lands)
+//   BENCH_DURATION    seconds per measured run (10); BENCH_WARMUP seconds before it (3); BENCH_CONNECTIONS (32)
+//   BENCH_REUSE=1     reuse an already generated and installed project in bench/.work/servers (for trials)
+//   BENCH_NODE_FLAGS  extra node flags for both Node servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+// The load generator only ever targets 127.0.0.1, every run is bounded in time, and the servers are stopped
+// (SIGTERM, then SIGKILL) when the run ends or fails.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BENCH, BIN, WORK, barChart, fmt, fresh, machine, machineLine, writeSection } from './lib.mjs';
+import { library } from './models.mjs';
+
+const require = createRequire(join(BENCH, 'package.json'));
+const autocannon = require('autocannon');
+const autocannonVersion = require('autocannon/package.json').version;
+
+const HOST = '127.0.0.1';
+const ADMIN = process.env.BENCH_PG_URL ?? 'postgres://app:app@127.0.0.1:55432/postgres';
+if (new URL(ADMIN).hostname !== HOST) throw new Error(`BENCH_PG_URL must point at ${HOST}, not ${new URL(ADMIN).hostname}`);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ROWS = 10_000;
+const AUTHORS_WITH_BOOKS = 100; // books are spread over 100 authors: a filtered list has 100 rows, pages of 20
+const REUSE = process.env.BENCH_REUSE === '1';
+const NODE = process.execPath;
+const m = machine();
+const W = join(WORK, 'servers');
+mkdirSync(W, { recursive: true });
+
+const dbUrl = (name) => { const u = new URL(ADMIN); u.pathname = `/${name}`; return u.toString(); };
+function psql(url, sql) {
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${(r.stderr || '').slice(-3000)}\n${(r.stdout || '').slice(-3000)}`);
+  return r.stdout;
+}
+
+/** The uuid PostgreSQL makes of md5(text)::uuid, so the client knows every seeded id without asking. */
+const md5uuid = (s) => createHash('md5').update(s).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+const SEED = `
+INSERT INTO authors (id, name, bio, created_at, updated_at)
+  SELECT md5('author-' || i)::uuid, 'Author ' || i, 'Biography of author ' || i,
+         timestamptz '2025-01-01 00:00:00+00' + i * interval '1 second', timestamptz '2025-01-01 00:00:00+00' + i * interval '1 second'
+  FROM generate_series(1, ${ROWS}) AS i;
+INSERT INTO books (id, title, isbn, published_at, author_id, created_at, updated_at)
+  SELECT md5('book-' || i)::uuid, 'Book number ' || i, lpad(i::text, 13, '9'), date '2000-01-01' + (i % 9000),
+         md5('author-' || (1 + i % ${AUTHORS_WITH_BOOKS}))::uuid,
+         timestamptz '2025-02-01 00:00:00+00' + i * interval '1 second', timestamptz '2025-02-01 00:00:00+00' + i * interval '1 second'
+  FROM generate_series(1, ${ROWS}) AS i;
+INSERT INTO reviews (id, rating, body, book_id, created_at, updated_at)
+  SELECT md5('review-' || i)::uuid, 1 + i % 5, 'Review number ' || i, md5('book-' || (1 + i % ${ROWS}))::uuid,
+         timestamptz '2025-03-01 00:00:00+00' + i * interval '1 second', timestamptz '2025-03-01 00:00:00+00' + i * interval '1 second'
+  FROM generate_series(1, ${ROWS}) AS i;
+ANALYZE;`;
+
+/** A deterministic stream of request paths: the same sequence for the generated server and the baseline. */
+function paths(endpoint) {
+  let s = 0x9e3779b9;
+  const rand = () => { s = (s + 0x6d2b79f5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  if (endpoint === 'byId') return () => `/api/books/${md5uuid(`book-${1 + Math.floor(rand() * ROWS)}`)}`;
+  return () => `/api/books?authorId=${md5uuid(`author-${1 + Math.floor(rand() * AUTHORS_WITH_BOOKS)}`)}&limit=20`;
+}
+const ENDPOINTS = [
+  { id: 'byId', label: 'GET /api/books/{id}' },
+  { id: 'page', label: 'GET /api/books?authorId=…&limit=20' },
+];
+
+// ------------------------------------------------------------------------------------------------ stacks
+
+const STACKS = {
+  node: {
+    label: 'Node (Fastify 5 + Kysely + pg)',
+    setup(dir, url) {
+      if (!(REUSE && existsSync(join(dir, 'node_modules')))) {
+        sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+      }
+      sh('npm', ['run', 'build'], { cwd: dir });
+      sh('npm', ['run', 'db:migrate'], { cwd: dir, env: { ...process.env, DATABASE_URL: url } });
+      copyFileSync(join(BENCH, 'baselines/node/server.mjs'), join(dir, 'bench-baseline.mjs'));
+      const v = (p) => JSON.parse(readFileSync(join(dir, 'node_modules', p, 'package.json'), 'utf8')).version;
+      return `fastify ${v('fastify')}, kysely ${v('kysely')}, pg ${v('pg')}, Node ${process.version}`;
+    },
+    generated: (dir, url, port) => ({
+      cmd: NODE, args: [...flags(), 'dist/server.js'], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), HOST, NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000' },
+    }),
+    baseline: (dir, url, port) => ({ cmd: NODE, args: [...flags(), 'bench-baseline.mjs'], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
+  },
+  python: {
+    label: 'Python (FastAPI + SQLAlchemy 2 + psycopg 3, uvicorn)',
+    setup(dir, url) {
+      if (!(REUSE && existsSync(join(dir, '.venv/bin/python')))) {
+        sh('python3', ['-m', 'venv', '.venv'], { cwd: dir });
+        sh('.venv/bin/python', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-e', '.'], { cwd: dir });
+      }
+      sh('.venv/bin/alembic', ['upgrade', 'head'], { cwd: dir, env: { ...process.env, DATABASE_URL: url } });
+      const v = sh('.venv/bin/python', ['-c', 'import sys, fastapi, sqlalchemy, psycopg, uvicorn, pydantic; print(f"fastapi {fastapi.__version__}, pydantic {pydantic.VERSION}, sqlalchemy {sqlalchemy.__version__}, psycopg {psycopg.__version__}, uvicorn {uvicorn.__version__}, Python {sys.version.split()[0]}")'], { cwd: dir });
+      return v.trim();
+    },
+    generated: (dir, url, port) => ({
+      cmd: join(dir, '.venv/bin/python'), args: ['-m', 'app'], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), HOST, APP_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000' },
+    }),
+    baseline: (dir, url, port) => ({
+      cmd: join(dir, '.venv/bin/python'), args: ['-m', 'uvicorn', 'baseline:app', '--app-dir', join(BENCH, 'baselines/python'), '--host', HOST, '--port', String(port), '--no-access-log', '--log-level', 'warning'],
+      cwd: dir, env: { DATABASE_URL: url },
+    }),
+  },
+};
+const flags = () => (process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []);
+
+// ------------------------------------------------------------------------------------------------ servers
+
+const running = new Set();
+async function startServer(name, spec, port, logFile) {
+  const out = openSync(logFile, 'w');
+  const child = spawn(spec.cmd, spec.args, { cwd: spec.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...spec.env }, stdio: ['ignore', out, out] });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before answering; see ${logFile}`);
+    try {
+      const r = await fetch(`http://${HOST}:${port}/health`);
+      if (r.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`${name} did not answer /health within 60 s; see ${logFile}`);
+    await sleep(200);
+  }
+  // Peak memory: the kernel's high-water mark of the process (VmHWM), read at the end, and the summed RSS of
+  // the process and its children sampled every 200 ms, whichever is higher.
+  const mem = { peakKiB: 0 };
+  const tree = () => {
+    const pids = [child.pid];
+    for (let i = 0; i < pids.length; i++) {
+      try { pids.push(...readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
+    }
+    return pids;
+  };
+  const field = (pid, key) => { try { return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0); } catch { return 0; } };
+  const timer = setInterval(() => { mem.peakKiB = Math.max(mem.peakKiB, tree().reduce((a, p) => a + field(p, 'VmRSS'), 0)); }, 200);
+  return {
+    child, port, mem,
+    async stop() {
+      clearInterval(timer);
+      mem.peakKiB = Math.max(mem.peakKiB, field(child.pid, 'VmHWM'));
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        for (let i = 0; i < 100 && child.exitCode === null; i++) await sleep(100);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    },
+  };
+}
+const killAll = () => { for (const c of running) c.kill('SIGKILL'); };
+process.on('exit', killAll);
+process.on('SIGINT', () => { killAll(); process.exit(130); });
+
+async function get(port, path) {
+  const r = await fetch(`http://${HOST}:${port}${path}`);
+  return { status: r.status, body: await r.json() };
+}
+
+/** Both servers must answer the same requests with the same shapes before any load runs. */
+async function checkSame(gen, base) {
+  const p1 = paths('byId')();
+  const p2 = paths('page')();
+  const [a1, b1, a2, b2] = await Promise.all([get(gen, p1), get(base, p1), get(gen, p2), get(base, p2)]);
+  const keys = (o) => Object.keys(o).sort().join(',');
+  const problems = [];
+  if (a1.status !== 200 || b1.status !== 200) problems.push(`GET by id: ${a1.status} / ${b1.status}`);
+  if (keys(a1.body) !== keys(b1.body)) problems.push(`GET by id keys differ: ${keys(a1.body)} / ${keys(b1.body)}`);
+  if (a1.body.id !== b1.body.id || a1.body.title !== b1.body.title) problems.push('GET by id: different rows');
+  if (a2.status !== 200 || b2.status !== 200) problems.push(`page: ${a2.status} / ${b2.status}`);
+  if (a2.body.items?.length !== 20 || b2.body.items?.length !== 20) problems.push(`page sizes ${a2.body.items?.length} / ${b2.body.items?.length}`);
+  if (a2.body.total !== ROWS / AUTHORS_WITH_BOOKS || b2.body.total !== a2.body.total) problems.push(`totals ${a2.body.total} / ${b2.body.total}`);
+  if (a2.body.items?.map((x) => x.id).join() !== b2.body.items?.map((x) => x.id).join()) problems.push('pages hold different rows');
+  if (problems.length) throw new Error(`the two servers do not serve the same endpoints: ${problems.join('; ')}`);
+}
+
+function load(port, endpoint, seconds) {
+  const next = paths(endpoint);
+  return new Promise((resolve, reject) => {
+    const inst = autocannon({
+      url: `http://${HOST}:${port}`,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      duration: seconds,
+      timeout: 10,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
+    }, (err, res) => (err ? reject(err) : resolve(res)));
+    // Hard stop in case the server stalls: the run can never outlast its duration by more than 15 s.
+    const guard = setTimeout(() => inst.stop(), (seconds + 15) * 1000);
+    inst.on('done', () => clearTimeout(guard));
+  });
+}
+
+function javaAvailable() {
+  const r = spawnSync(NODE, [BIN, join(W, 'java-probe'), '--stack', 'java', '--database', 'postgres', '--entity', 'Item: name:string!', '--dry-run', '--yes', '--json'], { encoding: 'utf8' });
+  return r.status === 0 ? null : (JSON.parse(r.stdout || '{}').errors?.[0]?.message ?? `exit ${r.status}`);
+}
+
+// ------------------------------------------------------------------------------------------------ run
+
+const wanted = (process.env.BENCH_STACKS ?? 'node,python,java').split(',');
+const skipped = [];
+if (wanted.includes('java')) {
+  const why = javaAvailable();
+  skipped.push({ stack: 'java', why: why ?? 'it generates, but no hand-written Spring baseline exists in bench/baselines yet' });
+}
+console.log(machineLine(m));
+const results = [];
+const versions = {};
+let port = 18_100;
+try {
+  for (const stack of wanted.filter((s) => STACKS[s])) {
+    const S = STACKS[stack];
+    const dir = join(W, stack, 'app');
+    const db = `bench_${stack}`;
+    const url = dbUrl(db);
+    console.log(`\n== ${stack}: generate, install, migrate, seed ${ROWS.toLocaleString()} rows per entity`);
+    if (!(REUSE && existsSync(dir))) {
+      fresh(join(W, stack));
+      writeFileSync(join(W, stack, 'backend.yaml'), library({ stack, auth: 'none' }));
+      sh(NODE, [BIN, dir, '--config', join(W, stack, 'backend.yaml'), '--no-install', '--no-git']);
+    }
+    psql(ADMIN, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    psql(ADMIN, `CREATE DATABASE ${db}`);
+    versions[stack] = S.setup(dir, url);
+    psql(url, SEED);
+    console.log(`   ${versions[stack]}; rows: ${psql(url, 'SELECT (SELECT count(*) FROM authors) || \'/\' || (SELECT count(*) FROM books) || \'/\' || (SELECT count(*) FROM reviews)')}`);
+
+    const gen = await startServer(`${stack} generated`, S.generated(dir, url, ++port), port, join(W, stack, 'generated.log'));
+    const base = await startServer(`${stack} baseline`, S.baseline(dir, url, ++port), port, join(W, stack, 'baseline.log'));
+    try {
+      await checkSame(gen.port, base.port);
+      for (const e of ENDPOINTS) {
+        // Alternate the two servers, each warmed up right before its measured run.
+        for (const [which, srv] of [['generated', gen], ['baseline', base]]) {
+          await load(srv.port, e.id, WARMUP);
+          const r = await load(srv.port, e.id, DURATION);
+          const errors = r.errors + r.timeouts + r.non2xx;
+          results.push({ stack, which, endpoint: e.id, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors, non2xx: r.non2xx, mem: srv.mem });
+          console.log(`   ${which.padEnd(9)} ${e.label.padEnd(36)} ${fmt(r.requests.average).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}`);
+        }
+      }
+    } finally {
+      await gen.stop();
+      await base.stop();
+    }
+    for (const r of results.filter((x) => x.stack === stack)) r.peakMiB = r.mem.peakKiB / 1024;
+  }
+} finally {
+  killAll();
+}
+
+writeFileSync(join(WORK, 'servers.json'), JSON.stringify({ machine: m, versions, results: results.map(({ mem, ...r }) => r) }, null, 2));
+
+const stacks = [...new Set(results.map((r) => r.stack))];
+const rows = [];
+const goals = [];
+for (const stack of stacks) {
+  for (const e of ENDPOINTS) {
+    const g = results.find((r) => r.stack === stack && r.endpoint === e.id && r.which === 'generated');
+    const b = results.find((r) => r.stack === stack && r.endpoint === e.id && r.which === 'baseline');
+    for (const r of [g, b]) rows.push(`| ${stack} | ${e.label} | ${r.which} | **${fmt(r.rps)}** | ${fmt(r.total)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${fmt(r.peakMiB)} |`);
+    const tr = g.rps / b.rps;
+    const lr = g.p99 / b.p99;
+    const ok = tr >= 0.9 && lr <= 1.2 && g.errors === 0;
+    goals.push(`| ${stack} | ${e.label} | ${tr.toFixed(2)}× | ${lr.toFixed(2)}× (${g.p99} / ${b.p99} ms) | ${g.errors} | ${ok ? 'yes' : '**no**'} |`);
+  }
+}
+
+const md = `## 3. Generated servers against hand-written baselines
+
+Command: \`npm run bench:servers\` (bench/servers.mjs). autocannon ${autocannonVersion} on loopback (127.0.0.1), ${CONNECTIONS} connections,
+no pipelining, ${WARMUP} s warm-up then ${DURATION} s measured per row; the generated server and its baseline run side by side
+on the same database and are measured alternately. PostgreSQL ${psql(ADMIN, 'SHOW server_version')} on 127.0.0.1, one database
+per stack, migrated by the generated project's own migrations, then ${ROWS.toLocaleString()} rows per entity inserted with SQL
+(authors, books, reviews; books spread over ${AUTHORS_WITH_BOOKS} authors). Requests follow the same pseudo-random sequence
+for both servers: a book by id among all ${ROWS.toLocaleString()}, and the first page of 20 books of a random author
+(${ROWS / AUTHORS_WITH_BOOKS} matches, so both servers run a count and a page query).
+The generated servers run as shipped for production (\`NODE_ENV\`/\`APP_ENV=production\`, \`LOG_LEVEL=info\` with logs to a
+file, every plugin and middleware on) except that the per-client rate limit is raised to 1,000,000 a minute so that the
+load generator, a single client, is not throttled. The baselines (bench/baselines/) use the same framework, driver and SQL,
+with nothing else; both answer the same JSON (checked before the load). Peak memory is the server process's peak RSS over
+all its runs. Load generator, servers and PostgreSQL share the machine's ${m.cpus} cores.
+${machineLine(m)}
+Versions: ${stacks.map((s) => `${s}: ${versions[s]}`).join('; ')}.
+
+| stack | endpoint | server | req/s | requests | p50 ms | p99 ms | max ms | errors | peak RSS MiB |
+|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${skipped.map((s) => `Not measured: ${s.stack} (${s.why}).`).join('\n')}
+
+![throughput](charts/servers.svg)
+
+### Goals (issue 7, part 3): at least 0.9× the baseline's throughput, at most 1.2× its p99, zero errors
+
+| stack | endpoint | throughput / baseline | p99 / baseline | errors | met |
+|---|---|---|---|---|---|
+${goals.join('\n')}
+`;
+writeSection('servers', md);
+mkdirSync(join(BENCH, 'charts'), { recursive: true });
+writeFileSync(join(BENCH, 'charts/servers.svg'), barChart({
+  title: `Requests per second, generated server vs hand-written baseline (${CONNECTIONS} connections, ${DURATION} s)`,
+  unit: 'req/s',
+  groups: stacks.flatMap((stack) => ENDPOINTS.map((e) => ({
+    label: `${stack} · ${e.label}`,
+    bars: ['generated', 'baseline'].map((which) => {
+      const r = results.find((x) => x.stack === stack && x.endpoint === e.id && x.which === which);
+      return { name: which === 'generated' ? 'generated' : 'hand-written baseline', value: r.rps, color: which === 'generated' ? '#2b7bb9' : '#999', note: `· p99 ${r.p99} ms` };
+    }),
+  }))),
+}));
+console.log('\nwrote bench/RESULTS.md (servers) and bench/charts/servers.svg');
