@@ -1,0 +1,372 @@
+import { readFileSync } from 'node:fs';
+import type { FieldSpec } from '../config/types.js';
+import { sampleValue } from '../model/samples.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
+import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
+import type { InstallCommand, StackDescriptor } from './types.js';
+
+/**
+ * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,
+ * springdoc). Versions live in one real manifest, `templates/java/versions/pom.xml`: the Spring Boot parent
+ * pins everything it manages, the properties pin the rest.
+ */
+export interface JavaVersions {
+  readonly springBoot: string;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+let cached: JavaVersions | undefined;
+export function javaVersions(): JavaVersions {
+  if (cached) return cached;
+  const xml = readFileSync(new URL('../../templates/java/versions/pom.xml', import.meta.url), 'utf8');
+  const parent = /<parent>[\s\S]*?<version>([^<]+)<\/version>[\s\S]*?<\/parent>/.exec(xml);
+  const props = /<properties>([\s\S]*?)<\/properties>/.exec(xml);
+  if (!parent || !props) throw new Error('templates/java/versions/pom.xml has no <parent> version or <properties>');
+  const properties: Record<string, string> = {};
+  for (const m of props[1].matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)) properties[m[1]] = m[2].trim();
+  cached = { springBoot: parent[1].trim(), properties };
+  return cached;
+}
+
+/** The Java package of generated code. Paths cannot carry the project name, so it is fixed. */
+export const JAVA_PACKAGE = 'com.example.app';
+
+const JAVA_TYPE: Record<FieldView['type'], string> = {
+  string: 'String', text: 'String', email: 'String', url: 'String', enum: 'String',
+  integer: 'Integer', bigint: 'Long', number: 'Double', decimal: 'BigDecimal', boolean: 'Boolean',
+  date: 'LocalDate', datetime: 'Instant', uuid: 'UUID', json: 'String',
+};
+/** Type of the value in the create record (decimals stay text until validated; json is its JSON text). */
+const INPUT_TYPE: Record<FieldView['type'], string> = { ...JAVA_TYPE, decimal: 'String' };
+const RESPONSE_TYPE: Record<FieldView['type'], string> = { ...JAVA_TYPE, decimal: 'String', json: 'JsonNode' };
+const READER: Record<FieldView['type'], string> = {
+  string: 'string', text: 'string', email: 'string', url: 'string', enum: 'string',
+  integer: 'integer', bigint: 'bigint', number: 'number', decimal: 'decimal', boolean: 'bool',
+  date: 'date', datetime: 'datetime', uuid: 'uuid', json: 'json',
+};
+const FILTER: Partial<Record<FieldView['type'], string>> = {
+  string: 'string', text: 'string', email: 'string', url: 'string', enum: 'oneOf', integer: 'integer', bigint: 'bigint',
+  number: 'number', decimal: 'decimal', boolean: 'bool', date: 'date', datetime: 'datetime', uuid: 'uuid',
+};
+
+/** A Java string literal. */
+export const javaString = (s: string): string =>
+  '"' +
+  s.replace(/[\\"\n\r\t\u0000-\u001f\u2028\u2029]/g, (c) =>
+    ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  ) +
+  '"';
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+const longLiteral = (n: number): string => (n < INT_MIN || n > INT_MAX ? `${n}L` : String(n));
+const regexEscape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+function defaultExpr(f: FieldView): string | null {
+  const d = f.default;
+  if (d === null || d === undefined) return null;
+  switch (f.type) {
+    case 'integer': return `Integer.valueOf(${Number(d)})`;
+    case 'bigint': return `Long.valueOf(${longLiteral(Number(d))})`;
+    case 'number': return `Double.valueOf(${Number.isInteger(Number(d)) ? `${Number(d)}.0` : String(d)})`;
+    case 'boolean': return d ? 'Boolean.TRUE' : 'Boolean.FALSE';
+    case 'date': return `LocalDate.parse(${javaString(String(d))})`;
+    case 'datetime': return `Instant.parse(${javaString(String(d))})`;
+    case 'uuid': return `UUID.fromString(${javaString(String(d))})`;
+    case 'json': return javaString(JSON.stringify(d));
+    default: return javaString(String(d));
+  }
+}
+
+function annotations(f: FieldView): string[] {
+  const out: string[] = [];
+  if (f.required) out.push('@NotNull');
+  const lengthTyped = ['string', 'text', 'email', 'url'].includes(f.type);
+  if (lengthTyped) {
+    const max = f.maxLength ?? (f.type === 'text' ? null : 255);
+    const min = f.minLength && f.minLength > 0 ? f.minLength : null;
+    if (min !== null && max !== null) out.push(`@Size(min = ${min}, max = ${max})`);
+    else if (max !== null) out.push(`@Size(max = ${max})`);
+    else if (min !== null) out.push(`@Size(min = ${min})`);
+  }
+  if (f.isEmail) out.push('@Email');
+  if (f.isUrl && f.pattern === null) out.push('@Pattern(regexp = Patterns.URL, message = "must be an http or https URL")');
+  if (f.isEnum) {
+    const values = f.values ?? [];
+    out.push(`@Pattern(regexp = ${javaString(values.map(regexEscape).join('|'))}, message = ${javaString(`must be one of: ${values.join(', ')}`)})`);
+  }
+  if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(f.pattern)})`);
+  if (f.isInteger || f.isBigint) {
+    if (f.min !== null) out.push(`@Min(${longLiteral(Math.ceil(f.min))})`);
+    if (f.max !== null) out.push(`@Max(${longLiteral(Math.floor(f.max))})`);
+  }
+  if (f.isNumber || f.isDecimal) {
+    if (f.isDecimal) {
+      const p = f.precision ?? 12;
+      const s = f.scale ?? 2;
+      out.push(`@Pattern(regexp = ${javaString(f.decimalPattern!)}, message = ${javaString(`must be a decimal number with at most ${p - s} digits before and ${s} after the point`)})`);
+    }
+    if (f.min !== null) out.push(`@DecimalMin(${javaString(String(f.min))})`);
+    if (f.max !== null) out.push(`@DecimalMax(${javaString(String(f.max))})`);
+  }
+  return out;
+}
+
+function toEntity(f: FieldView, v: string): string {
+  if (f.isDecimal) return `${v} == null ? null : new BigDecimal(${v})`;
+  return v;
+}
+
+function toResponse(f: FieldView, v: string): string {
+  if (f.isDecimal) return `${v} == null ? null : ${v}.toPlainString()`;
+  if (f.isJson) return `json.read(${v})`;
+  return v;
+}
+
+const SAMPLE_COUNT = 8;
+
+function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres: boolean) {
+  const pascal = f.names.pascal;
+  // Text is filterable and sortable too (the shared contract probes both); only json is not.
+  const filterKind = f.isJson ? null : FILTER[f.type] ?? null;
+  const attr = f.name;
+  let filter: string | null = null;
+  if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
+  else if (filterKind) filter = `Filter.${filterKind}(${javaString(attr)})`;
+  const samples = Array.from({ length: SAMPLE_COUNT }, (_, i) => sampleValue(spec, i));
+  return {
+    name: f.name,
+    pascal,
+    column: f.column,
+    required: f.required,
+    unique: f.unique,
+    isJson: f.isJson,
+    isDecimal: f.isDecimal,
+    javaType: JAVA_TYPE[f.type],
+    inputType: INPUT_TYPE[f.type],
+    responseType: RESPONSE_TYPE[f.type],
+    read: `body.${READER[f.type]}(${javaString(f.name)})`,
+    annotations: annotations(f),
+    hasAnnotations: annotations(f).length > 0,
+    defaultExpr: defaultExpr(f),
+    toEntity: toEntity(f, `input.${f.name}()`),
+    toResponse: toResponse(f, `entity.get${pascal}()`),
+    /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
+    columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,
+    filter,
+    sortable: !f.isJson,
+    /** The sort expression needs a numeric cast (decimals are stored as text on SQLite). */
+    sortCast: f.isDecimal && isSqlite,
+    nameLiteral: javaString(f.name),
+    samples: samples.map((s) => (s === undefined ? null : JSON.stringify(s))),
+    hasSample: samples.every((s) => s !== undefined),
+    invalid: f.invalidSamples.map((s) => ({ reason: javaString(s.reason), json: javaString(s.json) })),
+  };
+}
+type JavaField = ReturnType<typeof javaField>;
+
+function javaForeignKey(r: RelationView) {
+  return {
+    name: r.fkField!,
+    pascal: r.fkNames!.pascal,
+    column: r.fkColumn!,
+    required: r.required,
+    isOneToOne: r.isOneToOne,
+    nameLiteral: javaString(r.fkField!),
+    target: r.target.names.pascal,
+    targetCamel: r.target.names.camel,
+    targetOwned: r.target.owned,
+    restrict: r.onDeleteRestrict,
+  };
+}
+
+function javaManyToMany(r: RelationView) {
+  return {
+    name: r.idsField!,
+    pascal: r.idsNames!.pascal,
+    joinTable: r.joinTable!,
+    sourceColumn: r.joinSourceColumn!,
+    targetColumn: r.joinTargetColumn!,
+    nameLiteral: javaString(r.idsField!),
+    target: r.target.names.pascal,
+    targetCamel: r.target.names.camel,
+    targetOwned: r.target.owned,
+  };
+}
+
+/** Entities whose required fields all have sample values and whose required targets are testable. */
+function testableEntities(entities: readonly EntityView[], fields: Map<string, JavaField[]>): Set<string> {
+  const ok = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of entities) {
+      if (ok.has(e.name)) continue;
+      const fieldsOk = fields.get(e.name)!.every((f) => f.hasSample || !f.required);
+      const depsOk = e.foreignKeys.every((r) => !r.required || (r.target.name !== e.name && ok.has(r.target.name)));
+      if (fieldsOk && depsOk) {
+        ok.add(e.name);
+        changed = true;
+      }
+    }
+  }
+  return ok;
+}
+
+function imports(list: readonly string[]): string[] {
+  return [...new Set(list)].sort();
+}
+
+function javaEntity(view: ViewModel, e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>) {
+  const fields = fieldsByEntity.get(e.name)!;
+  const foreignKeys = e.foreignKeys.map(javaForeignKey);
+  const manyToMany = e.manyToMany.map(javaManyToMany);
+  const has = (t: string) => fields.some((f) => f.javaType === t);
+  const hasInput = (t: string) => fields.some((f) => f.inputType === t);
+  const hasResponse = (t: string) => fields.some((f) => f.responseType === t);
+  const pkg = JAVA_PACKAGE;
+  const anns = fields.flatMap((f) => f.annotations.map((a) => /^@(\w+)/.exec(a)![1]));
+  const sorts = [
+    ...fields.filter((f) => f.sortable).map((f) => ({ key: f.name, cast: f.sortCast })),
+    ...foreignKeys.map((r) => ({ key: r.name, cast: false })),
+    { key: 'createdAt', cast: false },
+    { key: 'updatedAt', cast: false },
+  ].map((s) => ({ ...s, literal: javaString(s.key) }));
+  const keys = [...fields.map((f) => f.name), ...foreignKeys.map((r) => r.name), ...manyToMany.map((r) => r.name)];
+  const needsUser = e.owned || e.referencesOwned;
+  const restrictInbound = e.referencedBy
+    .filter((ib) => ib.relation.onDeleteRestrict && testable.has(ib.source.name) && ib.source.name !== e.name)
+    .map((ib) => ({ source: ib.source.names.pascal, fk: ib.relation.fkField!, path: ib.source.path }));
+  const uniqueField = fields.find((f) => f.unique && f.hasSample) ?? null;
+  const patchField = fields.find((f) => f.hasSample && !f.unique && f.samples[0] !== f.samples[1]) ?? null;
+  const optionalDefaults = fields.filter((f) => !f.required && f.defaultExpr !== null);
+  return {
+    name: e.name,
+    pascal: e.names.pascal,
+    camel: e.names.camel,
+    title: e.names.title,
+    pluralTitle: e.names.pluralTitle,
+    table: e.table,
+    path: e.path,
+    owned: e.owned,
+    needsUser,
+    fields,
+    foreignKeys,
+    manyToMany,
+    hasForeignKeys: foreignKeys.length > 0,
+    hasManyToMany: manyToMany.length > 0,
+    hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
+    hasJson: fields.some((f) => f.isJson),
+    sorts,
+    filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
+    keysLiteral: keys.map(javaString).join(', '),
+    entityImports: imports([
+      ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
+      ...(has('LocalDate') ? ['java.time.LocalDate'] : []),
+      'java.time.Instant',
+      'java.util.UUID',
+      ...(manyToMany.length ? ['java.util.LinkedHashSet', 'java.util.Set', 'jakarta.persistence.CollectionTable', 'jakarta.persistence.ElementCollection', 'jakarta.persistence.JoinColumn'] : []),
+      'jakarta.persistence.Column',
+      'jakarta.persistence.Entity',
+      'jakarta.persistence.Id',
+      'jakarta.persistence.Table',
+      ...(fields.some((f) => f.columnTransformer) ? ['org.hibernate.annotations.ColumnTransformer'] : []),
+    ]),
+    createImports: imports([
+      ...(hasInput('LocalDate') ? ['java.time.LocalDate'] : []),
+      ...(hasInput('Instant') ? ['java.time.Instant'] : []),
+      ...(hasInput('UUID') || foreignKeys.length || manyToMany.length ? ['java.util.UUID'] : []),
+      ...(manyToMany.length ? ['java.util.List'] : []),
+      ...[...new Set(anns)].map((a) => `jakarta.validation.constraints.${a}`),
+      `${pkg}.web.JsonBody`,
+      ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
+    ]).filter((i) => !i.endsWith('.JsonBody') || true),
+    responseImports: imports([
+      ...(hasResponse('LocalDate') ? ['java.time.LocalDate'] : []),
+      'java.time.Instant',
+      'java.util.UUID',
+      ...(manyToMany.length ? ['java.util.List'] : []),
+      ...(hasResponse('JsonNode') ? ['tools.jackson.databind.JsonNode'] : []),
+    ]),
+    hasDecimal: fields.some((f) => f.isDecimal),
+    testable: testable.has(e.name),
+    uniqueField,
+    patchField,
+    optionalDefaults,
+    restrictInbound,
+    invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, json: i.json, reason: i.reason }))),
+    requiredKeys: [...fields.filter((f) => f.required && f.defaultExpr === null).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
+    requiredTargets: foreignKeys.filter((r) => r.required),
+    firstField: fields[0] ?? null,
+    isFirst: e.isFirst,
+  };
+}
+
+export function javaView(view: ViewModel): Record<string, unknown> {
+  const v = javaVersions();
+  const db = view.database;
+  const fieldsByEntity = new Map(
+    view.entities.map((e) => {
+      return [e.name, e.fields.map((f) => javaField(f, specOf(f), db.isSqlite, db.isPostgres))] as const;
+    }),
+  );
+  const testable = testableEntities(view.entities, fieldsByEntity);
+  const entities = view.entities.map((e) => javaEntity(view, e, fieldsByEntity, testable));
+  const schema = db.schema;
+  return {
+    package: JAVA_PACKAGE,
+    packagePath: JAVA_PACKAGE.replace(/\./g, '/'),
+    groupId: 'com.example',
+    artifactId: view.project.names.kebab,
+    springBootVersion: v.springBoot,
+    versions: v.properties,
+    javaVersion: v.properties['java.version'],
+    entities,
+    byName: Object.fromEntries(entities.map((e) => [e.name, e])),
+    /** V1__init.sql: the shared schema of every stack, one statement per block. */
+    migration: schema ? `${schema.up.join(';\n\n')};\n` : '',
+    /** Tables in deletion order (join tables first), for test clean-up. */
+    cleanupTables: schema ? [...schema.tables].reverse().filter((t) => t !== 'users').map(javaString).join(', ') : '',
+    dialect: db.isSqlite ? 'org.hibernate.community.dialect.SQLiteDialect' : null,
+    dbImage: db.isPostgres ? 'postgres:17-alpine' : db.isMysql ? 'mysql:8.4' : null,
+    flywayModule: db.isPostgres ? 'flyway-database-postgresql' : db.isMysql ? 'flyway-mysql' : null,
+    hasJson: entities.some((e) => e.hasJson),
+    defaultDatabaseUrl: db.isSqlite ? db.localUrl : '',
+    /** Property values with an environment fallback (`${NAME:default}`), awkward to write in Handlebars. */
+    databaseUrlProperty: `\${DATABASE_URL:${db.isSqlite ? db.localUrl : ''}}`,
+    jwtIssuerProperty: `\${JWT_ISSUER:${view.project.name}}`,
+    jwtAudienceProperty: `\${JWT_AUDIENCE:${view.project.name}}`,
+  };
+}
+
+/** The view model keeps FieldSpec-compatible values; samples need the spec shape back. */
+function specOf(f: FieldView): FieldSpec {
+  const spec: Record<string, unknown> = { name: f.name, type: f.type, required: f.required, unique: f.unique, index: f.index };
+  for (const k of ['default', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'values', 'precision', 'scale'] as const) {
+    if (f[k] !== null && f[k] !== undefined) spec[k] = f[k];
+  }
+  return spec as unknown as FieldSpec;
+}
+
+const JAVA_HINT = 'install a JDK 17 or newer (e.g. `apt-get install openjdk-17-jdk`, or https://adoptium.net) so that `java` is on PATH, then run: ./mvnw -B -DskipTests package';
+
+export const javaStack: StackDescriptor = {
+  id: 'java',
+  label: STACK_LABELS.java,
+  databases: STACK_DATABASES.java.length > 0 ? STACK_DATABASES.java : ['sqlite', 'postgres', 'mysql'],
+  packs: ['java'],
+  extendView: javaView,
+  commands: ({ config }) => {
+    const jar = `target/${config.name}.jar`;
+    return {
+      install: './mvnw -q -B -DskipTests package',
+      migrate: `java -jar ${jar} migrate`,
+      build: './mvnw -q -B -DskipTests package',
+      start: `java -jar ${jar}`,
+      test: './mvnw -q -B test',
+    };
+  },
+  installCommands: (): readonly InstallCommand[] => [
+    { file: 'java', args: ['-version'], missingHint: JAVA_HINT },
+    { file: 'sh', args: ['mvnw', '-q', '-B', '-DskipTests', 'package'], missingHint: JAVA_HINT },
+  ],
+};

@@ -1,0 +1,71 @@
+package com.example.app.domain;
+
+import com.example.app.web.ApiException;
+import com.example.app.web.FieldProblem;
+import com.example.app.web.Ids;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** An equality filter ({@code ?field=value}) on one attribute, with the parser of its query-string value. */
+public record Filter(String name, Function<String, Object> parser) {
+
+    public Object parse(String text) {
+        Object value;
+        try {
+            value = parser.apply(text);
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+            value = null;
+        }
+        if (value == null) {
+            throw ApiException.validation(List.of(new FieldProblem(name, "is not a valid value for this filter")));
+        }
+        return value;
+    }
+
+    public static Filter string(String name) {
+        return new Filter(name, s -> s);
+    }
+
+    public static Filter oneOf(String name, String... values) {
+        Set<String> allowed = Set.of(values);
+        return new Filter(name, s -> allowed.contains(s) ? s : null);
+    }
+
+    public static Filter integer(String name) {
+        return new Filter(name, Integer::valueOf);
+    }
+
+    public static Filter bigint(String name) {
+        return new Filter(name, Long::valueOf);
+    }
+
+    public static Filter number(String name) {
+        return new Filter(name, Double::valueOf);
+    }
+
+    public static Filter decimal(String name) {
+        return new Filter(name, BigDecimal::new);
+    }
+
+    public static Filter bool(String name) {
+        return new Filter(name, s -> s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null);
+    }
+
+    public static Filter date(String name) {
+        return new Filter(name, LocalDate::parse);
+    }
+
+    public static Filter datetime(String name) {
+        return new Filter(name, s -> OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static Filter uuid(String name) {
+        return new Filter(name, Ids::parseOrNull);
+    }
+}

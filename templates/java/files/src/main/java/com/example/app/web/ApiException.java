@@ -1,0 +1,45 @@
+package com.example.app.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** An error with a status that the client caused, rendered as application/problem+json. */
+public class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final HttpStatus status;
+    private final String title;
+    private final transient List<FieldProblem> errors;
+
+    public ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "Not Found", "The resource does not exist", List.of());
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Bad Request", detail, List.of());
+    }
+
+    public static ApiException validation(List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Bad Request", "The request is not valid", errors);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,185 @@
+package com.example.app.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a JSON request body with strict JSON types: {@code "12"} is not an integer and {@code 12} is not a
+ * string. Every problem is collected (with the field's API name) instead of failing on the first one; absent
+ * keys and JSON null both read as null, and {@link #has} tells them apart.
+ */
+public final class JsonBody {
+
+    private static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
+    private final JsonNode node;
+    private final List<FieldProblem> errors = new ArrayList<>();
+
+    private JsonBody(JsonNode node) {
+        this.node = node;
+    }
+
+    /** Rejects anything but a JSON object, and any key outside {@code allowed}. */
+    public static JsonBody of(JsonNode node, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object");
+        }
+        JsonBody body = new JsonBody(node);
+        for (String key : node.propertyNames()) {
+            if (!allowed.contains(key)) {
+                body.errors.add(new FieldProblem(key, "unknown field " + key));
+            }
+        }
+        return body;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    private JsonNode value(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    private <T> T fail(String field, String message) {
+        errors.add(new FieldProblem(field, message));
+        return null;
+    }
+
+    public String string(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        return v.isString() ? v.stringValue() : fail(field, "must be a string");
+    }
+
+    public Integer integer(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber()) {
+            return fail(field, "must be an integer");
+        }
+        return v.canConvertToInt() ? Integer.valueOf(v.intValue()) : fail(field, "must be a 32-bit integer");
+    }
+
+    public Long bigint(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber()) {
+            return fail(field, "must be an integer");
+        }
+        if (!v.canConvertToLong() || Math.abs(v.longValue()) > MAX_SAFE_INTEGER) {
+            return fail(field, "must be between -9007199254740991 and 9007199254740991");
+        }
+        return v.longValue();
+    }
+
+    public Double number(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            return fail(field, "must be a number");
+        }
+        return v.doubleValue();
+    }
+
+    /** Decimals travel as JSON strings; their format is checked by the record's @Pattern. */
+    public String decimal(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        return v.isString() ? v.stringValue() : fail(field, "must be a decimal number written as a JSON string");
+    }
+
+    public Boolean bool(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        return v.isBoolean() ? Boolean.valueOf(v.booleanValue()) : fail(field, "must be true or false");
+    }
+
+    public LocalDate date(String field) {
+        String s = string(field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return fail(field, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** An RFC 3339 date-time with an offset, kept to the millisecond (the precision of the database). */
+    public Instant datetime(String field) {
+        String s = string(field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeParseException e) {
+            return fail(field, "must be an RFC 3339 date-time with a time zone");
+        }
+    }
+
+    public UUID uuid(String field) {
+        String s = string(field);
+        if (s == null) {
+            return null;
+        }
+        UUID id = Ids.parseOrNull(s);
+        return id != null ? id : fail(field, "must be a UUID");
+    }
+
+    /** Any JSON value, returned as JSON text (null for absent or JSON null). */
+    public String json(String field) {
+        JsonNode v = value(field);
+        return v == null ? null : v.toString();
+    }
+
+    /** A list of distinct ids; absent or null reads as an empty list. */
+    public List<UUID> uuids(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            fail(field, "must be an array of ids");
+            return List.of();
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (JsonNode item : v) {
+            UUID id = item.isString() ? Ids.parseOrNull(item.stringValue()) : null;
+            if (id == null) {
+                fail(field, "must be an array of UUIDs");
+                return List.of();
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
+    }
+}
