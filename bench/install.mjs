@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BIN, BENCH, WORK, PEER_BIN, fmt, fresh, listFiles, machine, machineLine, stats, timeCommand, toolVersion, writeSection } from './lib.mjs';
 import { library } from './models.mjs';
 
+ensureBenchDeps();
 const RUNS = Number(process.env.BENCH_INSTALL_RUNS ?? 3);
 const NODE = process.execPath;
 const m = machine();

@@ -220,3 +220,11 @@ export function barChart({ title, unit, groups, width = 760, barH = 22 }) {
   o.push('</svg>');
   return o.join('\n') + '\n';
 }
+
+/** Installs bench/node_modules (the peers and autocannon, pinned by bench/package-lock.json) when it is missing. */
+export function ensureBenchDeps() {
+  if (existsSync(join(BENCH, 'node_modules/autocannon/package.json'))) return;
+  console.log('installing bench/node_modules (npm ci --prefix bench) …');
+  const r = spawnSync('npm', ['ci', '--prefix', BENCH, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm ci --prefix bench failed');
+}

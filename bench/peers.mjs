@@ -4,9 +4,10 @@
 // tool alike. Usage: npm run bench:peers   (BENCH_RUNS=10, BENCH_SLOW_RUNS=5 for JHipster)
 import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, BENCH, WORK, PEER_BIN, barChart, census, fmt, fresh, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
+import { BIN, BENCH, WORK, PEER_BIN, barChart, census, fmt, ensureBenchDeps, fresh, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
 import { library, things } from './models.mjs';
 
+ensureBenchDeps();
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 5);
 const NODE = process.execPath;

@@ -14,9 +14,10 @@ import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileS
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BENCH, BIN, WORK, barChart, fmt, fresh, machine, machineLine, writeSection } from './lib.mjs';
+import { BENCH, BIN, WORK, barChart, ensureBenchDeps, fmt, fresh, machine, machineLine, writeSection } from './lib.mjs';
 import { library } from './models.mjs';
 
+ensureBenchDeps();
 const require = createRequire(join(BENCH, 'package.json'));
 const autocannon = require('autocannon');
 const autocannonVersion = require('autocannon/package.json').version;
