@@ -41,7 +41,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         String subprotocol =
                 switch (scheme) {
                     case "postgres", "postgresql" -> "postgresql";
-                    case "mysql", "mariadb" -> "mysql";
+                    case "mysql", "mariadb" -> "mariadb";
                     default -> throw new IllegalArgumentException(
                             "DATABASE_URL must start with postgres://, mysql:// or file: (got " + scheme + ":)");
                 };
@@ -50,9 +50,6 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         }
         String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
         String params = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        if (subprotocol.equals("mysql")) {
-            params = (params.isEmpty() ? "" : params + "&") + "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
-        }
         String jdbc = "jdbc:" + subprotocol + "://" + uri.getHost() + port + uri.getRawPath()
                 + (params.isEmpty() ? "" : "?" + params);
         String user = null;
