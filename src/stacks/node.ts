@@ -76,6 +76,7 @@ export const nodeStack: StackDescriptor = {
     start: `${pm} run build && ${pm} start`,
     test: `${pm} test`,
     build: `${pm} run build`,
+    lint: `${pm} run lint && ${pm} run typecheck`,
   }),
   installCommands: ({ packageManager: pm }) => [
     { file: pm, args: ['install'], missingHint: `install ${pm} (https://nodejs.org ships npm)` },

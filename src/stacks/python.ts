@@ -676,6 +676,7 @@ export const pythonStack: StackDescriptor = {
       migrate: '.venv/bin/alembic upgrade head',
       start: '.venv/bin/python -m app',
       test: '.venv/bin/pytest',
+      lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
   },
   installCommands: (): readonly InstallCommand[] =>

@@ -9,6 +9,8 @@ export interface ProjectCommands {
   readonly start: string;
   readonly test: string;
   readonly build?: string;
+  /** Static checks that must pass with zero findings (linter, formatter check, type checker). */
+  readonly lint?: string;
 }
 
 /** One command of the install post-step. `file` must exist on PATH (checked before running). */

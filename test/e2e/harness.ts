@@ -39,7 +39,7 @@ export function e2eMatrix(spec: string): E2ECase[] {
 interface CliResult {
   ok: boolean;
   directory: string;
-  commands: { install: string; migrate: string; start: string; test: string; build?: string };
+  commands: { install: string; migrate: string; start: string; test: string; build?: string; lint?: string };
   steps: Array<{ name: string; ok: boolean; command: string }>;
 }
 
@@ -150,6 +150,10 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
   const appUrl = await freshDatabase(c.database, `${name}_app`, dir);
   const env = { DATABASE_URL: appUrl, JWT_SECRET, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' };
 
+  if (commands.lint) {
+    log(`static checks: ${commands.lint}`);
+    assertOk(await sh(commands.lint, dir, {}, 600_000), `static checks (${commands.lint})`);
+  }
   log(`project tests: ${commands.test}`);
   assertOk(await sh(commands.test, dir, { DATABASE_URL: testUrl, JWT_SECRET, NODE_ENV: 'test' }, 600_000), `project tests (${commands.test})`);
 
