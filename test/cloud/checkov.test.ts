@@ -1,0 +1,39 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deploymentModel } from '../../src/model/deployment.js';
+import { checkov, describeFailures } from './support/checkov.js';
+import { run } from './support/exec.js';
+import { CASES } from './support/matrix.js';
+import { HELM, HELM_ENV, KUBE_VERSION, venvBin } from './support/paths.js';
+import { resolveCase } from './support/render.js';
+
+/**
+ * checkov (PyPI, offline with --skip-download) over everything a project deploys with: infra/aws, infra/gcp,
+ * infra/azure, the Helm chart rendered with every optional object on, the Dockerfile, and the deploy workflows.
+ * Zero failed checks; every skipped check carries its reason in the file (`checkov:skip=ID:reason` next to the
+ * resource, `checkov.io/skipN` annotations in the chart). One checkov run per project keeps the layer fast.
+ */
+describe.each(CASES)('checkov, $label', (c) => {
+  it.skipIf(!venvBin('checkov'))('no failed check in infra/, the rendered chart, the Dockerfile and the workflows', () => {
+    // Outside .e2e: checkov ignores files below hidden folders for most frameworks.
+    const stage = mkdtempSync(join(tmpdir(), `cb-checkov-${c.label}-`));
+    mkdirSync(join(stage, 'kubernetes'), { recursive: true });
+    for (const t of ['aws', 'gcp', 'azure']) cpSync(join(c.dir, 'infra', t), join(stage, t), { recursive: true });
+    cpSync(join(c.dir, 'Dockerfile'), join(stage, 'Dockerfile'));
+    cpSync(join(c.dir, '.github'), join(stage, '.github'), { recursive: true });
+    const model = deploymentModel(resolveCase(c, ['kubernetes']).config!);
+    const chart = join(c.dir, 'infra/kubernetes/chart');
+    const rendered = run(HELM, ['template', model.name, chart, '--namespace', model.name, '--kube-version', KUBE_VERSION, '--set', 'httpRoute.enabled=true', '--set', 'httpRoute.parentRefs[0].name=public'], { env: HELM_ENV });
+    expect(rendered.code, rendered.stderr).toBe(0);
+    writeFileSync(join(stage, 'kubernetes/manifests.yaml'), rendered.stdout);
+
+    const r = checkov(['-d', stage, '--framework', 'terraform', 'kubernetes', 'dockerfile', 'github_actions'])!;
+    rmSync(stage, { recursive: true, force: true });
+    process.stderr.write(`[cloud] checkov ${c.label}: ${r.passed} passed, ${r.failed.length} failed, ${r.skipped.length} skipped with reasons (${r.ms} ms)\n`);
+    expect(r.failed, describeFailures(r)).toEqual([]);
+    expect(r.passed).toBeGreaterThan(300);
+    for (const s of r.skipped) expect(s.reason.length, `${s.check} on ${s.resource} needs a reason`).toBeGreaterThan(20);
+  });
+});
