@@ -29,7 +29,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                 throw new IllegalArgumentException("DATABASE_URL: cannot create the folder " + parent);
             }
             return new DatabaseUrl(
-                    "jdbc:sqlite:" + path + "?foreign_keys=true&journal_mode=WAL&busy_timeout=5000", null, null);
+                    "jdbc:sqlite:" + path + "?foreign_keys=true&journal_mode=WAL&busy_timeout=5000&date_class=TEXT", null, null);
         }
         URI uri;
         try {

@@ -1,5 +1,6 @@
 package com.example.app.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -30,7 +31,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> conflict(DataIntegrityViolationException e) {
-        String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+        return conflict(e.getMostSpecificCause());
+    }
+
+    private ResponseEntity<Object> conflict(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
         List<FieldProblem> errors = Constraints.fieldOf(message)
                 .map(field -> List.of(new FieldProblem(field, "is already taken")))
                 .orElse(List.of());
@@ -42,6 +47,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Some drivers (SQLite) surface constraint violations without Spring's translation.
+            if (t instanceof SQLException sql
+                    && ((sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
+                            || String.valueOf(sql.getMessage()).contains("SQLITE_CONSTRAINT"))) {
+                return conflict(sql);
+            }
+        }
         log.error("Unhandled error", e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
