@@ -5,7 +5,7 @@
  * CLI's own `--json` result, so the harness knows nothing about any stack.
  */
 import { execa, type ResultPromise } from 'execa';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
@@ -26,6 +26,8 @@ export interface E2ECase {
   /** A spec file, or undefined for `--yes` (the embedded default example). */
   readonly spec?: string;
   readonly label: string;
+  /** Also fuzz the running server from its own OpenAPI document with schemathesis. */
+  readonly schemathesis?: boolean;
 }
 
 /** The matrix comes from the CLI's own capability table: every stack × every database it supports (SQL ones). */
@@ -33,7 +35,9 @@ export function e2eMatrix(spec: string): E2ECase[] {
   const only = process.env.CB_E2E_STACKS?.split(',');
   return (Object.entries(STACK_DATABASES) as Array<[StackId, readonly DatabaseId[]]>)
     .filter(([stack]) => !only || only.includes(stack))
-    .flatMap(([stack, databases]) => databases.filter((d) => d !== 'mongodb').map((database) => ({ stack, database, spec, label: `${stack}-${database}` })));
+    .flatMap(([stack, databases]) =>
+      databases.filter((d) => d !== 'mongodb').map((database) => ({ stack, database, spec, label: `${stack}-${database}`, schemathesis: database === 'sqlite' })),
+    );
 }
 
 interface CliResult {
@@ -168,6 +172,10 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
     const report = await runContract({ baseUrl, config });
     if (!report.ok) log(output());
     assertContract(report);
+    if (c.schemathesis) {
+      log('schemathesis: fuzzing from /openapi.json');
+      await runSchemathesis(baseUrl, config.auth === 'jwt');
+    }
   } finally {
     stopGroup(server, 'SIGTERM');
     const stopped = await Promise.race([server.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
@@ -197,4 +205,36 @@ async function expectRateLimited(url: string): Promise<void> {
     return;
   }
   throw new Error(`rate limit: no 429 after 100 requests to ${url} with RATE_LIMIT_PER_MINUTE=20`);
+}
+
+/** Installs the pinned schemathesis (test/e2e/requirements.txt) into a venv under .e2e once. */
+async function schemathesisBin(): Promise<string> {
+  const venv = join(WORK, 'tools-venv');
+  const bin = join(venv, 'bin', 'schemathesis');
+  if (!existsSync(bin)) {
+    await execa('python3', ['-m', 'venv', venv]);
+    await execa(join(venv, 'bin', 'pip'), ['install', '-q', '--disable-pip-version-check', '-r', join(REPO, 'test/e2e/requirements.txt')], { timeout: 600_000 });
+  }
+  return bin;
+}
+
+/**
+ * Property-based fuzzing of every operation in the server's own OpenAPI document: no 5xx, and every response
+ * (status code, content type, body) must match the document. A fixed seed keeps CI reproducible.
+ */
+async function runSchemathesis(baseUrl: string, jwt: boolean): Promise<void> {
+  const headers: string[] = [];
+  if (jwt) {
+    const user = { email: `fuzz-${Date.now()}@example.com`, password: 'fuzzing-password-1' };
+    const post = (path: string) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+    await post('/auth/signup');
+    const { accessToken } = (await (await post('/auth/login')).json()) as { accessToken: string };
+    headers.push('-H', `Authorization: Bearer ${accessToken}`);
+  }
+  const run = await execa(await schemathesisBin(), [
+    'run', `${baseUrl}/openapi.json`, ...headers,
+    '--checks', 'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance',
+    '--max-examples', '25', '--seed', '1', '--no-color',
+  ], { reject: false, all: true, timeout: 600_000, env: { SCHEMATHESIS_TELEMETRY: 'false' } });
+  if (run.exitCode !== 0) throw new Error(`schemathesis found failures (exit ${run.exitCode}):\n${(run.all ?? '').slice(-8000)}`);
 }

@@ -39,11 +39,9 @@ export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { a
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (1-100)' });
 export const Offset = Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0, description: 'Items to skip' });
 
-/** The 4xx responses every route may give, documented once. */
-export const problemResponses = {
-  '4xx': { ...Problem, description: 'Problem details (RFC 9457)' },
-  '5xx': { ...Problem, description: 'Problem details (RFC 9457)' },
-};
+/** The error responses every route may give, documented once with their real media type. */
+const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: Problem } } };
+export const problemResponses = { '4xx': problem, '5xx': problem };
 
 /** Throws a 400 naming every decimal field outside its min/max. */
 export function checkDecimalBounds(
