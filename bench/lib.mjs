@@ -190,26 +190,30 @@ export function lineChart({ title, xLabel, yLabel, y2Label, series, width = 720,
 /**
  * Grouped horizontal bars: groups [{ label, bars: [{ name, value, color, note }] }]; one chart per metric.
  */
-export function barChart({ title, unit, groups, width = 760, barH = 22 }) {
+export function barChart({ title, unit, groups, width = 760, barH = 22, log = false }) {
   const m = { l: 230, r: 120, t: 50, b: 30 };
   const rows = groups.reduce((a, g) => a + g.bars.length, 0);
   const height = m.t + m.b + rows * (barH + 4) + groups.length * 14;
   const W = width - m.l - m.r;
-  const max = niceMax(Math.max(...groups.flatMap((g) => g.bars.map((b) => b.value))));
+  const values = groups.flatMap((g) => g.bars.map((b) => b.value));
+  const max = log ? 10 ** Math.ceil(Math.log10(Math.max(...values))) : niceMax(Math.max(...values));
+  const lo = log ? 10 ** Math.floor(Math.log10(Math.min(...values))) : 0;
+  const scale = (v) => (log ? Math.max(0, Math.log10(v / lo) / Math.log10(max / lo)) : v / max);
+  const ticks = log ? Array.from({ length: Math.round(Math.log10(max / lo)) + 1 }, (_, i) => lo * 10 ** i) : [0, 1, 2, 3, 4].map((i) => (max * i) / 4);
   const o = [];
   o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   o.push(`<rect width="${width}" height="${height}" fill="white"/>`);
   o.push(`<text x="${width / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${esc(title)}</text>`);
-  for (let i = 0; i <= 4; i++) {
-    const x = m.l + (i / 4) * W;
-    o.push(`<line x1="${x}" y1="${m.t - 6}" x2="${x}" y2="${height - m.b}" stroke="#e5e5e5"/><text x="${x}" y="${height - m.b + 16}" text-anchor="middle">${fmt((max * i) / 4)}</text>`);
+  for (const t of ticks) {
+    const x = m.l + scale(t) * W;
+    o.push(`<line x1="${x}" y1="${m.t - 6}" x2="${x}" y2="${height - m.b}" stroke="#e5e5e5"/><text x="${x}" y="${height - m.b + 16}" text-anchor="middle">${fmt(t)}${log && t === ticks[ticks.length - 1] ? ` ${unit} (log scale)` : ''}</text>`);
   }
   let y = m.t;
   for (const g of groups) {
     o.push(`<text x="8" y="${y + 4}" font-weight="bold">${esc(g.label)}</text>`);
     y += 10;
     for (const b of g.bars) {
-      const w = (b.value / max) * W;
+      const w = scale(b.value) * W;
       o.push(`<text x="${m.l - 6}" y="${y + barH / 2 + 4}" text-anchor="end">${esc(b.name)}</text>`);
       o.push(`<rect x="${m.l}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${b.color}"/>`);
       o.push(`<text x="${(m.l + w + 6).toFixed(1)}" y="${y + barH / 2 + 4}">${esc(`${fmt(b.value, b.value < 10 ? 1 : 0)} ${unit}${b.note ? ` ${b.note}` : ''}`)}</text>`);

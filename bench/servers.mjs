@@ -10,7 +10,7 @@
 // (SIGTERM, then SIGKILL) when the run ends or fails.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +31,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROWS = 10_000;
 const AUTHORS_WITH_BOOKS = 100; // books are spread over 100 authors: a filtered list has 100 rows, pages of 20
 const REUSE = process.env.BENCH_REUSE === '1';
+const CLI = process.env.BENCH_CLI ?? BIN; // another build of the CLI, for trials
 const NODE = process.execPath;
 const m = machine();
 const W = join(WORK, 'servers');
@@ -99,6 +100,30 @@ const STACKS = {
     }),
     baseline: (dir, url, port) => ({ cmd: NODE, args: [...flags(), 'bench-baseline.mjs'], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
   },
+  java: {
+    label: 'Java (Spring Boot Web MVC + Spring Data JPA + PostgreSQL JDBC)',
+    warmup: 10, // the JIT needs longer than the others to settle
+    setup(dir, url) {
+      const mvn = ['-q', '-B', '-DskipTests', '-Dspotless.check.skip=true', '-Dspotless.apply.skip=true', 'package'];
+      if (!(REUSE && jar(join(dir, 'target')))) sh('mvn', mvn, { cwd: dir });
+      const base = join(W, 'java', 'baseline');
+      if (!(REUSE && jar(join(base, 'target')))) {
+        fresh(base);
+        cpSync(join(BENCH, 'baselines/java'), base, { recursive: true, filter: (src) => !src.includes('/target') });
+        sh('mvn', mvn, { cwd: base });
+      }
+      sh('java', ['-jar', jar(join(dir, 'target')), 'migrate'], { cwd: dir, env: { ...process.env, DATABASE_URL: url } });
+      const parent = (f) => readFileSync(f, 'utf8').match(/<artifactId>spring-boot-starter-parent<\/artifactId>\s*<version>([^<]+)</)?.[1];
+      const [g, b] = [parent(join(dir, 'pom.xml')), parent(join(BENCH, 'baselines/java/pom.xml'))];
+      if (g !== b) throw new Error(`the Java baseline uses Spring Boot ${b}, the generated project ${g}: update bench/baselines/java/pom.xml`);
+      return `Spring Boot ${g}, ${sh('java', ['-version'], {}).trim() || spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0]}`;
+    },
+    generated: (dir, url, port) => ({
+      cmd: 'java', args: ['-jar', jar(join(dir, 'target'))], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), HOST, APP_ENV: 'production', RATE_LIMIT_PER_MINUTE: '1000000' },
+    }),
+    baseline: (dir, url, port) => ({ cmd: 'java', args: ['-jar', jar(join(W, 'java', 'baseline', 'target'))], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
+  },
   python: {
     label: 'Python (FastAPI + SQLAlchemy 2 + psycopg 3, uvicorn)',
     setup(dir, url) {
@@ -119,6 +144,10 @@ const STACKS = {
       cwd: dir, env: { DATABASE_URL: url },
     }),
   },
+};
+/** The runnable Spring Boot jar in a target folder (not the -plain one), or undefined. */
+const jar = (target) => {
+  try { const f = readdirSync(target).find((n) => n.endsWith('.jar') && !n.endsWith('-plain.jar')); return f && join(target, f); } catch { return undefined; }
 };
 const flags = () => (process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []);
 
@@ -209,18 +238,19 @@ function load(port, endpoint, seconds) {
 }
 
 function javaAvailable() {
-  const r = spawnSync(NODE, [BIN, join(W, 'java-probe'), '--stack', 'java', '--database', 'postgres', '--entity', 'Item: name:string!', '--dry-run', '--yes', '--json'], { encoding: 'utf8' });
+  const r = spawnSync(NODE, [CLI, join(W, 'java-probe'), '--stack', 'java', '--database', 'postgres', '--entity', 'Item: name:string!', '--dry-run', '--yes', '--json'], { encoding: 'utf8' });
   return r.status === 0 ? null : (JSON.parse(r.stdout || '{}').errors?.[0]?.message ?? `exit ${r.status}`);
 }
 
 // ------------------------------------------------------------------------------------------------ run
 
-const wanted = (process.env.BENCH_STACKS ?? 'node,python,java').split(',');
 const skipped = [];
-if (wanted.includes('java')) {
+const wanted = (process.env.BENCH_STACKS ?? 'node,python,java').split(',').filter((s) => {
+  if (s !== 'java') return true;
   const why = javaAvailable();
-  skipped.push({ stack: 'java', why: why ?? 'it generates, but no hand-written Spring baseline exists in bench/baselines yet' });
-}
+  if (why) skipped.push({ stack: 'java', why });
+  return !why;
+});
 console.log(machineLine(m));
 const results = [];
 const versions = {};
@@ -235,7 +265,7 @@ try {
     if (!(REUSE && existsSync(dir))) {
       fresh(join(W, stack));
       writeFileSync(join(W, stack, 'backend.yaml'), library({ stack, auth: 'none' }));
-      sh(NODE, [BIN, dir, '--config', join(W, stack, 'backend.yaml'), '--no-install', '--no-git']);
+      sh(NODE, [CLI, dir, '--config', join(W, stack, 'backend.yaml'), '--no-install', '--no-git']);
     }
     psql(ADMIN, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     psql(ADMIN, `CREATE DATABASE ${db}`);
@@ -250,7 +280,7 @@ try {
       for (const e of ENDPOINTS) {
         // Alternate the two servers, each warmed up right before its measured run.
         for (const [which, srv] of [['generated', gen], ['baseline', base]]) {
-          await load(srv.port, e.id, WARMUP);
+          await load(srv.port, e.id, S.warmup ?? WARMUP);
           const r = await load(srv.port, e.id, DURATION);
           const errors = r.errors + r.timeouts + r.non2xx;
           results.push({ stack, which, endpoint: e.id, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors, non2xx: r.non2xx, mem: srv.mem });
@@ -287,7 +317,7 @@ for (const stack of stacks) {
 const md = `## 3. Generated servers against hand-written baselines
 
 Command: \`npm run bench:servers\` (bench/servers.mjs). autocannon ${autocannonVersion} on loopback (127.0.0.1), ${CONNECTIONS} connections,
-no pipelining, ${WARMUP} s warm-up then ${DURATION} s measured per row; the generated server and its baseline run side by side
+no pipelining, ${WARMUP} s warm-up (${STACKS.java.warmup} s for Java, whose JIT settles later) then ${DURATION} s measured per row; the generated server and its baseline run side by side
 on the same database and are measured alternately. PostgreSQL ${psql(ADMIN, 'SHOW server_version')} on 127.0.0.1, one database
 per stack, migrated by the generated project's own migrations, then ${ROWS.toLocaleString()} rows per entity inserted with SQL
 (authors, books, reviews; books spread over ${AUTHORS_WITH_BOOKS} authors). Requests follow the same pseudo-random sequence
