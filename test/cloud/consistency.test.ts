@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DockerfileParser } from 'dockerfile-ast';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { deploymentModel, STACK_RUNTIME, type DeploymentModel } from '../../src/model/deployment.js';
+import { CASES, READY_STACKS } from './support/matrix.js';
+import { ROOT } from './support/paths.js';
+import { resolveCase } from './support/render.js';
+import { blocks, parseModule, type HclJson, type Module } from './support/terraform.js';
+
+/**
+ * One deployment model, many files: the port, the health path, the image, the commands and the variable names
+ * must agree between the app's own files (.env.example, Dockerfile, compose.yaml, its config loader) and every
+ * cloud output. This is what keeps a Terraform file from probing a path the app does not serve.
+ */
+const envKeys = (text: string) => new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+
+describe.each(CASES)('consistency, $label', (c) => {
+  let model: DeploymentModel;
+  const read = (p: string) => readFileSync(join(c.dir, p), 'utf8');
+  const mods: Record<string, Module> = {};
+  const res = (target: string, type: string, name: string): HclJson => {
+    const b = blocks(mods[target], 'resource').find((x) => x.type === type && x.name === name);
+    expect(b, `${target}: ${type}.${name}`).toBeDefined();
+    return b!.body;
+  };
+  const variableDefault = (target: string, name: string) => Object.values(mods[target].files).find((j) => j.variable?.[name])!.variable[name][0].default;
+
+  beforeAll(async () => {
+    model = deploymentModel(resolveCase(c, []).config!);
+    for (const t of ['aws', 'gcp', 'azure']) mods[t] = await parseModule(join(c.dir, 'infra', t));
+  });
+
+  it('the model: port 3000, GET /health, the project name as image, container commands for the stack', () => {
+    expect(model.port).toBe(3000);
+    expect(model.healthPath).toBe('/health');
+    expect(model.image).toBe('pet-clinic');
+    expect(model.runtime).not.toBeNull();
+    expect(model.database?.engine).toBe(c.database);
+  });
+
+  it('.env.example documents every variable the clouds set', () => {
+    const keys = envKeys(read('.env.example'));
+    for (const name of model.envNames) expect(keys.has(name), `${name} in .env.example`).toBe(true);
+    expect(read('.env.example')).toMatch(new RegExp(`^PORT=${model.port}$`, 'm'));
+  });
+
+  it('the app reads every variable the clouds set (its config loader names them)', () => {
+    const sources = c.stack === 'node' ? ['src/config.ts'] : c.stack === 'python' ? ['src/app/config.py', 'src/app/__main__.py', 'src/app/logs.py'] : [];
+    const text = sources.filter((s) => existsSync(join(c.dir, s))).map(read).join('\n');
+    for (const name of model.envNames) {
+      const pythonField = name.toLowerCase();
+      expect(text.includes(name) || (c.stack === 'python' && new RegExp(`\\b${pythonField}\\b`).test(text)), `${name} read by the app`).toBe(true);
+    }
+  });
+
+  it('Dockerfile: EXPOSE, health check path, start command and non-root uid agree with the model', () => {
+    const text = read('Dockerfile');
+    const df = DockerfileParser.parse(text);
+    const expose = df.getInstructions().filter((i) => i.getKeyword() === 'EXPOSE').flatMap((i) => i.getArguments().map((a) => a.getValue()));
+    expect(expose).toEqual([String(model.port)]);
+    expect(text).toContain(model.healthPath);
+    const cmd = df.getInstructions().filter((i) => i.getKeyword() === 'CMD').pop()!;
+    const cmdText = cmd.getArgumentsContent()!;
+    expect(JSON.parse(cmdText).join(' ')).toContain(model.runtime!.startShell);
+    if (c.stack === 'node') {
+      expect(df.getFROMs().pop()!.getImageName()).toBe('node');
+      expect(text).toMatch(/^USER node$/m); // uid 1000 in the official node images
+      expect(model.runtime!.uid).toBe(1000);
+    } else {
+      expect(text).toMatch(new RegExp(`--uid ${model.runtime!.uid}\\b`));
+    }
+  });
+
+  it('the migrate command of the model is the stack’s own (Dockerfile, compose or build layout)', () => {
+    const migrate = model.runtime!;
+    if (c.stack === 'node') {
+      // src/db/migrate.ts compiles (rootDir src, outDir dist) to dist/db/migrate.js, and compose runs exactly that.
+      expect(existsSync(join(c.dir, 'src/db/migrate.ts'))).toBe(true);
+      expect(JSON.parse(read('tsconfig.build.json')).compilerOptions.rootDir).toBe('src');
+      expect(read('tsconfig.json')).toMatch(/"outDir":\s*"dist"/);
+      expect(migrate.migrate).toEqual(['node', 'dist/db/migrate.js']);
+      const compose = parseYaml(read('compose.yaml')) as { services: Record<string, { command?: string[] }> };
+      expect(compose.services.migrate.command).toEqual([...migrate.migrate]);
+      expect(read('Dockerfile')).toMatch(/COPY .*migrations/);
+    } else if (c.stack === 'python') {
+      expect(existsSync(join(c.dir, 'alembic.ini'))).toBe(true);
+      expect(read('Dockerfile')).toMatch(/COPY alembic\.ini/);
+      expect(read('Dockerfile')).toContain(migrate.migrateShell);
+    }
+  });
+
+  it('compose.yaml publishes the model port and passes DATABASE_URL', () => {
+    const compose = parseYaml(read('compose.yaml')) as { services: Record<string, { ports?: string[]; environment?: Record<string, string> }> };
+    const app = compose.services.app;
+    expect(app.ports!.some((p) => String(p).endsWith(`:${model.port}`))).toBe(true);
+    expect(app.environment).toHaveProperty('DATABASE_URL');
+    const dbImage = (compose.services.db as unknown as { image: string }).image;
+    if (model.database!.isPostgres) expect(dbImage).toMatch(new RegExp(`^postgres:${model.database!.version}\\b`));
+  });
+
+  it('Helm chart values: port, health path, image, migrate command, plain and secret variable names', () => {
+    const values = parseYaml(read('infra/kubernetes/chart/values.yaml')) as Record<string, any>;
+    expect(values.containerPort).toBe(model.port);
+    expect(values.healthPath).toBe(model.healthPath);
+    expect(values.image.repository).toBe(model.image);
+    expect(values.migrations.command).toEqual([...model.runtime!.migrate]);
+    expect([...Object.keys(values.env), ...values.secret.keys].sort()).toEqual([...model.envNames]);
+  });
+
+  it('GCP Cloud Run: port, probes, image, variables (PORT is set by Cloud Run), migrations job', () => {
+    const svc = res('gcp', 'google_cloud_run_v2_service', 'app');
+    const container = svc.template[0].containers[0];
+    expect(container.ports[0].container_port).toBe(model.port);
+    for (const probe of ['startup_probe', 'liveness_probe']) expect(container[probe][0].http_get[0]).toEqual({ path: model.healthPath, port: model.port });
+    const names = (container.env as Array<{ name: string }>).map((e) => e.name);
+    expect(['PORT', ...names].sort()).toEqual([...model.envNames]);
+    for (const s of model.secrets) expect((container.env as Array<{ name: string; value?: string }>).find((e) => e.name === s.name)!.value).toBeUndefined();
+    const locals = Object.assign({}, ...Object.values(mods.gcp.files).flatMap((j) => j.locals ?? []));
+    expect(locals.image).toContain(`/${model.image}:`);
+    const job = res('gcp', 'google_cloud_run_v2_job', 'migrate');
+    expect(job.template[0].template[0].containers[0].command).toEqual([...model.runtime!.migrate]);
+    const db = res('gcp', 'google_sql_database_instance', 'main');
+    expect(db.database_version).toBe(model.database!.gcp.databaseVersion);
+    expect(db.settings[0].ip_configuration[0].ipv4_enabled).toBe(false);
+    expect(db.deletion_protection).toBe('${var.deletion_protection}');
+    expect(variableDefault('gcp', 'deletion_protection')).toBe(true);
+  });
+
+  it('Azure Container Apps: port, probes, image, variables, secrets as Key Vault references, migrations job, azure.yaml', () => {
+    const app = res('azure', 'azurerm_container_app', 'app');
+    expect(app.ingress[0].target_port).toBe(model.port);
+    expect(app.ingress[0].allow_insecure_connections).toBe(false);
+    const container = app.template[0].container[0];
+    for (const probe of ['startup_probe', 'readiness_probe', 'liveness_probe']) expect(container[probe][0]).toMatchObject({ port: model.port, path: model.healthPath, transport: 'HTTP' });
+    const env = container.env as Array<{ name: string; value?: string; secret_name?: string }>;
+    expect(env.map((e) => e.name).sort()).toEqual([...model.envNames]);
+    for (const s of model.secrets) expect(env.find((e) => e.name === s.name)).toEqual({ name: s.name, secret_name: s.id });
+    for (const s of app.secret as Array<{ key_vault_secret_id?: string; value?: string }>) {
+      expect(s.key_vault_secret_id).toMatch(/azurerm_key_vault_secret\./);
+      expect(s.value).toBeUndefined();
+    }
+    const locals = Object.assign({}, ...Object.values(mods.azure.files).flatMap((j) => j.locals ?? []));
+    expect(locals.image).toContain(`/${model.image}:`);
+    const job = res('azure', 'azurerm_container_app_job', 'migrate');
+    expect(job.template[0].container[0].command).toEqual([...model.runtime!.migrate]);
+    const server = model.database!.isPostgres ? res('azure', 'azurerm_postgresql_flexible_server', 'main') : res('azure', 'azurerm_mysql_flexible_server', 'main');
+    expect(server.version).toBe(model.database!.azure.version);
+    if (model.database!.isPostgres) expect(server.public_network_access_enabled).toBe(false);
+    else expect(server.public_network_access).toBe('Disabled');
+    const azd = parseYaml(read('azure.yaml')) as { name: string; infra: { provider: string; path: string }; services: { api: { host: string; project: string; docker: { path: string } } } };
+    expect(azd).toMatchObject({ name: model.name, infra: { provider: 'terraform', path: 'infra/azure' }, services: { api: { host: 'containerapp', project: '.' } } });
+    expect(existsSync(join(c.dir, azd.services.api.docker.path))).toBe(true);
+    expect(app.tags).toContain('azd-service-name = "api"');
+  });
+
+  it('AWS: the ECR repository is var.name, whose default is the image name cut to the ALB limit', () => {
+    expect(res('aws', 'aws_ecr_repository', 'app').name).toBe('${var.name}');
+    expect(variableDefault('aws', 'name')).toBe(model.shortName);
+    expect(model.image.startsWith(model.shortName)).toBe(true);
+  });
+});
+
+describe('the container command table', () => {
+  it('has an entry for every stack the CLI generates', () => {
+    for (const stack of READY_STACKS) expect(STACK_RUNTIME[stack], stack).not.toBeNull();
+  });
+
+  it('names a migrate command that exists in each stack’s template pack', () => {
+    for (const stack of READY_STACKS) {
+      const r = STACK_RUNTIME[stack]!;
+      const pack = join(ROOT, 'templates', stack, 'files');
+      if (stack === 'node') expect(existsSync(join(pack, 'src/db/migrate.ts'))).toBe(true);
+      if (stack === 'python') expect(existsSync(join(pack, 'alembic.ini'))).toBe(true);
+      expect(r.migrate.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { CLOUDS } from '../../src/config/options.js';
+import { AVAILABLE_CLOUDS } from '../../src/config/rules.js';
+import { CASES, CLOUD_TARGETS } from './support/matrix.js';
+import { renderCase, resolveCase } from './support/render.js';
+
+/** The cloud rules of src/config/rules.ts, and each target rendered alone (the CLI layers one pack per target). */
+describe('cloud rules', () => {
+  it('every cloud target the CLI lists is available', () => {
+    expect([...AVAILABLE_CLOUDS].sort()).toEqual(CLOUDS.filter((c) => c !== 'none').sort());
+  });
+
+  it.each(CLOUD_TARGETS)('%s with SQLite is rejected: cloud-needs-server-database, hint naming postgres and mysql', (target) => {
+    const { config, problems } = resolveCase({ stack: 'node', database: 'sqlite', auth: 'none' }, [target]);
+    expect(config).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ rule: 'cloud-needs-server-database', path: 'database', hint: 'use --database postgres or mysql' })]);
+  });
+
+  it('several targets with SQLite give one problem naming them all', () => {
+    const { problems } = resolveCase({ stack: 'node', database: 'sqlite', auth: 'none' }, ['aws', 'kubernetes']);
+    expect(problems).toHaveLength(1);
+    expect((problems[0] as { message: string }).message).toMatch(/aws, kubernetes/);
+  });
+
+  it('SQLite without a cloud target stays valid', () => {
+    expect(resolveCase({ stack: 'node', database: 'sqlite', auth: 'none' }, []).problems).toEqual([]);
+  });
+});
+
+describe.each(CASES)('each target alone, $label', (c) => {
+  it.each(CLOUD_TARGETS)('%s renders its files, with no template syntax left', async (target) => {
+    const { tree } = await renderCase(c, [target]);
+    const own = tree.paths().filter((p) => p.startsWith(`infra/${target}/`) || p === `.github/workflows/deploy-${target}.yml` || (target === 'azure' && p === 'azure.yaml'));
+    expect(own).toContain(`infra/${target}/README.md`);
+    expect(own).toContain(`.github/workflows/deploy-${target}.yml`);
+    for (const other of CLOUD_TARGETS.filter((t) => t !== target)) expect(tree.paths().some((p) => p.startsWith(`infra/${other}/`)), other).toBe(false);
+    for (const p of own) {
+      const text = tree.get(p)!.toString('utf8');
+      // Helm's own templates and GitHub's ${{ }} expressions are meant to stay; Handlebars leftovers are not.
+      if (!p.includes('/chart/templates/')) expect(text.replace(/\$\{\{[^}]*\}\}/g, ''), p).not.toMatch(/\{\{|\}\}/);
+    }
+  });
+
+  it('the same input renders byte-identical cloud files', async () => {
+    const a = await renderCase(c, CLOUD_TARGETS);
+    const b = await renderCase(c, CLOUD_TARGETS);
+    expect(a.tree.entries().map(([p, x]) => [p, x.toString('base64')])).toEqual(b.tree.entries().map(([p, x]) => [p, x.toString('base64')]));
+  });
+});
