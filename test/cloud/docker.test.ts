@@ -23,6 +23,7 @@ const ajv = new Ajv2019.default({ strict: false, allErrors: true });
 ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
 ajv.addFormat('ports', () => true);
 ajv.addFormat('expose', () => true);
+ajv.addFormat('subnet_ip_address', () => true);
 // The schema names its draft with a URI ajv spells differently, and its ids with draft-04's `id`: drop both.
 const stripIds = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(stripIds) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k, x]) => !((k === 'id' || k === '$schema') && typeof x === 'string')).map(([k, x]) => [k, stripIds(x)])) : v;
