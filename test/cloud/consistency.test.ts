@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,21 @@ import { blocks, parseModule, type HclJson, type Module } from './support/terraf
  * must agree between the app's own files (.env.example, Dockerfile, compose.yaml, its config loader) and every
  * cloud output. This is what keeps a Terraform file from probing a path the app does not serve.
  */
+/** Every source file under src/ (any stack's layout), concatenated. */
+function sourceText(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|js|py|java|kt|go|rb|ya?ml|properties)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(dir, 'src'));
+  return out.join('\n');
+}
+
 const envKeys = (text: string) => new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
 describe.each(CASES)('consistency, $label', (c) => {
@@ -46,12 +61,11 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(read('.env.example')).toMatch(new RegExp(`^PORT=${model.port}$`, 'm'));
   });
 
-  it('the app reads every variable the clouds set (its config loader names them)', () => {
-    const sources = c.stack === 'node' ? ['src/config.ts'] : c.stack === 'python' ? ['src/app/config.py', 'src/app/__main__.py', 'src/app/logs.py'] : [];
-    const text = sources.filter((s) => existsSync(join(c.dir, s))).map(read).join('\n');
+  it('the app reads every variable the clouds set (its source names each one)', () => {
+    // Any stack: the variable's name in the app's source, or its snake_case field (pydantic-settings, Spring relaxed binding).
+    const text = sourceText(c.dir);
     for (const name of model.envNames) {
-      const pythonField = name.toLowerCase();
-      expect(text.includes(name) || (c.stack === 'python' && new RegExp(`\\b${pythonField}\\b`).test(text)), `${name} read by the app`).toBe(true);
+      expect(text.includes(name) || new RegExp(`\\b${name.toLowerCase()}\\b`).test(text), `${name} read by the app`).toBe(true);
     }
   });
 
@@ -69,7 +83,7 @@ describe.each(CASES)('consistency, $label', (c) => {
       expect(text).toMatch(/^USER node$/m); // uid 1000 in the official node images
       expect(model.runtime!.uid).toBe(1000);
     } else {
-      expect(text).toMatch(new RegExp(`--uid ${model.runtime!.uid}\\b`));
+      expect(text).toMatch(new RegExp(`(--uid|-u)\\s+${model.runtime!.uid}\\b|^USER ${model.runtime!.uid}\\b`, 'm'));
     }
   });
 
@@ -88,6 +102,9 @@ describe.each(CASES)('consistency, $label', (c) => {
       expect(existsSync(join(c.dir, 'alembic.ini'))).toBe(true);
       expect(read('Dockerfile')).toMatch(/COPY alembic\.ini/);
       expect(read('Dockerfile')).toContain(migrate.migrateShell);
+    } else {
+      // Spring Boot: the same jar with the `migrate` argument (the stack's own migrate command).
+      expect(migrate.migrateShell).toBe(`${migrate.startShell} migrate`);
     }
   });
 
