@@ -180,9 +180,13 @@ async function startServer(name, spec, port, logFile) {
     return pids;
   };
   const field = (pid, key) => { try { return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0); } catch { return 0; } };
+  /** CPU time (ms, user + system) used so far by the process and its children still running. */
+  const cpuMs = () => tree().reduce((a, pid) => {
+    try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return a + (Number(f[11]) + Number(f[12])) * 10; } catch { return a; }
+  }, 0);
   const timer = setInterval(() => { mem.peakKiB = Math.max(mem.peakKiB, tree().reduce((a, p) => a + field(p, 'VmRSS'), 0)); }, 200);
   return {
-    child, port, mem,
+    child, port, mem, cpuMs,
     async stop() {
       clearInterval(timer);
       mem.peakKiB = Math.max(mem.peakKiB, field(child.pid, 'VmHWM'));
@@ -281,10 +285,12 @@ try {
         // Alternate the two servers, each warmed up right before its measured run.
         for (const [which, srv] of [['generated', gen], ['baseline', base]]) {
           await load(srv.port, e.id, S.warmup ?? WARMUP);
+          const cpu0 = srv.cpuMs();
           const r = await load(srv.port, e.id, DURATION);
+          const cpuUs = ((srv.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests.total);
           const errors = r.errors + r.timeouts + r.non2xx;
-          results.push({ stack, which, endpoint: e.id, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors, non2xx: r.non2xx, mem: srv.mem });
-          console.log(`   ${which.padEnd(9)} ${e.label.padEnd(36)} ${fmt(r.requests.average).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}`);
+          results.push({ stack, which, endpoint: e.id, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors, non2xx: r.non2xx, cpuUs, mem: srv.mem });
+          console.log(`   ${which.padEnd(9)} ${e.label.padEnd(36)} ${fmt(r.requests.average).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}  cpu ${fmt(cpuUs)} µs/req`);
         }
       }
     } finally {
@@ -306,7 +312,7 @@ for (const stack of stacks) {
   for (const e of ENDPOINTS) {
     const g = results.find((r) => r.stack === stack && r.endpoint === e.id && r.which === 'generated');
     const b = results.find((r) => r.stack === stack && r.endpoint === e.id && r.which === 'baseline');
-    for (const r of [g, b]) rows.push(`| ${stack} | ${e.label} | ${r.which} | **${fmt(r.rps)}** | ${fmt(r.total)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${fmt(r.peakMiB)} |`);
+    for (const r of [g, b]) rows.push(`| ${stack} | ${e.label} | ${r.which} | **${fmt(r.rps)}** | ${fmt(r.total)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${fmt(r.cpuUs)} | ${fmt(r.peakMiB)} |`);
     const tr = g.rps / b.rps;
     const lr = g.p99 / b.p99;
     const ok = tr >= 0.9 && lr <= 1.2 && g.errors === 0;
@@ -327,12 +333,13 @@ The generated servers run as shipped for production (\`NODE_ENV\`/\`APP_ENV=prod
 file, every plugin and middleware on) except that the per-client rate limit is raised to 1,000,000 a minute so that the
 load generator, a single client, is not throttled. The baselines (bench/baselines/) use the same framework, driver and SQL,
 with nothing else; both answer the same JSON (checked before the load). Peak memory is the server process's peak RSS over
-all its runs. Load generator, servers and PostgreSQL share the machine's ${m.cpus} cores.
+all its runs; server CPU is the user + system time the server process used during the measured run, divided by the
+requests it answered (a figure that contention on this small machine disturbs less than throughput). Load generator, servers and PostgreSQL share the machine's ${m.cpus} cores.
 ${machineLine(m)}
 Versions: ${stacks.map((s) => `${s}: ${versions[s]}`).join('; ')}.
 
-| stack | endpoint | server | req/s | requests | p50 ms | p99 ms | max ms | errors | peak RSS MiB |
-|---|---|---|---|---|---|---|---|---|---|
+| stack | endpoint | server | req/s | requests | p50 ms | p99 ms | max ms | errors | server CPU µs/request | peak RSS MiB |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 ${skipped.map((s) => `Not measured: ${s.stack} (${s.why}).`).join('\n')}
