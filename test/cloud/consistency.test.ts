@@ -123,6 +123,7 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(values.healthPath).toBe(model.healthPath);
     expect(values.image.repository).toBe(model.image);
     expect(values.migrations.command).toEqual([...model.runtime!.migrate]);
+    expect(values.command).toEqual([...model.runtime!.start]);
     expect([...Object.keys(values.env), ...values.secret.keys].sort()).toEqual([...model.envNames]);
   });
 
@@ -130,6 +131,7 @@ describe.each(CASES)('consistency, $label', (c) => {
     const svc = res('gcp', 'google_cloud_run_v2_service', 'app');
     const container = svc.template[0].containers[0];
     expect(container.ports[0].container_port).toBe(model.port);
+    expect(container.command, 'the server only; migrations run in the job').toEqual([...model.runtime!.start]);
     for (const probe of ['startup_probe', 'liveness_probe']) expect(container[probe][0].http_get[0]).toEqual({ path: model.healthPath, port: model.port });
     const names = (container.env as Array<{ name: string }>).map((e) => e.name);
     expect(['PORT', ...names].sort()).toEqual([...model.envNames]);
@@ -150,6 +152,7 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(app.ingress[0].target_port).toBe(model.port);
     expect(app.ingress[0].allow_insecure_connections).toBe(false);
     const container = app.template[0].container[0];
+    expect(container.command, 'the server only; migrations run in the job').toEqual([...model.runtime!.start]);
     for (const probe of ['startup_probe', 'readiness_probe', 'liveness_probe']) expect(container[probe][0]).toMatchObject({ port: model.port, path: model.healthPath, transport: 'HTTP' });
     const env = container.env as Array<{ name: string; value?: string; secret_name?: string }>;
     expect(env.map((e) => e.name).sort()).toEqual([...model.envNames]);

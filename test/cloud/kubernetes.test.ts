@@ -71,6 +71,7 @@ describe.each(CASES)('kubernetes chart, $label', (c) => {
     expect(pod.spec.automountServiceAccountToken).toBe(false);
     expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: model.runtime!.uid, seccompProfile: { type: 'RuntimeDefault' } });
     const [app] = pod.spec.containers;
+    expect(app.command, 'the server only; migrations run in the hook Job').toEqual([...model.runtime!.start]);
     expect(app.image).toMatch(/:[\w.-]+$/);
     expect(app.image).not.toMatch(/:latest$/);
     expect(app.ports).toEqual([{ name: 'http', containerPort: model.port, protocol: 'TCP' }]);
