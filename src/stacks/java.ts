@@ -136,6 +136,8 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
   const samples = Array.from({ length: SAMPLE_COUNT }, (_, i) => sampleValue(spec, i));
   return {
     name: f.name,
+    type: f.type,
+    defaultJson: f.defaultJson,
     pascal,
     column: f.column,
     required: f.required,
@@ -235,7 +237,7 @@ function javaEntity(view: ViewModel, e: EntityView, fieldsByEntity: Map<string, 
   const needsUser = e.owned || e.referencesOwned;
   const restrictInbound = e.referencedBy
     .filter((ib) => ib.relation.onDeleteRestrict && testable.has(ib.source.name) && ib.source.name !== e.name)
-    .map((ib) => ({ source: ib.source.names.pascal, fk: ib.relation.fkField!, path: ib.source.path }));
+    .map((ib) => ({ source: ib.source.names.pascal, sourceCamel: ib.source.names.camel, fk: ib.relation.fkField!, path: ib.source.path }));
   const uniqueField = fields.find((f) => f.unique && f.hasSample) ?? null;
   const patchField = fields.find((f) => f.hasSample && !f.unique && f.samples[0] !== f.samples[1]) ?? null;
   const optionalDefaults = fields.filter((f) => !f.required && f.defaultExpr !== null);
@@ -293,7 +295,17 @@ function javaEntity(view: ViewModel, e: EntityView, fieldsByEntity: Map<string, 
     patchField,
     optionalDefaults,
     restrictInbound,
-    invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, json: i.json, reason: i.reason }))),
+    /** Test bodies (fields only), one JSON object per seed; distinct values for unique fields. */
+    sampleBodies: Array.from({ length: SAMPLE_COUNT }, (_, i) =>
+      javaString(JSON.stringify(Object.fromEntries(fields.filter((f) => f.samples[i] !== null).map((f) => [f.name, JSON.parse(f.samples[i]!)])))),
+    ),
+    requiredLiteral: [...fields.filter((f) => f.required).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)].join(', '),
+    defaultAsserts: optionalDefaults
+      .filter((f) => !['json', 'decimal', 'datetime', 'number'].includes(f.type))
+      .map((f) => ({ name: f.nameLiteral, value: javaString(f.defaultJson!) })),
+    patchLiteral: patchField ? javaString(JSON.stringify({ [patchField.name]: JSON.parse(patchField.samples[1]!) })) : null,
+    patchValue: patchField ? javaString(patchField.samples[1]!) : null,
+    invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, value: i.json, reason: i.reason }))),
     requiredKeys: [...fields.filter((f) => f.required && f.defaultExpr === null).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
     requiredTargets: foreignKeys.filter((r) => r.required),
     firstField: fields[0] ?? null,
@@ -321,11 +333,14 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     versions: v.properties,
     javaVersion: v.properties['java.version'],
     entities,
+    firstPath: view.entities[0]?.path ?? '/api',
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
     /** V1__init.sql: the shared schema of every stack, one statement per block. */
     migration: schema ? `${schema.up.join(';\n\n')};\n` : '',
-    /** Tables in deletion order (join tables first), for test clean-up. */
-    cleanupTables: schema ? [...schema.tables].reverse().filter((t) => t !== 'users').map(javaString).join(', ') : '',
+    /** DELETE statements in dependency order (join tables first), for test clean-up; users stay. */
+    cleanupStatements: schema
+      ? deletionOrder(view).map((t) => javaString(`DELETE FROM ${db.isMysql ? `\`${t}\`` : `"${t}"`}`))
+      : [],
     dialect: db.isSqlite ? 'org.hibernate.community.dialect.SQLiteDialect' : null,
     dbImage: db.isPostgres ? 'postgres:17-alpine' : db.isMysql ? 'mysql:8.4' : null,
     flywayModule: db.isPostgres ? 'flyway-database-postgresql' : db.isMysql ? 'flyway-mysql' : null,
@@ -336,6 +351,26 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     jwtIssuerProperty: `\${JWT_ISSUER:${view.project.name}}`,
     jwtAudienceProperty: `\${JWT_AUDIENCE:${view.project.name}}`,
   };
+}
+
+/** Entity and join tables, each before the tables it refers to (cycles keep spec order). */
+function deletionOrder(view: ViewModel): string[] {
+  const refs = new Map<string, Set<string>>();
+  for (const e of view.entities) {
+    refs.set(e.table, new Set(e.foreignKeys.map((r) => r.target.table).filter((t) => t !== e.table)));
+    for (const r of e.manyToMany) refs.set(r.joinTable!, new Set([e.table, r.target.table]));
+  }
+  const order: string[] = [];
+  const left = new Set(refs.keys());
+  while (left.size > 0) {
+    const free = [...left].filter((t) => ![...left].some((o) => o !== t && refs.get(o)!.has(t)));
+    const next = free.length > 0 ? free : [[...left][0]];
+    for (const t of next) {
+      order.push(t);
+      left.delete(t);
+    }
+  }
+  return order;
 }
 
 /** The view model keeps FieldSpec-compatible values; samples need the spec shape back. */
