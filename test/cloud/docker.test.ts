@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction, type JSONInstruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -62,7 +62,7 @@ describe.each(CASES)('Dockerfile and compose.yaml, $label', (c) => {
     for (const i of instructions) {
       const k = i.getKeyword();
       if (k === 'COPY') {
-        const from = i.getFlags().find((f) => f.getName() === 'from')?.getValue();
+        const from = (i as JSONInstruction).getFlags().find((f) => f.getName() === 'from')?.getValue();
         if (from) expect(stages, `COPY --from=${from}`).toContain(from);
       }
       if (k === 'WORKDIR') expect(args(i)[0]).toMatch(/^\//);

@@ -7,6 +7,7 @@ import { run } from './support/exec.js';
 import { parseManifests, modelFor, type K8sObject } from './support/k8s.js';
 import { CASES } from './support/matrix.js';
 import { HELM, HELM_ENV, KUBE_VERSION, WORK, venvBin } from './support/paths.js';
+import { placeholderProblems } from './support/placeholders.js';
 import { resolveCase } from './support/render.js';
 
 /**
@@ -104,6 +105,10 @@ describe.each(CASES)('kubernetes chart, $label', (c) => {
     expect(migrate.image).toBe(app.image);
     expect(migrate.env).toEqual(app.env);
     for (const o of objs) expect(o.metadata.namespace, `${o.kind} namespace`).toBe(model.name);
+  });
+
+  it('nothing placeholder-like in infra/kubernetes: no TODO, no changeme, no account ids, no hard-coded regions', () => {
+    expect(placeholderProblems(join(c.dir, 'infra/kubernetes'))).toEqual([]);
   });
 
   it('values.yaml holds no secret value and the chart no Secret object', () => {
