@@ -36,12 +36,16 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+#: LOG_LEVEL names shared with the other stacks that Python's logging spells differently.
+_LEVELS = {"trace": "DEBUG", "warn": "WARNING", "fatal": "CRITICAL"}
+
+
 def configure_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level.upper())
+    root.setLevel(_LEVELS.get(level, level.upper()))
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
