@@ -65,6 +65,32 @@ describe.each(CASES)('kubernetes chart, $label', (c) => {
     expect(r.code, output).toBe(0);
   });
 
+  it('HTTPRoute: only fields of gateway.networking.k8s.io/v1 (kubernetes-validate has no Gateway API schemas)', () => {
+    // The Gateway API models check types and required fields but allow unknown ones; these key sets come from the v1 spec.
+    const allowed: Record<string, string[]> = {
+      route: ['apiVersion', 'kind', 'metadata', 'spec'],
+      spec: ['parentRefs', 'hostnames', 'rules'],
+      parentRef: ['group', 'kind', 'namespace', 'name', 'sectionName', 'port'],
+      rule: ['name', 'matches', 'filters', 'backendRefs', 'timeouts', 'retry', 'sessionPersistence'],
+      match: ['path', 'headers', 'queryParams', 'method'],
+      path: ['type', 'value'],
+      backendRef: ['group', 'kind', 'name', 'namespace', 'port', 'weight', 'filters'],
+    };
+    const keys = (o: object, kind: string) => expect(Object.keys(o).filter((k) => !allowed[kind].includes(k)), kind).toEqual([]);
+    const route = rendered.full.find((o) => o.kind === 'HTTPRoute')!;
+    keys(route, 'route');
+    keys(route.spec!, 'spec');
+    for (const p of route.spec!.parentRefs) keys(p, 'parentRef');
+    for (const r of route.spec!.rules) {
+      keys(r, 'rule');
+      for (const m of r.matches ?? []) {
+        keys(m, 'match');
+        if (m.path) keys(m.path, 'path');
+      }
+      for (const b of r.backendRefs ?? []) keys(b, 'backendRef');
+    }
+  });
+
   it('policy: probes on the health path, resources, non-root, secrets by reference, selectors that match', () => {
     const objs = rendered.full;
     const deployment = objs.find((o) => o.kind === 'Deployment')!;
