@@ -45,7 +45,8 @@ public class AuthController {
     private static final Set<String> KEYS = Set.of("email", "password");
 
     public record Credentials(
-            @NotNull @Email @Size(max = 320) String email, @NotNull @Size(min = 8, max = 128) String password) {}
+            @NotNull @Email @Size(max = 320) String email,
+            @NotNull @Size(min = 8, max = 128) String password) {}
 
     public record Account(UUID id, String email, Instant createdAt) {}
 
@@ -88,7 +89,10 @@ public class AuthController {
                     List.of(new FieldProblem("email", "is already taken")));
         }
         User user = new User(
-                Ids.newId(), email, passwords.encode(input.password()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Ids.newId(),
+                email,
+                passwords.encode(input.password()),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         users.saveAndFlush(user);
         return ResponseEntity.created(URI.create("/auth/me"))
                 .body(new Account(user.getId(), user.getEmail(), user.getCreatedAt()));
@@ -104,9 +108,10 @@ public class AuthController {
         String email = json.string("email");
         String password = json.string("password");
         if (!json.errors().isEmpty() || email == null || password == null) {
-            throw ApiException.validation(json.errors().isEmpty()
-                    ? List.of(new FieldProblem(email == null ? "email" : "password", "must not be null"))
-                    : json.errors());
+            throw ApiException.validation(
+                    json.errors().isEmpty()
+                            ? List.of(new FieldProblem(email == null ? "email" : "password", "must not be null"))
+                            : json.errors());
         }
         User user = users.findByEmail(email.toLowerCase(Locale.ROOT)).orElse(null);
         boolean ok = passwords.matches(password, user == null ? unknownUserHash : user.getPasswordHash());

@@ -29,7 +29,9 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                 throw new IllegalArgumentException("DATABASE_URL: cannot create the folder " + parent);
             }
             return new DatabaseUrl(
-                    "jdbc:sqlite:" + path + "?foreign_keys=true&journal_mode=WAL&busy_timeout=5000&date_class=TEXT", null, null);
+                    "jdbc:sqlite:" + path + "?foreign_keys=true&journal_mode=WAL&busy_timeout=5000&date_class=TEXT",
+                    null,
+                    null);
         }
         URI uri;
         try {
@@ -38,13 +40,13 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             throw new IllegalArgumentException("DATABASE_URL is not a valid URL", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        String subprotocol =
-                switch (scheme) {
-                    case "postgres", "postgresql" -> "postgresql";
-                    case "mysql", "mariadb" -> "mariadb";
-                    default -> throw new IllegalArgumentException(
-                            "DATABASE_URL must start with postgres://, mysql:// or file: (got " + scheme + ":)");
-                };
+        String subprotocol = switch (scheme) {
+            case "postgres", "postgresql" -> "postgresql";
+            case "mysql", "mariadb" -> "mariadb";
+            default ->
+                throw new IllegalArgumentException(
+                        "DATABASE_URL must start with postgres://, mysql:// or file: (got " + scheme + ":)");
+        };
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("DATABASE_URL has no host");
         }

@@ -81,7 +81,8 @@ public class Listing {
                 case "sort" -> {
                     String key = value.startsWith("-") ? value.substring(1) : value;
                     if (!sorts.contains(key)) {
-                        errors.add(new FieldProblem(name, "must be one of " + String.join(", ", sorts) + ", or - before one"));
+                        errors.add(new FieldProblem(
+                                name, "must be one of " + String.join(", ", sorts) + ", or - before one"));
                     } else {
                         sort = value;
                     }
@@ -135,8 +136,7 @@ public class Listing {
         return new PageResponse<>(items, total, limit, offset);
     }
 
-    private static Predicate[] predicates(
-            CriteriaBuilder cb, Root<?> root, Map<String, Object> equals, UUID ownerId) {
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<?> root, Map<String, Object> equals, UUID ownerId) {
         List<Predicate> predicates = new ArrayList<>();
         equals.forEach((name, value) -> predicates.add(cb.equal(root.get(name), value)));
         if (ownerId != null) {

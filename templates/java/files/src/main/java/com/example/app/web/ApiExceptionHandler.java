@@ -57,10 +57,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Unhandled error", e);
         return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal Server Error",
-                "An unexpected error occurred",
-                List.of());
+                HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", "An unexpected error occurred", List.of());
     }
 
     @Override

@@ -16,7 +16,8 @@ public final class Problems {
 
     private Problems() {}
 
-    public static Map<String, Object> body(HttpStatusCode status, String title, String detail, List<FieldProblem> errors) {
+    public static Map<String, Object> body(
+            HttpStatusCode status, String title, String detail, List<FieldProblem> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
