@@ -5,10 +5,11 @@
 // Usage: npm run bench:install   (BENCH_INSTALL_RUNS=3 timed runs per variant, after one untimed run that warms the cache)
 import { cpSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, BENCH, WORK, PEER_BIN, ensureBenchDeps, fmt, fresh, listFiles, machine, machineLine, stats, timeCommand, toolVersion, writeSection } from './lib.mjs';
+import { BENCH, WORK, PEER_BIN, ensureBenchDeps, snapshotCli, fmt, fresh, listFiles, machine, machineLine, stats, timeCommand, toolVersion, writeSection } from './lib.mjs';
 import { library } from './models.mjs';
 
 ensureBenchDeps();
+const BIN = snapshotCli();
 const RUNS = Number(process.env.BENCH_INSTALL_RUNS ?? 3);
 const NODE = process.execPath;
 const m = machine();

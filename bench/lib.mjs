@@ -1,7 +1,7 @@
 // Shared helpers of the benchmarks: timing with peak memory, statistics, machine facts, file-tree census,
 // RESULTS.md sections and hand-written SVG charts. No dependencies.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, lstatSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -231,4 +231,18 @@ export function ensureBenchDeps() {
   console.log('installing bench/node_modules (npm ci --prefix bench) …');
   const r = spawnSync('npm', ['ci', '--prefix', BENCH, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm ci --prefix bench failed');
+}
+
+/**
+ * A private copy of the built CLI (dist/) in bench/.work/cli, with templates/ and node_modules/ linked, so that a
+ * rebuild of dist/ by someone else during a run cannot change or break what is measured. Returns its bin.
+ */
+export function snapshotCli() {
+  if (process.env.BENCH_CLI) return process.env.BENCH_CLI;
+  const dir = fresh(join(WORK, 'cli'));
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(ROOT, 'templates'), join(dir, 'templates'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'dist/cli/bin.js');
 }

@@ -4,10 +4,11 @@
 // tool alike. Usage: npm run bench:peers   (BENCH_RUNS=10, BENCH_SLOW_RUNS=5 for JHipster)
 import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, BENCH, WORK, PEER_BIN, barChart, census, fmt, ensureBenchDeps, fresh, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
+import { BENCH, WORK, PEER_BIN, snapshotCli, barChart, census, fmt, ensureBenchDeps, fresh, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
 import { library, things } from './models.mjs';
 
 ensureBenchDeps();
+const BIN = snapshotCli();
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 5);
 const NODE = process.execPath;
@@ -38,6 +39,12 @@ const tools = [
     shown: 'create-backend app --config library.yaml --no-install --no-git',
     model: 'Author, Book, Review (PostgreSQL, JWT auth)',
     cmd: (dir) => ({ args: [BIN, join(dir, 'app'), '--config', join(specs, 'library.yaml'), '--no-install', '--no-git'], out: join(dir, 'app') }),
+  },
+  {
+    id: 'cb3cloud', label: 'create-backend, 3 entities, 4 cloud targets', version: ours, runs: RUNS,
+    shown: 'create-backend app --config library.yaml --cloud aws,gcp,azure,kubernetes --no-install --no-git',
+    model: 'as the 3-entity row, plus Terraform for AWS, GCP and Azure and Kubernetes manifests, each with its deploy workflow',
+    cmd: (dir) => ({ args: [BIN, join(dir, 'app'), '--config', join(specs, 'library.yaml'), '--cloud', 'aws,gcp,azure,kubernetes', '--no-install', '--no-git'], out: join(dir, 'app') }),
   },
   {
     id: 'cb10', label: 'create-backend, 10 entities', version: ours, runs: RUNS,

@@ -4,9 +4,10 @@
 // of bench/RESULTS.md and bench/charts/scale.svg. BENCH_RUNS (15) runs per row, BENCH_SLOW_RUNS (5) for 200/500.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH, BIN, WORK, census, fmt, fresh, linearFit, lineChart, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
+import { BENCH, WORK, census, snapshotCli, fmt, fresh, linearFit, lineChart, machine, machineLine, stats, timeCommand, writeSection } from './lib.mjs';
 import { things } from './models.mjs';
 
+const BIN = snapshotCli();
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 5);
 const SIZES = [10, 50, 200, 500];

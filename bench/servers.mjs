@@ -14,7 +14,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, re
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BENCH, BIN, WORK, barChart, ensureBenchDeps, fmt, fresh, machine, machineLine, writeSection } from './lib.mjs';
+import { BENCH, WORK, barChart, ensureBenchDeps, snapshotCli, fmt, fresh, machine, machineLine, writeSection } from './lib.mjs';
 import { library } from './models.mjs';
 
 ensureBenchDeps();
@@ -31,7 +31,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROWS = 10_000;
 const AUTHORS_WITH_BOOKS = 100; // books are spread over 100 authors: a filtered list has 100 rows, pages of 20
 const REUSE = process.env.BENCH_REUSE === '1';
-const CLI = process.env.BENCH_CLI ?? BIN; // another build of the CLI, for trials
+const CLI = snapshotCli(); // a private copy of dist/, or BENCH_CLI: another build of the CLI
 const NODE = process.execPath;
 const m = machine();
 const W = join(WORK, 'servers');
