@@ -84,6 +84,8 @@ export interface DeploymentModel {
    * DB_HOST/DB_PORT/DB_NAME, then execs its arguments (AWS: RDS manages and rotates the password itself).
    */
   readonly databaseUrlLauncher: string | null;
+  /** The same as an HCL string literal (quotes escaped, `${` and `%{` doubled so Terraform does not interpolate). */
+  readonly databaseUrlLauncherHcl: string | null;
   /** Plain (non-secret) environment of the deployed container, sorted by name. */
   readonly env: readonly EnvVar[];
   /** Secrets, each from the cloud's secret store, never a plain value. */
@@ -116,13 +118,14 @@ export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 's
     urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
     env: { APP_ENV: 'production' },
   },
-  // Spring Boot (issue 5): the runnable jar; `java -jar <jar> migrate` is the stack's migrate command.
+  // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
+  // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
   java: {
-    start: ['java', '-jar', '/app/app.jar'],
-    migrate: ['java', '-jar', '/app/app.jar', 'migrate'],
+    start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
+    migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
     uid: 10001,
-    urlEncodePassword: `printf %s "$DB_PASSWORD"`,
-    env: { APP_ENV: 'production' },
+    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
+    env: { APP_ENV: 'production', HOST: '0.0.0.0' },
   },
   go: null,
   ruby: null,
@@ -212,6 +215,7 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     database && stack
       ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${stack.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.urlQuery ? `?${database.urlQuery}` : ''}" && exec "$@"`
       : null;
+  const databaseUrlLauncherHcl = databaseUrlLauncher && JSON.stringify(databaseUrlLauncher).replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
   const shortName = n.kebab.slice(0, 20).replace(/-+$/, '');
   return {
     image: n.kebab,
@@ -222,6 +226,7 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     database,
     runtime,
     databaseUrlLauncher,
+    databaseUrlLauncherHcl,
     env,
     secrets,
     envNames: [...Object.keys(plain), ...secretNames].sort(),

@@ -65,7 +65,7 @@ describe.each(CASES)('aws policy, $label', (c) => {
     const secret = (l.secrets as Array<{ name: string; valueFrom: string }>).map((e) => e.name);
     for (const s of model.secrets) expect(plain, s.name).not.toContain(s.name);
     // DATABASE_URL is composed by the launcher from the RDS-managed secret's fields.
-    expect(l.launcher).toBe(model.databaseUrlLauncher);
+    expect(String(l.launcher).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')).toBe(model.databaseUrlLauncher);
     expect(secret).toEqual(expect.arrayContaining(['DB_USERNAME', 'DB_PASSWORD']));
     const provided = new Set([...plain, ...secret, 'DATABASE_URL']);
     for (const name of model.envNames) expect(provided.has(name), name).toBe(true);

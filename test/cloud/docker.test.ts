@@ -48,7 +48,7 @@ describe.each(CASES)('Dockerfile and compose.yaml, $label', (c) => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
-  it('policy: multi-stage, pinned bases, non-root, EXPOSE = model port, exec-form CMD, absolute WORKDIR, no secrets in ENV/ARG', () => {
+  it('policy: multi-stage, pinned bases, non-root, EXPOSE = model port, exec-form CMD/ENTRYPOINT, absolute WORKDIR, no secrets in ENV/ARG', () => {
     const df = DockerfileParser.parse(readFileSync(dockerfile, 'utf8'));
     const froms = df.getFROMs();
     expect(froms.length).toBeGreaterThanOrEqual(2);
@@ -75,9 +75,11 @@ describe.each(CASES)('Dockerfile and compose.yaml, $label', (c) => {
     expect(user, 'the final stage sets USER').toBeDefined();
     expect(args(user!)[0]).not.toMatch(/^(root|0)(:|$)/);
     expect(final.filter((i) => i.getKeyword() === 'EXPOSE').flatMap(args)).toEqual([String(model.port)]);
-    const cmds = final.filter((i) => i.getKeyword() === 'CMD');
-    expect(cmds).toHaveLength(1);
-    expect(cmds[0].getArgumentsContent()?.trim()).toMatch(/^\[.*\]$/);
+    // One process definition (CMD and/or ENTRYPOINT, each at most once), in exec form so SIGTERM reaches the app.
+    const run = final.filter((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+    expect(run.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(run.map((i) => i.getKeyword())).size).toBe(run.length);
+    for (const i of run) expect(i.getArgumentsContent()?.trim()).toMatch(/^\[.*\]$/);
   });
 
   it('compose.yaml follows the Compose Specification schema, and the database has a health check', () => {
