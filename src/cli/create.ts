@@ -59,7 +59,7 @@ export async function runCreate(options: CreateOptions): Promise<number> {
     }
     if (err instanceof TemplateError) {
       // A broken built-in template is our bug; a broken in-house template is the user's input.
-      const inHouse = options.template !== undefined && !err.template.startsWith('node:') && !err.template.startsWith('python:');
+      const inHouse = err.packDir !== undefined && relative(join(PACKAGE_ROOT, 'templates'), err.packDir).startsWith('..');
       if (inHouse) {
         out.problems([problem('template-render', '--template', err.message, 'fix the template; the view model is documented in README.md')], 2);
         return 2;

@@ -30,24 +30,26 @@ export class TemplateError extends Error {
   constructor(
     readonly template: string,
     cause: unknown,
+    /** The pack folder the template came from: tells a broken in-house template from a bug of ours. */
+    readonly packDir?: string,
   ) {
     super(`template ${template}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'TemplateError';
   }
 }
 
-export function compile(engine: Engine, source: string, template: string): (context: unknown) => string {
+export function compile(engine: Engine, source: string, template: string, packDir?: string): (context: unknown) => string {
   let fn: Handlebars.TemplateDelegate;
   try {
     fn = engine.compile(source, { strict: true, noEscape: true });
   } catch (err) {
-    throw new TemplateError(template, err);
+    throw new TemplateError(template, err, packDir);
   }
   return (context) => {
     try {
       return fn(context);
     } catch (err) {
-      throw new TemplateError(template, err);
+      throw new TemplateError(template, err, packDir);
     }
   };
 }

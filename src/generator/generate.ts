@@ -51,7 +51,7 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   for (const [, { pack, source, absolute }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const raw = readFileSync(absolute);
     const isTemplate = source.endsWith('.hbs');
-    const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`) : null;
+    const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`, pack.dir) : null;
     const targets: Array<{ path: string; entity: EntityView | null }> = HAS_ENTITY_TOKEN.test(source)
       ? view.entities.map((entity) => ({ path: entityPath(source, entity), entity }))
       : [{ path: source, entity: null }];
