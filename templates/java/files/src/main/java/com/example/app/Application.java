@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application {
 
     public static void main(String[] args) {
+        // LOG_LEVEL uses the names shared by every create-backend stack: fatal, error, warn, info, debug, trace, silent.
+        String level = System.getenv("LOG_LEVEL");
+        if (level != null && !level.isBlank()) {
+            System.setProperty("logging.level.root", level.equalsIgnoreCase("silent") ? "off" : level);
+        }
         if (args.length > 0 && args[0].equals("migrate")) {
             Migrations.migrateAndExit();
             return;
