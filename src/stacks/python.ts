@@ -178,7 +178,7 @@ function inputType(f: FieldView): { type: string; constraints: string[] } {
 
 function filterType(f: FieldView): string | null {
   switch (f.type) {
-    case 'string': case 'email': case 'url': return 'str';
+    case 'string': case 'text': case 'email': case 'url': return 'str';
     case 'enum': return enumType(f);
     case 'integer': return `Annotated[int, Field(ge=${INT32[0]}, le=${INT32[1]})]`;
     case 'bigint': return `Annotated[int, Field(ge=${INT64[0]}, le=${INT64[1]})]`;
