@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
 
 /**
  * Our own Handlebars instance: strict (a missing variable is an error, never an empty string), no HTML
@@ -41,7 +42,8 @@ export class TemplateError extends Error {
 export function compile(engine: Engine, source: string, template: string, packDir?: string): (context: unknown) => string {
   let fn: Handlebars.TemplateDelegate;
   try {
-    fn = engine.compile(source, { strict: true, noEscape: true });
+    const spec = precompiledSpec(source);
+    fn = spec ? engine.template(spec as Parameters<Engine['template']>[0]) : engine.compile(source, { ...COMPILE_OPTIONS });
   } catch (err) {
     throw new TemplateError(template, err, packDir);
   }

@@ -34,7 +34,11 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   const base = prepareViewModel(config, generatorVersion);
   const view = { ...base, lang: stack.extendView(base) } as ViewModel & { lang: Record<string, unknown> };
   const engine = createEngine();
-  for (const pack of packs) for (const [name, source] of pack.partials) engine.registerPartial(name, source);
+  // Partials are registered compiled: Handlebars would otherwise recompile a partial given as source text on
+  // every render that uses it (its cache lives in one render's options), which dominated generation time.
+  for (const pack of packs) {
+    for (const [name, source] of pack.partials) engine.registerPartial(name, compile(engine, source, `${pack.manifest.name}:partials/${name}.hbs`, pack.dir));
+  }
 
   // Later packs replace earlier files with the same source path, so resolve the layering before rendering.
   // Keyed by output path, so `src/app.ts` in an in-house pack replaces a built-in `src/app.ts.hbs`.
