@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -43,10 +44,11 @@ import tools.jackson.databind.JsonNode;
 public class AuthController {
 
     private static final Set<String> KEYS = Set.of("email", "password");
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     public record Credentials(
             @NotNull @Email @Size(max = 320) String email,
-            @NotNull @Size(min = 8, max = 128) String password) {}
+            @NotNull @Size(min = 8, max = 72) String password) {}
 
     public record Account(UUID id, String email, Instant createdAt) {}
 
@@ -80,6 +82,9 @@ public class AuthController {
     @Transactional
     public ResponseEntity<Account> signup(@RequestBody JsonNode body) {
         Credentials input = read(body);
+        if (input.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.validation(List.of(new FieldProblem("password", "must be at most 72 bytes")));
+        }
         String email = input.email().toLowerCase(Locale.ROOT);
         if (users.existsByEmail(email)) {
             throw new ApiException(
@@ -114,7 +119,9 @@ public class AuthController {
                             : json.errors());
         }
         User user = users.findByEmail(email.toLowerCase(Locale.ROOT)).orElse(null);
-        boolean ok = passwords.matches(password, user == null ? unknownUserHash : user.getPasswordHash());
+        // BCrypt reads at most 72 bytes: longer passwords cannot have been set at sign-up.
+        boolean ok = password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
+                && passwords.matches(password, user == null ? unknownUserHash : user.getPasswordHash());
         if (user == null || !ok) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Invalid email or password", List.of());
         }

@@ -1,5 +1,6 @@
 package com.example.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Errors raised outside Spring MVC (the servlet container) get the same problem+json body. */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
@@ -20,7 +22,7 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+                : HttpStatus.NOT_FOUND;
         String detail = status.is5xxServerError() ? "An unexpected error occurred" : status.getReasonPhrase();
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
