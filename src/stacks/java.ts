@@ -239,7 +239,9 @@ function javaEntity(view: ViewModel, e: EntityView, fieldsByEntity: Map<string, 
     .filter((ib) => ib.relation.onDeleteRestrict && testable.has(ib.source.name) && ib.source.name !== e.name)
     .map((ib) => ({ source: ib.source.names.pascal, sourceCamel: ib.source.names.camel, fk: ib.relation.fkField!, path: ib.source.path }));
   const uniqueField = fields.find((f) => f.unique && f.hasSample) ?? null;
-  const patchField = fields.find((f) => f.hasSample && !f.unique && f.samples[0] !== f.samples[1]) ?? null;
+  // A field whose JSON comes back exactly as sent (datetimes, decimals and doubles may change spelling).
+  const stable = (f: JavaField) => !['datetime', 'decimal', 'number', 'json'].includes(f.type);
+  const patchField = fields.find((f) => f.hasSample && stable(f) && !f.unique && f.samples[0] !== f.samples[1]) ?? null;
   const optionalDefaults = fields.filter((f) => !f.required && f.defaultExpr !== null);
   return {
     name: e.name,
