@@ -218,7 +218,7 @@ function imports(list: readonly string[]): string[] {
   return [...new Set(list)].sort();
 }
 
-function javaEntity(view: ViewModel, e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>) {
+function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>) {
   const fields = fieldsByEntity.get(e.name)!;
   const foreignKeys = e.foreignKeys.map(javaForeignKey);
   const manyToMany = e.manyToMany.map(javaManyToMany);
@@ -283,7 +283,7 @@ function javaEntity(view: ViewModel, e: EntityView, fieldsByEntity: Map<string, 
       ...[...new Set(anns)].map((a) => `jakarta.validation.constraints.${a}`),
       `${pkg}.web.JsonBody`,
       ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
-    ]).filter((i) => !i.endsWith('.JsonBody') || true),
+    ]),
     responseImports: imports([
       ...(hasResponse('LocalDate') ? ['java.time.LocalDate'] : []),
       'java.time.Instant',
@@ -344,7 +344,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     }),
   );
   const testable = testableEntities(view.entities, fieldsByEntity);
-  const entities = view.entities.map((e) => javaEntity(view, e, fieldsByEntity, testable));
+  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable));
   const schema = db.schema;
   return {
     package: JAVA_PACKAGE,
