@@ -11,8 +11,11 @@ const RUBY = 'alias and begin break case class def defined do else elsif end ens
 const SQL = 'all alter analyze and any array as asc between both by call cascade case cast check collate column constraint create cross current_date current_time current_timestamp current_user database databases default delete desc describe distinct drop else end except exists explain false fetch for foreign from full grant group having in index inner insert intersect interval into is join key keys kill leading left like limit lock natural not null offset on or order outer primary range rank references rename replace restrict return revoke right row rows select set show table then to trailing true union unique unsigned update usage user using values when where window with';
 /** Query parameters of list endpoints: a field with one of these names could not be filtered on. */
 export const PAGING = new Set(['limit', 'offset', 'sort', 'page', 'size', 'fields', 'q']);
-/** Generated for every entity (SPEC 3). */
-export const IMPLICIT_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'ownerId']);
+/**
+ * Generated for every entity (SPEC 3), plus the owner column of owned rows (`owner_user_id`, never in the
+ * API; named so that a relation called `owner`, as in SPEC 3's own example, keeps its `ownerId`).
+ */
+export const IMPLICIT_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'ownerUserId']);
 
 const set = (...lists: string[]) => new Set(lists.join(' ').split(/\s+/).map((w) => w.toLowerCase()));
 
@@ -23,6 +26,8 @@ export const ENTITY_RESERVED = set(
   JS, PYTHON, JAVA, RUBY,
   'object string number boolean symbol error date map set promise array function record list optional integer long short byte character double float void class enum',
   'base model entity query request response session config settings app application health auth user users token problem schema migration schemamigration router route controller service repository exception thread system math json file path type types test main index api docs openapi',
+  // Classes the Java stack's own code and imports use in the same package.
+  'filter listing references ids jsonbody jsontext validation patterns constraints problems pageresponse fieldproblem apiexception seeder migrations databaseurl instant chronounit uuid bigdecimal localdate arraylist objectnode jsonnode multivaluemap transactional operation parameter content',
 );
 
 export function isReservedField(name: string): boolean {

@@ -92,7 +92,7 @@ const fieldNames: Rule = (c) => {
         out.push(problem('field-name-format', path, `field name "${f.name}" must be camelCase (letters and digits, starting with a lower-case letter)`, `try "${names(f.name).camel || 'value'}"`));
         continue;
       }
-      if (IMPLICIT_FIELDS.has(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is generated for every entity`, 'remove it: id, createdAt, updatedAt (and ownerId for owned entities) are always present'));
+      if (IMPLICIT_FIELDS.has(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is generated for every entity`, 'remove it: id, createdAt and updatedAt are always present (and ownerUserId is kept for owned rows)'));
       else if (PAGING.has(f.name.toLowerCase())) out.push(problem('field-name-reserved', path, `field name "${f.name}" is a query parameter of list endpoints`, `choose another name, for example "${f.name}Value"`));
       else if (isReservedField(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is a reserved word in a supported language or SQL dialect`, `choose another name, for example "${e.name.charAt(0).toLowerCase() + e.name.slice(1)}${f.name.charAt(0).toUpperCase() + f.name.slice(1)}"`));
       claim(f.name, path, 'field');
@@ -105,6 +105,7 @@ const fieldNames: Rule = (c) => {
       }
       if (isReservedField(r.name) || IMPLICIT_FIELDS.has(r.name) || PAGING.has(r.name)) out.push(problem('relation-name-reserved', path, `relation name "${r.name}" is reserved`, `choose another name, for example "${r.name}Ref"`));
       const apiName = r.kind === 'many-to-many' ? `${singularize(r.name)}Ids` : `${r.name}Id`;
+      if (IMPLICIT_FIELDS.has(apiName)) out.push(problem('relation-name-reserved', path, `relation name "${r.name}" would add "${apiName}", which is generated`, `choose another name, for example "${r.name}Ref"`));
       claim(r.name, path, 'relation');
       claim(apiName, path, 'relation field');
     }

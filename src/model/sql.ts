@@ -114,9 +114,9 @@ export function schemaSql(dialect: SqlDialect, entities: readonly EntityView[], 
       indexes.push(index(e.table, [r.fkColumn!], r.isOneToOne));
     }
     if (e.owned) {
-      cols.push(`${q('owner_id')} ${ID_TYPE[dialect]} NOT NULL`);
-      addFk(e.table, 'owner_id', 'users', 'CASCADE', inline);
-      indexes.push(index(e.table, ['owner_id']));
+      cols.push(`${q('owner_user_id')} ${ID_TYPE[dialect]} NOT NULL`);
+      addFk(e.table, 'owner_user_id', 'users', 'CASCADE', inline);
+      indexes.push(index(e.table, ['owner_user_id']));
     }
     cols.push(`${q('created_at')} ${TIMESTAMP_TYPE[dialect]} NOT NULL`, `${q('updated_at')} ${TIMESTAMP_TYPE[dialect]} NOT NULL`);
     tables.push(e.table);

@@ -7,7 +7,7 @@ import type { DatabaseId, StackId } from '../config/options.js';
 export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
   node: ['sqlite', 'postgres', 'mysql'],
   python: ['sqlite', 'postgres', 'mysql'],
-  java: [],
+  java: ['sqlite', 'postgres', 'mysql'],
   go: [],
   ruby: [],
 };
@@ -15,7 +15,7 @@ export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
 export const STACK_LABELS: Record<StackId, string> = {
   node: 'Node.js / TypeScript (Fastify, Kysely)',
   python: 'Python (FastAPI, SQLAlchemy, Alembic)',
-  java: 'Java (Spring Boot)',
+  java: 'Java (Spring Boot 4, JPA, Flyway)',
   go: 'Go',
   ruby: 'Ruby',
 };

@@ -8,6 +8,7 @@ import type { StackDescriptor } from './types.js';
 const LOADERS: Partial<Record<StackId, () => Promise<StackDescriptor>>> = {
   node: async () => (await import('./node.js')).nodeStack,
   python: async () => (await import('./python.js')).pythonStack,
+  java: async () => (await import('./java.js')).javaStack,
 };
 
 export const AVAILABLE_STACKS = Object.keys(LOADERS) as StackId[];

@@ -35,7 +35,7 @@ const PY_RESERVED = new Set([
   'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
   'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
   'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
-  'metadata', 'registry', 'json', 'dict', 'copy', 'schema', 'validate', 'construct', 'fields', 'id', 'owner_id',
+  'metadata', 'registry', 'json', 'dict', 'copy', 'schema', 'validate', 'construct', 'fields', 'id', 'owner_user_id',
   'created_at', 'updated_at', 'query', 'model_config', 'model_fields',
 ]);
 const attrName = (snake: string): string => (PY_RESERVED.has(snake) || snake.startsWith('model_') ? `${snake}_` : snake);

@@ -9,7 +9,7 @@ import type { Db } from './database.js';
 export async function assertReferences(db: Db, table: string, ids: readonly string[], field: string, ownerId?: string): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
-  const owner = ownerId === undefined ? sql`` : sql` and ${sql.ref('owner_id')} = ${ownerId}`;
+  const owner = ownerId === undefined ? sql`` : sql` and ${sql.ref('owner_user_id')} = ${ownerId}`;
   const { rows } = await sql<{ id: string }>`select ${sql.ref('id')} from ${sql.table(table)} where ${sql.ref('id')} in (${sql.join(wanted)})${owner}`.execute(db);
   const found = new Set(rows.map((r) => String(r.id).toLowerCase()));
   const missing = wanted.filter((id) => !found.has(id));

@@ -38,7 +38,7 @@ public class Listing {
 
     /**
      * @param sorts sortable attributes; those in {@code numericText} are stored as text and sorted as numbers
-     * @param ownerId when not null, only rows of this owner
+     * @param ownerUserId when not null, only rows of this owner
      */
     public <E> PageResponse<E> find(
             Class<E> type,
@@ -46,7 +46,7 @@ public class Listing {
             List<Filter> filters,
             List<String> sorts,
             Set<String> numericText,
-            UUID ownerId) {
+            UUID ownerUserId) {
         Map<String, Filter> byName = new LinkedHashMap<>();
         filters.forEach(f -> byName.put(f.name(), f));
         List<FieldProblem> errors = new ArrayList<>();
@@ -108,7 +108,7 @@ public class Listing {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(type);
         Root<E> root = query.from(type);
-        query.select(root).where(predicates(cb, root, equals, ownerId));
+        query.select(root).where(predicates(cb, root, equals, ownerUserId));
         List<Order> order = new ArrayList<>();
         if (sort != null) {
             boolean descending = sort.startsWith("-");
@@ -131,16 +131,16 @@ public class Listing {
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> countRoot = count.from(type);
-        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, equals, ownerId));
+        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, equals, ownerUserId));
         long total = entityManager.createQuery(count).getSingleResult();
         return new PageResponse<>(items, total, limit, offset);
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<?> root, Map<String, Object> equals, UUID ownerId) {
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<?> root, Map<String, Object> equals, UUID ownerUserId) {
         List<Predicate> predicates = new ArrayList<>();
         equals.forEach((name, value) -> predicates.add(cb.equal(root.get(name), value)));
-        if (ownerId != null) {
-            predicates.add(cb.equal(root.get("ownerId"), ownerId));
+        if (ownerUserId != null) {
+            predicates.add(cb.equal(root.get("ownerUserId"), ownerUserId));
         }
         return predicates.toArray(Predicate[]::new);
     }

@@ -18,7 +18,7 @@ public class References {
         this.entityManager = entityManager;
     }
 
-    public boolean allExist(Class<?> type, Collection<UUID> ids, UUID ownerId) {
+    public boolean allExist(Class<?> type, Collection<UUID> ids, UUID ownerUserId) {
         if (ids.isEmpty()) {
             return true;
         }
@@ -26,10 +26,10 @@ public class References {
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<?> root = query.from(type);
         query.select(cb.count(root));
-        if (ownerId == null) {
+        if (ownerUserId == null) {
             query.where(root.get("id").in(ids));
         } else {
-            query.where(root.get("id").in(ids), cb.equal(root.get("ownerId"), ownerId));
+            query.where(root.get("id").in(ids), cb.equal(root.get("ownerUserId"), ownerUserId));
         }
         return entityManager.createQuery(query).getSingleResult() == ids.size();
     }
