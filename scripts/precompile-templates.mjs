@@ -13,4 +13,4 @@ for (const file of files) {
   out[templateKey(source)] = Handlebars.precompile(source, { ...COMPILE_OPTIONS });
 }
 writeFileSync(new URL('../dist/precompiled-templates.json', import.meta.url), JSON.stringify(out));
-console.log(`precompiled ${files.length} templates`);
+process.stderr.write(`precompiled ${files.length} templates\n`); // stderr: `npm pack --json` owns stdout
