@@ -53,15 +53,6 @@ const tools = [
     cmd: (dir) => ({ args: [BIN, join(dir, 'app'), '--config', join(specs, 'things-10.yaml'), '--no-install', '--no-git'], out: join(dir, 'app') }),
   },
   {
-    // Diagnostic, not a peer: the same run with Node's on-disk compile cache (what module.enableCompileCache()
-    // in bin.js would give every user from the second run on).
-    id: 'cb10cc', label: 'create-backend, 10 entities, NODE_COMPILE_CACHE (diagnostic)', version: ours, runs: RUNS,
-    shown: 'NODE_COMPILE_CACHE=<dir> create-backend app --config things-10.yaml --no-install --no-git',
-    model: 'as above, with the compile cache warmed by the warm-up run',
-    env: { NODE_COMPILE_CACHE: join(W, 'compile-cache') },
-    cmd: (dir) => ({ args: [BIN, join(dir, 'app'), '--config', join(specs, 'things-10.yaml'), '--no-install', '--no-git'], out: join(dir, 'app') }),
-  },
-  {
     id: 'express', label: 'express-generator', version: version('express-generator'), runs: RUNS,
     shown: 'express --no-view app', model: 'none (hello-world Express app)',
     cmd: (dir) => ({ args: [bin('express'), '--no-view', join(dir, 'app')], out: join(dir, 'app') }),
@@ -102,7 +93,7 @@ function once(t, i, keep) {
   const dir = fresh(join(W, t.id, String(i)));
   t.prepare?.(dir);
   const c = t.cmd(dir);
-  const r = timeCommand(NODE, c.args, { cwd: c.cwd ?? dir, env: { ...env, ...t.env } });
+  const r = timeCommand(NODE, c.args, { cwd: c.cwd ?? dir, env });
   if (c.out) {
     if (keep) lastOut.set(t.id, c.out);
     else rmSync(dir, { recursive: true, force: true });
@@ -142,7 +133,6 @@ if (by.cb10) {
   const ratio = by.cb10.median / floor.median;
   goals.push(`| create-backend, 10 entities, within 2× of \`node -e 0\` | ${fmt(by.cb10.median, 1)} ms against ${fmt(floor.median, 1)} ms = ${ratio.toFixed(2)}× | ${ratio <= 2 ? 'yes' : '**no**'} |`);
   for (const p of ['bts', 'nest']) if (by[p]) goals.push(`| about 9× faster than ${by[p].label} | ${(by[p].median / by.cb10.median).toFixed(1)}× faster | ${by[p].median / by.cb10.median >= 9 ? 'yes' : '**no**'} |`);
-  if (by.cb10cc) goals.push(`| (diagnostic) the same with Node's compile cache on | ${fmt(by.cb10cc.median, 1)} ms = ${(by.cb10cc.median / floor.median).toFixed(2)}× the floor | ${by.cb10cc.median <= 2 * floor.median ? 'would be met' : 'still not met'} |`);
   if (by.express) goals.push(`| no slower than express-generator | ${fmt(by.cb10.median)} ms against ${fmt(by.express.median)} ms (${(by.cb10.median / by.express.median).toFixed(2)}×), ${by.cb10.census.files} files against ${by.express.census.files} | ${by.cb10.median <= by.express.median ? 'yes' : '**no**'} |`);
 }
 
@@ -178,7 +168,7 @@ writeFileSync(join(BENCH, 'charts/peers.svg'), barChart({
   title: `Generating a project, median wall time (Node ${process.version}, ${m.cpus} cores)`,
   unit: 'ms',
   log: true,
-  groups: [{ label: '', bars: results.map((r) => ({ name: r.label.replace(/`/g, '').replace(', NODE_COMPILE_CACHE (diagnostic)', ' + compile cache').replace('generator-jhipster (jhipster jdl)', 'generator-jhipster'), value: r.median, color: r.id.startsWith('cb') ? '#2b7bb9' : r.id === 'floor' ? '#999' : '#e07b39', note: r.census ? `· ${r.census.files} files` : '' })) }],
+  groups: [{ label: '', bars: results.map((r) => ({ name: r.label.replace(/`/g, '').replace('generator-jhipster (jhipster jdl)', 'generator-jhipster'), value: r.median, color: r.id.startsWith('cb') ? '#2b7bb9' : r.id === 'floor' ? '#999' : '#e07b39', note: r.census ? `· ${r.census.files} files` : '' })) }],
 }));
 rmSync(W, { recursive: true, force: true });
 console.log('wrote bench/RESULTS.md (peers) and bench/charts/peers.svg');
