@@ -36,7 +36,14 @@ export function e2eMatrix(spec: string): E2ECase[] {
   return (Object.entries(STACK_DATABASES) as Array<[StackId, readonly DatabaseId[]]>)
     .filter(([stack]) => !only || only.includes(stack))
     .flatMap(([stack, databases]) =>
-      databases.filter((d) => d !== 'mongodb').map((database) => ({ stack, database, spec, label: `${stack}-${database}`, schemathesis: database === 'sqlite' })),
+      databases.filter((d) => d !== 'mongodb').map((database) => ({
+        stack,
+        database,
+        spec,
+        label: `${stack}-${database}`,
+        // Fuzz every stack on SQLite, and the Python stack on every database (issue 4 asks for it there).
+        schemathesis: database === 'sqlite' || stack === 'python',
+      })),
     );
 }
 
