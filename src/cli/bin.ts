@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // Kept free of modern syntax so that an old Node reaches the version check and prints one line.
+import { readFileSync } from 'node:fs';
 import module from 'node:module';
 
 var REQUIRED = [22, 12];
 var parts = process.versions.node.split('.').map(Number);
+var args = process.argv.slice(2);
 if (parts[0] < REQUIRED[0] || (parts[0] === REQUIRED[0] && parts[1] < REQUIRED[1])) {
   process.stderr.write('create-backend needs Node.js ' + REQUIRED.join('.') + ' or newer; this is ' + process.version + '.\n');
   process.exit(2);
+} else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && !process.env.CREATE_BACKEND_FRESH_HELP) {
+  // The top-level help is rendered by commander at build time (scripts/help-text.mjs): printing it needs
+  // no module at all, so `--help` costs little more than starting Node.
+  process.stdout.write(readFileSync(new URL('../help.txt', import.meta.url), 'utf8'));
+} else {
+  // Node's on-disk compile cache (in the OS temp folder) makes every later start skip parsing our modules.
+  module.enableCompileCache?.();
+  import('./main.js').then(function (m) { return m.main(args); });
 }
-// Node's on-disk compile cache (in the OS temp folder) makes every later start skip parsing our modules.
-module.enableCompileCache?.();
-import('./main.js').then(function (m) { return m.main(process.argv.slice(2)); });
