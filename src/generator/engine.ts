@@ -1,5 +1,12 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
+
+// Rendering needs only the Handlebars runtime; the compiler (and its source-map dependency) is loaded
+// only for a template that was not precompiled at build time, such as an in-house one.
+const require = createRequire(import.meta.url);
+const runtime = (): typeof Handlebars => require('handlebars/runtime') as typeof Handlebars;
+const compiler = (): typeof Handlebars => require('handlebars') as typeof Handlebars;
 
 /**
  * Our own Handlebars instance: strict (a missing variable is an error, never an empty string), no HTML
@@ -8,7 +15,7 @@ import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
 export type Engine = typeof Handlebars;
 
 export function createEngine(): Engine {
-  const hbs = Handlebars.create();
+  const hbs = runtime().create();
   hbs.registerHelper('json', (value: unknown, options?: unknown) =>
     JSON.stringify(value, null, typeof options === 'number' ? options : undefined),
   );
@@ -42,8 +49,8 @@ export class TemplateError extends Error {
 export function compile(engine: Engine, source: string, template: string, packDir?: string): (context: unknown) => string {
   let fn: Handlebars.TemplateDelegate;
   try {
-    const spec = precompiledSpec(source);
-    fn = spec ? engine.template(spec as Parameters<Engine['template']>[0]) : engine.compile(source, { ...COMPILE_OPTIONS });
+    const spec = precompiledSpec(source) ?? (new Function(`return ${compiler().precompile(source, { ...COMPILE_OPTIONS })}`)() as object);
+    fn = engine.template(spec as Parameters<Engine['template']>[0]);
   } catch (err) {
     throw new TemplateError(template, err, packDir);
   }
