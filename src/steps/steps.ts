@@ -1,5 +1,7 @@
-import { execa } from 'execa';
 import type { InstallCommand } from '../stacks/types.js';
+
+/** execa is loaded only when a post-step runs: `--no-install --no-git` and `--dry-run` never pay for it. */
+const loadExeca = async () => (await import('execa')).execa;
 
 /**
  * Post-steps run after the project is written: dependency install, then git init with a first commit. Each
@@ -28,7 +30,7 @@ export async function toolExists(file: string, cwd = process.cwd()): Promise<boo
     const { resolve } = await import('node:path');
     return existsSync(resolve(cwd, file));
   }
-  const result = await execa('sh', ['-c', `command -v ${quoteArg(file)}`], { reject: false });
+  const result = await (await loadExeca())('sh', ['-c', `command -v ${quoteArg(file)}`], { reject: false });
   return result.exitCode === 0;
 }
 
@@ -42,7 +44,7 @@ async function runCommands(name: string, cwd: string, commands: readonly Install
       reporter.done(result, Date.now() - started);
       return result;
     }
-    const run = await execa(c.file, [...c.args], { cwd, reject: false, all: true, env: { ...process.env, CI: process.env.CI ?? '' } });
+    const run = await (await loadExeca())(c.file, [...c.args], { cwd, reject: false, all: true, env: { ...process.env, CI: process.env.CI ?? '' } });
     if (run.exitCode !== 0) {
       const tail = (run.all ?? '').trim().split('\n').slice(-15).join('\n');
       const result = { name, ok: false, command, error: `${shellCommand(c.file, c.args)} exited with ${run.exitCode ?? run.signal}${tail ? `:\n${tail}` : ''}` };
@@ -61,11 +63,11 @@ export function install(cwd: string, commands: readonly InstallCommand[], report
 
 /** `git init` and a first commit, unless the project already sits inside a git work tree. */
 export async function gitInit(cwd: string, reporter: StepReporter): Promise<StepResult> {
-  const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false });
+  const inside = await (await loadExeca())('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false });
   if (inside.exitCode === 0 && inside.stdout.trim() === 'true') {
     return { name: 'git', ok: true, skipped: true, command: 'git init (skipped: already inside a git repository)' };
   }
-  const identity = await execa('git', ['config', 'user.email'], { cwd, reject: false });
+  const identity = await (await loadExeca())('git', ['config', 'user.email'], { cwd, reject: false });
   const who = identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
   return runCommands('git', cwd, [
     { file: 'git', args: ['init', '-q'], missingHint: 'install git, or pass --no-git' },
