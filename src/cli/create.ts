@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
-import { UserError, problem, type Problem } from '../config/problems.js';
+import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { generate } from '../generator/generate.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
@@ -124,7 +124,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const plan = planWrite(directory, tree, Boolean(options.force));
   await new Promise((resolve) => setImmediate(resolve)); // let a Ctrl-C that arrived while rendering (synchronous) reach its handler
   if (interrupted()) throw new Interrupted();
-  const report = writeTree(directory, tree, plan, { force: Boolean(options.force), interrupted });
+  const report = writeTree(directory, tree, plan, { interrupted });
   out.info(`✔ wrote ${report.files.filter((f) => f.status !== 'identical').length} files to ${shown}`);
 
   const steps: StepResult[] = [];
@@ -165,4 +165,3 @@ function success(directory: string, files: string[], config: ResolvedConfig, com
   };
 }
 
-export type { Problem };

@@ -22,7 +22,6 @@ const HARMLESS = new Set(['.git', '.DS_Store', 'Thumbs.db', '.idea', '.vscode'])
 const MANIFEST = '.create-backend/manifest.json';
 
 export interface WriteOptions {
-  readonly force: boolean;
   /** Called between steps; returns true when the user interrupted, so the writer can roll back. */
   readonly interrupted: () => boolean;
 }
