@@ -147,7 +147,8 @@ function projectConfig(dir: string): ResolvedConfig {
 
 export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  const name = `e2e_${c.label.replace(/-/g, '_')}`;
+  // CB_E2E_PREFIX keeps the databases of two checkouts running e2e side by side apart.
+  const name = `${process.env.CB_E2E_PREFIX ?? 'e2e'}_${c.label.replace(/-/g, '_')}`;
   const dir = join(WORK, c.label);
   rmSync(dir, { recursive: true, force: true });
 
