@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { COMPILE_OPTIONS, templateKey } from '../dist/generator/precompiled.js';
+import { COMPILE_OPTIONS, templateKey } from '../build/generator/precompiled.js';
 
 const root = new URL('../templates/', import.meta.url).pathname;
 const files = readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.hbs')).sort();
