@@ -61,7 +61,7 @@ export class TemplateError extends Error {
 export function compile(engine: Engine, source: string, template: string, packDir?: string): (context: unknown, options?: Handlebars.RuntimeOptions) => string {
   let fn: Handlebars.TemplateDelegate;
   try {
-    const spec = precompiledSpec(source) ?? (new Function(`return ${compilerNow().precompile(source, { ...COMPILE_OPTIONS })}`)() as object);
+    const spec = precompiledSpec(source, packDir) ?? (new Function(`return ${compilerNow().precompile(source, { ...COMPILE_OPTIONS })}`)() as object);
     fn = engine.template(spec as Parameters<Engine['template']>[0]);
   } catch (err) {
     throw new TemplateError(template, err, packDir);
