@@ -21,7 +21,7 @@ if (file === 'cli') {
   run('warm');
   run('out', ['--cpu-prof', '--cpu-prof-interval', '100', `--cpu-prof-dir=${dir}`]);
   file = join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile')));
-  pattern ??= String.raw`^(main|runCreate|create|gather|parseSpecText|prepareViewModel|generate|compileInput|writeTree|write\w*|loadStack|loadPacks?|render\w*) (dist|nm:handlebars/dist/cjs/handlebars/compiler/compiler)|^main nm:handlebars/dist/cjs/handlebars/runtime`;
+  pattern ??= String.raw`^(main|runCreate|create|gather|parseSpecText|prepareViewModel|generate|compileInput|writeTree|write\w*|loadStack|loadPacks?|render\w*) (dist|build|nm:handlebars/dist/cjs/handlebars/compiler/compiler)|^main nm:handlebars/dist/cjs/handlebars/runtime`;
 }
 const p = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -35,7 +35,26 @@ const visit = (n) => {
   return t;
 };
 visit(p.nodes[0]);
-const where = (cf) => { const u = cf.url.replace(/^file:\/\//, ''); return u.includes('node_modules/') ? u.replace(/.*node_modules\//, 'nm:') : u.replace(/^.*?\/(dist|src)\//, '$1/'); };
+// The CLI is bundled (dist/cli/*.js): esbuild marks where each original module starts with a `// <path>` line,
+// so a position in a bundle file maps back to its package or source module.
+const markers = new Map();
+const moduleAt = (path, line) => {
+  if (!markers.has(path)) {
+    const list = [];
+    try {
+      readFileSync(path, 'utf8').split('\n').forEach((l, i) => { const m = /^\/\/ ((?:node_modules|build|src)\/\S+)$/.exec(l); if (m) list.push([i, m[1]]); });
+    } catch {}
+    markers.set(path, list);
+  }
+  let found;
+  for (const [i, module] of markers.get(path)) { if (i > line) break; found = module; }
+  return found;
+};
+const where = (cf) => {
+  let u = cf.url.replace(/^file:\/\//, '');
+  if (/\/dist\/cli\/[^/]+\.js$/.test(u)) u = moduleAt(u, cf.lineNumber) ?? u;
+  return u.includes('node_modules/') ? u.replace(/.*node_modules\//, 'nm:') : u.replace(/^.*?\/?(dist|src|build)\//, '$1/');
+};
 const name = (n) => `${n.callFrame.functionName || '(anonymous)'} ${where(n.callFrame)}:${n.callFrame.lineNumber + 1}`;
 
 const total = [...self.values()].reduce((a, b) => a + b, 0);

@@ -3,9 +3,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from '../dist/generator/generate.js';
-import { loadPack } from '../dist/generator/packs.js';
-import { loadStack } from '../dist/stacks/index.js';
+import { generate } from '../build/generator/generate.js';
+import { loadPack } from '../build/generator/packs.js';
+import { loadStack } from '../build/stacks/index.js';
 
 const [configPath, outDir, database, stackId] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configPath, 'utf8'));

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { generate } from '../generator/generate.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
-import { TemplateError } from '../generator/engine.js';
+import { loadCompiler, TemplateError } from '../generator/engine.js';
 import { specObject } from '../model/spec-yaml.js';
 import { gitInit, install, type StepResult } from '../steps/steps.js';
 import { loadStack } from '../stacks/index.js';
@@ -108,7 +108,10 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   // Layer order: the stack's packs, then one pack per cloud target, then the in-house pack.
   const builtIn = [...stack.packs, ...config.cloud.map((target) => `cloud/${target}`)];
   const packs: Pack[] = builtIn.map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
-  if (options.template !== undefined) packs.push(resolveTemplatePack(options.template));
+  if (options.template !== undefined) {
+    packs.push(resolveTemplatePack(options.template));
+    await loadCompiler(); // an in-house pack's templates are not precompiled
+  }
   const { tree } = generate({ config, stack, packs, generatorVersion: VERSION });
   const directory = resolve(options.directory ?? config.name);
   const commands = stack.commands({ config, packageManager });

@@ -1,12 +1,19 @@
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+import runtime from 'handlebars/runtime.js';
 import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
 
-// Rendering needs only the Handlebars runtime; the compiler (and its source-map dependency) is loaded
-// only for a template that was not precompiled at build time, such as an in-house one.
-const require = createRequire(import.meta.url);
-const runtime = (): typeof Handlebars => require('handlebars/runtime') as typeof Handlebars;
-const compiler = (): typeof Handlebars => require('handlebars') as typeof Handlebars;
+// Rendering needs only the Handlebars runtime; the compiler (and its source-map dependency) is loaded only
+// for a template that was not precompiled at build time, such as an in-house one. In the bundled CLI the
+// compiler is a separate chunk that `loadCompiler()` imports before such templates are rendered; running
+// from the sources (tests, scripts) it can also be required on first use, as a devDependency.
+let compiler: typeof Handlebars | undefined;
+
+export async function loadCompiler(): Promise<void> {
+  compiler ??= (await import('handlebars')).default;
+}
+
+const compilerNow = (): typeof Handlebars => (compiler ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars);
 
 /**
  * Our own Handlebars instance: strict (a missing variable is an error, never an empty string), no HTML
@@ -15,7 +22,7 @@ const compiler = (): typeof Handlebars => require('handlebars') as typeof Handle
 export type Engine = typeof Handlebars;
 
 export function createEngine(): Engine {
-  const hbs = runtime().create();
+  const hbs = (runtime as unknown as typeof Handlebars).create();
   hbs.registerHelper('json', (value: unknown, options?: unknown) =>
     JSON.stringify(value, null, typeof options === 'number' ? options : undefined),
   );
@@ -46,17 +53,22 @@ export class TemplateError extends Error {
   }
 }
 
-export function compile(engine: Engine, source: string, template: string, packDir?: string): (context: unknown) => string {
+/**
+ * The render function of one template. Handlebars calls a registered partial with its runtime options (the
+ * caller's helpers, partials and data); they must reach the template, or every partial call sets up a fresh
+ * root render (helpers re-wrapped, access control rebuilt), which was a large share of rendering time.
+ */
+export function compile(engine: Engine, source: string, template: string, packDir?: string): (context: unknown, options?: Handlebars.RuntimeOptions) => string {
   let fn: Handlebars.TemplateDelegate;
   try {
-    const spec = precompiledSpec(source) ?? (new Function(`return ${compiler().precompile(source, { ...COMPILE_OPTIONS })}`)() as object);
+    const spec = precompiledSpec(source, packDir) ?? (new Function(`return ${compilerNow().precompile(source, { ...COMPILE_OPTIONS })}`)() as object);
     fn = engine.template(spec as Parameters<Engine['template']>[0]);
   } catch (err) {
     throw new TemplateError(template, err, packDir);
   }
-  return (context) => {
+  return (context, options) => {
     try {
-      return fn(context);
+      return fn(context, options);
     } catch (err) {
       throw new TemplateError(template, err, packDir);
     }

@@ -1,30 +1,38 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../version.js';
 
 /**
- * Built-in templates precompiled at build time (scripts/precompile-templates.mjs writes
- * dist/precompiled-templates.json). Parsing and code generation were most of a run's time; a precompiled
- * template only needs V8 to read its function. Entries are keyed by a hash of the template text and the
+ * Built-in templates precompiled at build time (scripts/precompile-templates.mjs writes one CommonJS module per
+ * pack, dist/precompiled/<pack>.cjs). Parsing and code generation were most of a run's time; a precompiled
+ * template is code that Node's compile cache keeps. Entries are keyed by a hash of the template text and the
  * compile options, so an edited, in-house or unknown template simply compiles at run time as before.
  */
 export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
-let specs: Record<string, string> | undefined;
+type Specs = Record<string, object>;
+const byPack = new Map<string, Specs>();
+const require = createRequire(import.meta.url);
+const TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
 export function templateKey(source: string): string {
   return createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update('\0').update(source).digest('hex');
 }
 
-/** The precompiled specification of this exact template text, or undefined. */
-export function precompiledSpec(source: string): object | undefined {
+/** The precompiled specification of this exact template text from a built-in pack, or undefined. */
+export function precompiledSpec(source: string, packDir: string | undefined): object | undefined {
+  if (packDir === undefined) return undefined;
+  const pack = relative(TEMPLATES, packDir);
+  if (pack === '' || pack.startsWith('..') || isAbsolute(pack)) return undefined; // not a built-in pack
+  let specs = byPack.get(pack);
   if (specs === undefined) {
     try {
-      specs = JSON.parse(readFileSync(new URL('../precompiled-templates.json', import.meta.url), 'utf8')) as Record<string, string>;
+      specs = require(`../precompiled/${pack.split(sep).join('/')}.cjs`) as Specs;
     } catch {
-      specs = {};
+      specs = {}; // running from the sources (tests), or a pack added after the build
     }
+    byPack.set(pack, specs);
   }
-  const spec = specs[templateKey(source)];
-  // The spec is JavaScript produced by Handlebars.precompile from our own templates at build time.
-  return spec === undefined ? undefined : (new Function(`return ${spec}`)() as object);
+  return specs[templateKey(source)];
 }

@@ -28,13 +28,15 @@ export function fencedPath(root: string, path: string): string {
   let current = root;
   for (const segment of rel.split(sep)) {
     current = join(current, segment);
-    let isLink = false;
+    let stat;
     try {
-      isLink = lstatSync(current).isSymbolicLink();
+      // No exception for a missing entry: in a fresh staging folder most lookups miss, and errors are costly.
+      stat = lstatSync(current, { throwIfNoEntry: false });
     } catch {
-      break; // does not exist yet: nothing below it can be a link
+      break; // not a folder, or not readable: the write itself reports it
     }
-    if (isLink) throw new PathEscapeError(path, `${relative(root, current)} is a symbolic link`);
+    if (stat === undefined) break; // does not exist yet: nothing below it can be a link
+    if (stat.isSymbolicLink()) throw new PathEscapeError(path, `${relative(root, current)} is a symbolic link`);
   }
   return full;
 }

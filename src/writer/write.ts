@@ -74,11 +74,16 @@ export function writeTree(directory: string, tree: VirtualTree, plan: Map<string
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(directory)}.create-backend-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
+  const made = new Set<string>(); // one mkdir per folder, not per file
   try {
     for (const [path, content] of tree.entries()) {
       if (plan.get(path) === 'identical') continue;
       const full = fencedPath(staging, path);
-      mkdirSync(dirname(full), { recursive: true });
+      const folder = dirname(full);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       writeFileSync(full, content, { mode: /\.(sh)$|^mvnw$|\/mvnw$|^bin\//.test(path) ? 0o755 : 0o644 });
       if (options.interrupted()) throw new Interrupted();
     }
