@@ -33,7 +33,7 @@ function sourceText(dir: string): string {
 }
 
 /** Stacks not yet offered by the CLI (the Java stack while it is written) still get a model to test their launcher. */
-const fallbackConfig = (stack: ResolvedConfig['stack'], database: 'postgres' | 'mysql'): ResolvedConfig => ({ name: 'pet-clinic', stack, database, cloud: [], auth: 'none', entities: [] });
+const fallbackConfig = (stack: ResolvedConfig['stack'], database: 'postgres' | 'mysql'): ResolvedConfig => ({ name: 'pet-clinic', stack, database, cloud: [], auth: 'none', iac: 'terraform', entities: [] });
 
 const envKeys = (text: string) => new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
