@@ -59,6 +59,13 @@ describe('the CDK app’s versions and validation switch', () => {
     expect(violations(c, 'lenient')).toEqual([expect.objectContaining({ ruleName: 'F3002' })]);
   });
 
+  it('deletion protection is on by default and off only with -c deletionProtection=false (to tear down)', async () => {
+    const c = CASES[0];
+    const off = await synthCdk(c, { context: { ...appContext(c), deletionProtection: 'false' }, purpose: 'teardown' });
+    off.foundation.hasResourceProperties('AWS::RDS::DBInstance', { DeletionProtection: false });
+    off.service.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { LoadBalancerAttributes: Match.arrayWith([{ Key: 'deletion_protection.enabled', Value: 'false' }]) });
+  });
+
   it('every generated app type-checks with the repository’s TypeScript (strict, its own tsconfig.json)', () => {
     // One program over all apps (their tsconfig.json files are identical): aws-cdk-lib's types load once.
     const configs = CASES.map((c) => readFileSync(join(cdkApp(c), 'tsconfig.json'), 'utf8'));

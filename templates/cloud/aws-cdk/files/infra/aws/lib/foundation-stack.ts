@@ -10,6 +10,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { skipCheck } from './checkov.ts';
 import { containerOptions } from './container.ts';
+import { deletionProtection } from './context.ts';
 import { settings } from './settings.ts';
 
 export interface FoundationProps extends StackProps {
@@ -140,7 +141,7 @@ export class FoundationStack extends Stack {
       autoMinorVersionUpgrade: true,
       backupRetention: Duration.days(db.backupRetentionDays),
       copyTagsToSnapshot: true,
-      deletionProtection: true,
+      deletionProtection: deletionProtection(this),
       removalPolicy: RemovalPolicy.SNAPSHOT,
       cloudwatchLogsExports: [...db.logExports],
       monitoringInterval: Duration.seconds(60),

@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { skipCheck } from './checkov.ts';
 import { containerOptions } from './container.ts';
 import type { FoundationStack } from './foundation-stack.ts';
+import { deletionProtection } from './context.ts';
 import { settings } from './settings.ts';
 
 export interface ServiceProps extends StackProps {
@@ -75,7 +76,7 @@ export class ServiceStack extends Stack {
       vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
       securityGroup: f.loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
-      deletionProtection: true,
+      deletionProtection: deletionProtection(this),
     });
     skipCheck(this.loadBalancer, 'CKV_AWS_91', 'Access logs need a dedicated, region-bound S3 bucket; WAF logs and VPC flow logs cover requests and traffic');
     const https = this.loadBalancer.addListener('Https', {
