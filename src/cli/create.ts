@@ -4,6 +4,7 @@ import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInp
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { generate } from '../generator/generate.js';
+import { builtInPacks } from '../generator/layers.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
 import { loadCompiler, TemplateError } from '../generator/engine.js';
@@ -105,8 +106,8 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
 
   const packageManager: PackageManager = (options.packageManager as PackageManager | undefined) ?? detectPackageManager();
   const stack = await loadStack(config.stack);
-  // Layer order: the stack's packs, then one pack per cloud target, then the in-house pack.
-  const builtIn = [...stack.packs, ...config.cloud.map((target) => `cloud/${target}`)];
+  // Layer order: the built-in packs (src/generator/layers.ts), then the in-house pack.
+  const builtIn = builtInPacks(stack.packs, config);
   const packs: Pack[] = builtIn.map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
   if (options.template !== undefined) {
     packs.push(resolveTemplatePack(options.template));

@@ -12,6 +12,8 @@ export function equivalentCommand(config: ResolvedConfig, directory: string): st
     `--database ${config.database}`,
     `--cloud ${config.cloud.length ? config.cloud.join(',') : 'none'}`,
     `--auth ${config.auth}`,
+    // Only AWS has a choice of infrastructure code, so the flag appears with the aws target.
+    ...(config.cloud.includes('aws') ? [`--iac ${config.iac}`] : []),
   ];
   const simple = config.entities.every((e) =>
     !e.owned &&

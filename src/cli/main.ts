@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AUTHS, CLOUDS, DATABASES, PACKAGE_MANAGERS, STACKS } from '../config/options.js';
+import { AUTHS, CLOUDS, DATABASES, IACS, PACKAGE_MANAGERS, STACKS } from '../config/options.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -18,6 +18,7 @@ export async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--database <id>', `database: ${DATABASES.join(' | ')}`))
     .addOption(new Option('--cloud <id[,id]>', `cloud targets: ${CLOUDS.join(' | ')} (a comma list is allowed)`))
     .addOption(new Option('--auth <id>', `auth: ${AUTHS.join(' | ')}`))
+    .addOption(new Option('--iac <id>', `infrastructure code for aws: ${IACS.join(' | ')} (default: terraform)`))
     .option('--entity <spec>', 'repeatable quick model: "Pet: name:string! age:integer owner:Owner"', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--template <dir|package>', 'in-house template pack layered over the built-in one')
     .addOption(new Option('--package-manager <pm>', `node stack: ${PACKAGE_MANAGERS.join(' | ')} (default: the one that ran us)`))

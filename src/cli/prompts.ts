@@ -1,5 +1,5 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { AUTHS, CLOUDS, DATABASES, FIELD_TYPES, ON_DELETE, RELATION_KINDS, STACKS, type CloudId, type FieldType } from '../config/options.js';
+import { AUTHS, CLOUDS, DATABASES, FIELD_TYPES, IACS, ON_DELETE, RELATION_KINDS, STACKS, type CloudId, type FieldType } from '../config/options.js';
 import type { Answers } from '../config/resolve.js';
 import type { SpecInput } from '../config/input-schema.js';
 import { IMPLICIT_FIELDS, PAGING, isReservedEntity, isReservedField } from '../config/reserved.js';
@@ -48,6 +48,9 @@ export async function ask(start: Answers): Promise<Answers> {
   if (!a.cloud) {
     const available = CLOUDS.filter((c) => c !== 'none' && AVAILABLE_CLOUDS.includes(c));
     a.cloud = available.length ? await checkbox<CloudId>({ message: 'Cloud targets (none selected = Docker only)', choices: available.map((c) => ({ name: c, value: c })) }) : [];
+  }
+  if (a.cloud.includes('aws')) {
+    a.iac ??= await select({ message: 'AWS infrastructure as code', choices: IACS.map((v) => ({ name: v === 'cdk' ? 'cdk (AWS CDK app in TypeScript)' : 'terraform', value: v })) });
   }
   a.auth ??= await select({ message: 'Authentication', choices: AUTHS.map((v) => ({ name: v === 'jwt' ? 'jwt (sign-up, login, bearer tokens)' : 'none', value: v })) });
   a.entities ??= await askEntities(a.auth === 'jwt');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTHS, CLOUDS, DATABASES, FIELD_TYPES, ON_DELETE, RELATION_KINDS, STACKS } from './options.js';
+import { AUTHS, CLOUDS, DATABASES, IACS, FIELD_TYPES, ON_DELETE, RELATION_KINDS, STACKS } from './options.js';
 
 /**
  * The spec file as users write it (SPEC 3): everything optional, unknown keys rejected. The resolved config
@@ -52,6 +52,7 @@ export const SpecSchema = z.strictObject({
   database: z.enum(DATABASES).optional(),
   cloud: z.union([z.enum(CLOUDS), z.array(z.enum(CLOUDS))]).optional(),
   auth: z.enum(AUTHS).optional(),
+  iac: z.enum(IACS).optional().describe('infrastructure as code for aws: terraform (default) or cdk (AWS CDK, TypeScript)'),
   entities: z.record(z.string(), EntitySchema).optional(),
 });
 

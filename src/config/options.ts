@@ -6,6 +6,8 @@ export const STACKS = ['node', 'python', 'java', 'go', 'ruby'] as const;
 export const DATABASES = ['sqlite', 'postgres', 'mysql', 'mongodb'] as const;
 export const CLOUDS = ['none', 'aws', 'gcp', 'azure', 'kubernetes'] as const;
 export const AUTHS = ['none', 'jwt'] as const;
+/** How AWS infrastructure is written: Terraform (every cloud) or the AWS CDK in TypeScript (aws only). */
+export const IACS = ['terraform', 'cdk'] as const;
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 export const FIELD_TYPES = [
   'string', 'text', 'integer', 'bigint', 'number', 'decimal', 'boolean',
@@ -18,6 +20,7 @@ export type StackId = (typeof STACKS)[number];
 export type DatabaseId = (typeof DATABASES)[number];
 export type CloudId = (typeof CLOUDS)[number];
 export type AuthId = (typeof AUTHS)[number];
+export type IacId = (typeof IACS)[number];
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 export type FieldType = (typeof FIELD_TYPES)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -28,6 +31,7 @@ export const DEFAULTS = {
   database: 'sqlite',
   cloud: [] as CloudId[],
   auth: 'none',
+  iac: 'terraform',
 } as const;
 
 /** Default length of a `string` field when the spec gives no maxLength (SPEC 3). */

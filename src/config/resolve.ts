@@ -1,6 +1,6 @@
 import { basename, resolve as resolvePath } from 'node:path';
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { AUTHS, CLOUDS, DATABASES, DEFAULTS, PACKAGE_MANAGERS, STACKS, type AuthId, type CloudId, type DatabaseId, type PackageManager, type StackId } from './options.js';
+import { AUTHS, CLOUDS, DATABASES, DEFAULTS, IACS, PACKAGE_MANAGERS, STACKS, type AuthId, type CloudId, type DatabaseId, type IacId, type PackageManager, type StackId } from './options.js';
 import type { EntitySpec, ResolvedConfig } from './types.js';
 import type { SpecInput } from './input-schema.js';
 import { checkStructure } from './structure.js';
@@ -22,6 +22,7 @@ export interface CliInput {
   readonly database?: string;
   readonly cloud?: string;
   readonly auth?: string;
+  readonly iac?: string;
   readonly entity?: readonly string[];
   readonly packageManager?: string;
   readonly yes?: boolean;
@@ -34,6 +35,7 @@ export interface Answers {
   database?: DatabaseId;
   cloud?: CloudId[];
   auth?: AuthId;
+  iac?: IacId;
   entities?: NonNullable<SpecInput['entities']>;
 }
 
@@ -114,6 +116,7 @@ export function gather(input: CliInput): Gathered {
     database: choice('--database', input.database, DATABASES, problems) ?? spec.database,
     cloud: parseCloud(input.cloud, '--cloud', problems) ?? parseCloud(spec.cloud as string | string[] | undefined, 'cloud', problems),
     auth: choice('--auth', input.auth, AUTHS, problems) ?? spec.auth,
+    iac: choice('--iac', input.iac, IACS, problems) ?? spec.iac,
     // An explicit `entities:` in the file is an answer even when empty (the entities-required rule reports it).
     entities: spec.entities !== undefined || Object.keys(entities).length ? entities : undefined,
   };
@@ -133,6 +136,8 @@ export function missingAnswers(a: Answers, interactive = false): Array<{ key: ke
   if (!a.entities) out.push({ key: 'entities', flag: '--entity or --config' });
   if (interactive && !a.cloud) out.push({ key: 'cloud', flag: '--cloud' });
   if (interactive && !a.auth) out.push({ key: 'auth', flag: '--auth' });
+  // Only AWS has a choice of infrastructure code; without a flag it is Terraform, like every other target.
+  if (interactive && !a.iac && (!a.cloud || a.cloud.includes('aws'))) out.push({ key: 'iac', flag: '--iac' });
   return out;
 }
 
@@ -144,6 +149,7 @@ export function withDefaults(a: Answers): Answers {
     database: a.database ?? DEFAULTS.database,
     cloud: a.cloud ?? [...DEFAULTS.cloud],
     auth: a.auth ?? DEFAULTS.auth,
+    iac: a.iac ?? DEFAULTS.iac,
     entities: a.entities ?? EXAMPLE_ENTITIES,
   };
 }
@@ -157,11 +163,12 @@ export function finish(a: Answers, gathered: Pick<Gathered, 'source'>, flags: Cl
     database: a.database!,
     cloud: a.cloud ?? [],
     auth: a.auth!,
+    iac: a.iac ?? DEFAULTS.iac,
     entities: expanded.entities as EntitySpec[],
   });
   const problems = [...expanded.problems, ...checkRules(config)].map((p) => {
     // Problems about a choice made by a flag are reported against the flag, not the spec file.
-    const flag = ({ stack: flags.stack && '--stack', database: flags.database && '--database', cloud: flags.cloud && '--cloud', auth: flags.auth && '--auth' } as Record<string, string | undefined>)[p.path];
+    const flag = ({ stack: flags.stack && '--stack', database: flags.database && '--database', cloud: flags.cloud && '--cloud', auth: flags.auth && '--auth', iac: flags.iac && '--iac' } as Record<string, string | undefined>)[p.path];
     if (flag) return { ...p, path: flag };
     if (p.path === 'name' && !gathered.source?.locate(['name'])) return { ...p, path: flags.directory ? 'directory' : 'name' };
     return gathered.source ? locate(p, gathered.source) : p;

@@ -50,6 +50,12 @@ const cloudNeedsServerDatabase: Rule = (c) =>
     ? [problem('cloud-needs-server-database', 'database', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} need${c.cloud.length > 1 ? '' : 's'} a database server: SQLite keeps its data in the container, which the cloud replaces and replicates`, 'use --database postgres or mysql')]
     : [];
 
+/** The CDK app is AWS infrastructure only: without the aws target there is nothing for it to describe. */
+const iacNeedsAws: Rule = (c) =>
+  c.iac === 'cdk' && !c.cloud.includes('aws')
+    ? [problem('iac-needs-aws', 'iac', `iac "cdk" writes the AWS infrastructure (infra/aws) as a CDK app, but aws is not among the cloud targets${c.cloud.length ? ` (${c.cloud.join(', ')})` : ''}`, 'add aws to the cloud targets (--cloud aws), or drop iac: cdk (gcp, azure and kubernetes are written as Terraform and Helm)')]
+    : [];
+
 const hasEntities: Rule = (c) =>
   c.entities.length ? [] : [problem('entities-required', 'entities', 'the model has no entities', 'add one under entities:, pass --entity "Item: name:string!", or use --yes for an example entity')];
 
@@ -224,6 +230,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'stack-available': stackAvailable,
   'cloud-available': cloudAvailable,
   'cloud-needs-server-database': cloudNeedsServerDatabase,
+  'iac-needs-aws': iacNeedsAws,
   'entities-required': hasEntities,
   'entity-names': entityNames,
   'field-names': fieldNames,

@@ -1,4 +1,4 @@
-import type { AuthId, CloudId, DatabaseId, FieldType, OnDelete, RelationKind, StackId } from './options.js';
+import type { AuthId, CloudId, IacId, DatabaseId, FieldType, OnDelete, RelationKind, StackId } from './options.js';
 
 /** A JSON value as it may appear in a spec file (`default` of a json field, for instance). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -50,5 +50,7 @@ export interface ResolvedConfig {
   /** Empty when the target is `none`. */
   readonly cloud: readonly CloudId[];
   readonly auth: AuthId;
+  /** How infra/aws is written (`cdk` only together with the aws target; `terraform` otherwise). */
+  readonly iac: IacId;
   readonly entities: readonly EntitySpec[];
 }

@@ -1,6 +1,7 @@
 import type { StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { names } from './naming.js';
+import { cdkVersions, type CdkVersions } from './cdk-versions.js';
 
 /**
  * The one deployment model (SPEC 6, issue 6): every cloud target (and the consistency tests) read the
@@ -100,6 +101,8 @@ export interface DeploymentModel {
   };
   readonly scaling: { readonly min: number; readonly max: number; readonly cpuTarget: number; readonly concurrency: number };
   readonly logRetentionDays: number;
+  /** AWS as a CDK app (`iac: cdk`): the pinned package versions of infra/aws/package.json; null with Terraform. */
+  readonly cdk: CdkVersions | null;
 }
 
 /** Container commands per stack (stack descriptors stay untouched; a test checks these against each stack's files). */
@@ -238,5 +241,6 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     },
     scaling: { min: 2, max: 6, cpuTarget: 70, concurrency: 80 },
     logRetentionDays: 365,
+    cdk: config.iac === 'cdk' && config.cloud.includes('aws') ? cdkVersions() : null,
   };
 }

@@ -12,6 +12,7 @@ export function specObject(config: ResolvedConfig): Record<string, unknown> {
     database: config.database,
     cloud: config.cloud.length ? [...config.cloud] : 'none',
     auth: config.auth,
+    iac: config.iac,
     entities: Object.fromEntries(config.entities.map((e) => [e.name, entityObject(e)])),
   };
 }

@@ -67,6 +67,8 @@ describe.concurrent('bad flags', () => {
     [['--database', 'mongodb', '--yes'], '--database', /sqlite, postgres, mysql/],
     [['--cloud', 'aws,none', '--yes'], '--cloud', /either none or a list/],
     [['--auth', 'basic', '--yes'], '--auth', /none, jwt/],
+    [['--iac', 'cdx', '--yes'], '--iac', /"cdk"/],
+    [['--iac', 'cdk', '--database', 'postgres', '--cloud', 'gcp', '--yes'], '--iac', /--cloud aws/],
     [['--entity', 'pet: x', '--stack', 'node', '--database', 'sqlite'], '--entity[0].x', /name:type/],
     [['--entity', 'Pet: name:strin', '--yes'], 'entities.Pet.fields.name', /"string"/],
     [['--package-manager', 'pnmp', '--yes'], '--package-manager', /"pnpm"/],

@@ -13,7 +13,7 @@ describe('help and version', () => {
   it('--help lists every flag of the contract and exits 0', async () => {
     const r = await cli(['--help'], { cwd: ROOT });
     expect(r.exitCode).toBe(0);
-    for (const flag of ['--config', '--stack', '--database', '--cloud', '--auth', '--entity', '--template', '--package-manager', '--yes', '--dry-run', '--json', '--no-install', '--no-git', '--force', 'validate', 'schema']) {
+    for (const flag of ['--config', '--stack', '--database', '--cloud', '--auth', '--iac', '--entity', '--template', '--package-manager', '--yes', '--dry-run', '--json', '--no-install', '--no-git', '--force', 'validate', 'schema']) {
       expect(String(r.stdout), flag).toContain(flag);
     }
   });
@@ -28,7 +28,8 @@ describe('help and version', () => {
     const r = await cli(['schema'], { cwd: ROOT });
     expect(r.exitCode).toBe(0);
     const schema = JSON.parse(String(r.stdout)) as { properties: Record<string, unknown>; additionalProperties: unknown };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'stack', 'database', 'cloud', 'auth', 'entities']));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'stack', 'database', 'cloud', 'auth', 'iac', 'entities']));
+    expect((schema.properties.iac as { enum: string[] }).enum).toEqual(['terraform', 'cdk']);
     expect(schema.additionalProperties).toBe(false);
   });
 
@@ -59,7 +60,7 @@ describe('--json', () => {
     expect(json.directory).toBe(join(cwd, 'api'));
     expect(json.files).toEqual(expect.arrayContaining(['backend.yaml', '.create-backend/manifest.json']));
     expect([...json.files].sort()).toEqual(json.files);
-    expect(json.config).toMatchObject({ name: 'shop', stack: STACK, database: 'sqlite', auth: 'jwt', cloud: 'none' });
+    expect(json.config).toMatchObject({ name: 'shop', stack: STACK, database: 'sqlite', auth: 'jwt', cloud: 'none', iac: 'terraform' });
     expect(Object.keys((json.config as { entities: object }).entities)).toEqual(['Category', 'Supplier', 'Product', 'Tag', 'Order', 'Invoice']);
     for (const key of ['install', 'migrate', 'start', 'test'] as const) expect(typeof json.commands[key], key).toBe('string');
     expect(json.steps).toEqual([]);
@@ -109,6 +110,25 @@ describe('--dry-run', () => {
     expect(existsSync(join(cwd, 'api'))).toBe(false);
     const real = parseJson<JsonSuccess>((await cli(['api', '--config', SHOP, ...QUICK, '--json'], { cwd })).stdout);
     expect(dry.files).toEqual(real.files);
+  });
+});
+
+describe('--iac', () => {
+  it('cdk with aws writes the CDK app as infra/aws (no Terraform there), echoes iac in --json and backend.yaml, and the backend.yaml regenerates it', async () => {
+    const cwd = next();
+    mkdirSync(cwd, { recursive: true });
+    const flags = ['--stack', STACK, '--database', 'postgres', '--cloud', 'aws,gcp', '--iac', 'cdk', '--no-install', '--no-git', '--json'];
+    const r = await cli(['api', '--config', SHOP, ...flags], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const json = parseJson<JsonSuccess>(r.stdout);
+    expect(json.config).toMatchObject({ cloud: ['aws', 'gcp'], iac: 'cdk' });
+    const aws = json.files.filter((f) => f.startsWith('infra/aws/'));
+    expect(aws).toEqual(expect.arrayContaining(['infra/aws/cdk.json', 'infra/aws/bin/app.ts', 'infra/aws/lib/foundation-stack.ts', 'infra/aws/lib/service-stack.ts']));
+    expect(aws.filter((f) => f.endsWith('.tf'))).toEqual([]);
+    expect(json.files.filter((f) => f.startsWith('infra/gcp/') && f.endsWith('.tf')).length).toBeGreaterThan(3);
+    expect(readFileSync(join(cwd, 'api/backend.yaml'), 'utf8')).toMatch(/^iac: cdk$/m);
+    const again = parseJson<JsonSuccess>((await cli(['again', '--config', join(cwd, 'api/backend.yaml'), '--no-install', '--no-git', '--json', '--dry-run'], { cwd })).stdout);
+    expect(again.files).toEqual(json.files);
   });
 });
 

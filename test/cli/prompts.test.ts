@@ -107,6 +107,24 @@ describe('interactive', () => {
     expect(treeHashes(join(again, 'pet-api'))).toEqual(treeHashes(project));
   });
 
+  it('asks for the AWS infrastructure code only when aws is chosen, and the equivalent command carries it', async () => {
+    const cwd = next();
+    const t = spawnCli(['cdk-api', '--stack', STACK, '--database', 'postgres', '--auth', 'none', '--entity', 'Pet: name:string!', '--no-install', '--no-git'], cwd);
+    try {
+      await t.waitFor(/Cloud targets/);
+      t.send(' ' + KEY.enter); // aws, listed first
+      await t.waitFor(/AWS infrastructure as code/);
+      t.send(KEY.down + KEY.enter); // terraform, cdk
+      expect(await Promise.race([t.exited, new Promise((r) => setTimeout(() => r('timeout'), 20_000))])).toBe(0);
+    } finally {
+      t.kill();
+    }
+    expect(t.output).not.toMatch(/Project name|Stack|Database|Authentication|entity name/);
+    expect(t.output.replace(/\r/g, '')).toContain(`--cloud aws --auth none --iac cdk --entity 'Pet: name:string!' --yes`);
+    expect(existsSync(join(cwd, 'cdk-api/infra/aws/cdk.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'cdk-api/infra/aws/ecs.tf'))).toBe(false);
+  });
+
   it('CI=1 in a terminal never prompts: exit 2 naming the flags', async () => {
     const cwd = next();
     const t = spawnCli(['api', '--no-install', '--no-git'], cwd, { CI: '1' });

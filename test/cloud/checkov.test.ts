@@ -6,8 +6,9 @@ import { deploymentModel } from '../../src/model/deployment.js';
 import { checkov, describeFailures } from './support/checkov.js';
 import { run } from './support/exec.js';
 import { CASES } from './support/matrix.js';
-import { HELM, HELM_ENV, KUBE_VERSION, venvBin } from './support/paths.js';
+import { HELM, HELM_ENV, KUBE_VERSION, cdkDir, venvBin } from './support/paths.js';
 import { resolveCase } from './support/render.js';
+import { synthCdk } from './support/cdk.js';
 
 /**
  * checkov (PyPI, offline with --skip-download) over everything a project deploys with: infra/aws, infra/gcp,
@@ -34,6 +35,26 @@ describe.each(CASES)('checkov, $label', (c) => {
     process.stderr.write(`[cloud] checkov ${c.label}: ${r.passed} passed, ${r.failed.length} failed, ${r.skipped.length} skipped with reasons (${r.ms} ms)\n`);
     expect(r.failed, describeFailures(r)).toEqual([]);
     expect(r.passed).toBeGreaterThan(300);
+    for (const s of r.skipped) expect(s.reason.length, `${s.check} on ${s.resource} needs a reason`).toBeGreaterThan(20);
+  });
+});
+
+/**
+ * The AWS CDK flavour (`--iac cdk`): checkov's CloudFormation checks over both synthesized templates (in-process synth,
+ * support/cdk.ts) and the CDK deploy workflow. Skips live in each resource's Metadata, set by the app's lib/checkov.ts.
+ */
+describe.each(CASES)('checkov, CDK, $label', (c) => {
+  it.skipIf(!venvBin('checkov'))('no failed check in the synthesized CloudFormation templates and the CDK deploy workflow', async () => {
+    const { files } = await synthCdk(c, { purpose: 'checkov' });
+    const stage = mkdtempSync(join(tmpdir(), `cb-checkov-cdk-${c.label}-`));
+    mkdirSync(join(stage, 'cloudformation'), { recursive: true });
+    for (const file of Object.values(files)) cpSync(file, join(stage, 'cloudformation', file.split('/').pop()!));
+    cpSync(join(cdkDir(c), '.github/workflows/deploy-aws.yml'), join(stage, '.github/workflows/deploy-aws.yml'), { recursive: true });
+    const r = checkov(['-d', stage, '--framework', 'cloudformation', 'github_actions'])!;
+    rmSync(stage, { recursive: true, force: true });
+    process.stderr.write(`[cloud] checkov CDK ${c.label}: ${r.passed} passed, ${r.failed.length} failed, ${r.skipped.length} skipped with reasons (${r.ms} ms)\n`);
+    expect(r.failed, describeFailures(r)).toEqual([]);
+    expect(r.passed).toBeGreaterThan(150);
     for (const s of r.skipped) expect(s.reason.length, `${s.check} on ${s.resource} needs a reason`).toBeGreaterThan(20);
   });
 });

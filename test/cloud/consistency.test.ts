@@ -1,13 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { deploymentModel, STACK_RUNTIME, type DeploymentModel } from '../../src/model/deployment.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { CASES, READY_STACKS } from './support/matrix.js';
-import { ROOT, which } from './support/paths.js';
+import { ROOT, cdkApp, cdkDir, which } from './support/paths.js';
 import { resolveCase } from './support/render.js';
 import { blocks, parseModule, type HclJson, type Module } from './support/terraform.js';
 
@@ -32,7 +33,7 @@ function sourceText(dir: string): string {
 }
 
 /** Stacks not yet offered by the CLI (the Java stack while it is written) still get a model to test their launcher. */
-const fallbackConfig = (stack: ResolvedConfig['stack'], database: 'postgres' | 'mysql'): ResolvedConfig => ({ name: 'pet-clinic', stack, database, cloud: [], auth: 'none', entities: [] });
+const fallbackConfig = (stack: ResolvedConfig['stack'], database: 'postgres' | 'mysql'): ResolvedConfig => ({ name: 'pet-clinic', stack, database, cloud: [], auth: 'none', iac: 'terraform', entities: [] });
 
 const envKeys = (text: string) => new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
@@ -179,6 +180,30 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(azd).toMatchObject({ name: model.name, infra: { provider: 'terraform', path: 'infra/azure' }, services: { api: { host: 'containerapp', project: '.' } } });
     expect(existsSync(join(c.dir, azd.services.api.docker.path))).toBe(true);
     expect(app.tags).toContain('azd-service-name = "api"');
+  });
+
+  it('AWS CDK flavour: lib/settings.ts carries the model (name, port, health path, commands, launcher, variables, sizes, database)', async () => {
+    const { settings } = (await import(/* @vite-ignore */ pathToFileURL(join(cdkApp(c), 'lib/settings.ts')).href)) as { settings: Record<string, any> };
+    const m = model.database!;
+    expect(settings).toMatchObject({
+      name: model.shortName,
+      port: model.port,
+      healthPath: model.healthPath,
+      cpu: model.sizes.aws.cpu,
+      memoryMiB: model.sizes.aws.memory,
+      scaling: { min: model.scaling.min, max: model.scaling.max, cpuTargetPercent: model.scaling.cpuTarget },
+      logRetentionDays: model.logRetentionDays,
+      start: [...model.runtime!.start],
+      migrate: [...model.runtime!.migrate],
+      launcher: model.databaseUrlLauncher,
+      jwtSecret: model.secrets.some((x) => x.name === 'JWT_SECRET'),
+    });
+    expect(settings.environment.map((e: { name: string; value: string; context: string | null }) => [e.name, e.value, e.context])).toEqual(model.env.map((e) => [e.name, e.value, e.setting?.variable ?? null]));
+    expect(settings.database).toMatchObject({ engine: m.engine, version: m.version, port: m.port, name: m.name, username: m.username, instanceType: m.aws.instanceClass, storageGb: m.storageGb, maxStorageGb: m.maxStorageGb, backupRetentionDays: m.backupRetentionDays, logExports: [...m.aws.logExports] });
+    // The engine version RDS gets is the one the local compose file runs.
+    expect(m.aws.engineVersion).toBe(m.version);
+    // Only infra/aws and its workflow differ between the two flavours; the app, its Dockerfile and compose are the same.
+    for (const p of ['Dockerfile', 'compose.yaml', '.env.example']) expect(readFileSync(join(cdkDir(c), p), 'utf8'), p).toBe(read(p));
   });
 
   it('AWS: the ECR repository is var.name, whose default is the image name cut to the ALB limit', () => {

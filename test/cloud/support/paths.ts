@@ -5,6 +5,11 @@ import { delimiter, join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const WORK = join(ROOT, '.e2e/cloud');
 export const PROJECTS = join(WORK, 'projects');
+/** The same cases rendered with the AWS CDK flavour of infra/aws (iac=cdk); inside the repository, so the generated app resolves aws-cdk-lib from its node_modules. */
+export const CDK_PROJECTS = join(WORK, 'cdk-projects');
+export const cdkDir = (c: { readonly label: string }): string => join(CDK_PROJECTS, c.label);
+/** The generated CDK app (infra/aws) of a case. */
+export const cdkApp = (c: { readonly label: string }): string => join(cdkDir(c), 'infra/aws');
 export const TOOLS = join(ROOT, '.e2e/cloud-tools');
 export const VENV = join(ROOT, '.e2e/cloud-venv');
 export const HELM = join(TOOLS, 'helm/helm');

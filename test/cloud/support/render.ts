@@ -1,9 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CloudId } from '../../../src/config/options.js';
+import type { CloudId, IacId } from '../../../src/config/options.js';
 import { finish, gather, withDefaults } from '../../../src/config/resolve.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 import { generate } from '../../../src/generator/generate.js';
+import { builtInPacks } from '../../../src/generator/layers.js';
 import { loadPack } from '../../../src/generator/packs.js';
 import type { VirtualTree } from '../../../src/generator/tree.js';
 import type { ViewModel } from '../../../src/model/view-model.js';
@@ -14,21 +15,21 @@ import { ROOT } from './paths.js';
 const SHOP = join(ROOT, 'test/fixtures/shop.yaml');
 
 /** The shop fixture as `pet-clinic` with the case's choices; owned entities only with auth. */
-export function resolveCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[]): { config: ResolvedConfig | undefined; problems: unknown[] } {
+export function resolveCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform'): { config: ResolvedConfig | undefined; problems: unknown[] } {
   const gathered = gather({ config: SHOP });
   const entities = gathered.partial.entities!;
   const adjusted = c.auth === 'jwt' ? entities : Object.fromEntries(Object.entries(entities).map(([k, e]) => [k, { ...e, owned: false }]));
-  const answers = withDefaults({ ...gathered.partial, name: 'pet-clinic', stack: c.stack, database: c.database, auth: c.auth, cloud: [...cloud], entities: adjusted });
+  const answers = withDefaults({ ...gathered.partial, name: 'pet-clinic', stack: c.stack, database: c.database, auth: c.auth, cloud: [...cloud], iac, entities: adjusted });
   const { config, problems } = finish(answers, gathered, {});
   return { config, problems };
 }
 
-/** Renders in memory exactly as the CLI does: the stack's packs, then one pack per cloud target. */
-export async function renderCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[]): Promise<{ tree: VirtualTree; view: ViewModel; config: ResolvedConfig }> {
-  const { config, problems } = resolveCase(c, cloud);
+/** Renders in memory exactly as the CLI does: the stack's packs, then one pack per cloud target (src/generator/layers.ts). */
+export async function renderCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform'): Promise<{ tree: VirtualTree; view: ViewModel; config: ResolvedConfig }> {
+  const { config, problems } = resolveCase(c, cloud, iac);
   if (!config) throw new Error(`config rejected: ${JSON.stringify(problems)}`);
   const stack = await loadStack(config.stack);
-  const packs = [...stack.packs, ...config.cloud.map((t) => `cloud/${t}`)].map((p) => loadPack(join(ROOT, 'templates', p)));
+  const packs = builtInPacks(stack.packs, config).map((p) => loadPack(join(ROOT, 'templates', p)));
   const { tree, view } = generate({ config, stack, packs, generatorVersion: '0.0.0-test' });
   return { tree, view, config };
 }
