@@ -6,6 +6,10 @@
 //   BENCH_DURATION    seconds per measured run (10); BENCH_WARMUP seconds before it (3); BENCH_CONNECTIONS (32)
 //   BENCH_REUSE=1     reuse an already generated and installed project in bench/.work/servers (for trials)
 //   BENCH_NODE_FLAGS  extra node flags for both Node servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+//   BENCH_AGAINST     another build of the CLI (its dist/cli/bin.js): its generated server takes the baseline's place,
+//                     to measure a template change before/after; BENCH_ROUNDS alternations (default 1); the figures
+//                     go to bench/.work/servers-trial.json and stdout, RESULTS.md is left alone
+//   BENCH_TRIAL=1     the same output (stdout and .work only) for a run against the baselines
 // The load generator only ever targets 127.0.0.1, every run is bounded in time, and the servers are stopped
 // (SIGTERM, then SIGKILL) when the run ends or fails.
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +35,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROWS = 10_000;
 const AUTHORS_WITH_BOOKS = 100; // books are spread over 100 authors: a filtered list has 100 rows, pages of 20
 const REUSE = process.env.BENCH_REUSE === '1';
+const AGAINST = process.env.BENCH_AGAINST;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1';
+const OTHER = AGAINST ? 'against' : 'baseline';
 const CLI = snapshotCli(); // a private copy of dist/, or BENCH_CLI: another build of the CLI
 const NODE = process.execPath;
 const m = machine();
@@ -107,7 +115,7 @@ const STACKS = {
       const mvn = ['-q', '-B', '-DskipTests', '-Dspotless.check.skip=true', '-Dspotless.apply.skip=true', 'package'];
       if (!(REUSE && jar(join(dir, 'target')))) sh('mvn', mvn, { cwd: dir });
       const base = join(W, 'java', 'baseline');
-      if (!(REUSE && jar(join(base, 'target')))) {
+      if (!AGAINST && !(REUSE && jar(join(base, 'target')))) {
         fresh(base);
         cpSync(join(BENCH, 'baselines/java'), base, { recursive: true, filter: (src) => !src.includes('/target') });
         sh('mvn', mvn, { cwd: base });
@@ -159,14 +167,14 @@ async function startServer(name, spec, port, logFile) {
   const child = spawn(spec.cmd, spec.args, { cwd: spec.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...spec.env }, stdio: ['ignore', out, out] });
   running.add(child);
   child.on('exit', () => running.delete(child));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // Spring Boot needs more than a minute on a loaded 2-core machine
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before answering; see ${logFile}`);
     try {
       const r = await fetch(`http://${HOST}:${port}/health`);
       if (r.ok) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`${name} did not answer /health within 60 s; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`${name} did not answer /health within 180 s; see ${logFile}`);
     await sleep(200);
   }
   // Peak memory: the kernel's high-water mark of the process (VmHWM), read at the end, and the summed RSS of
@@ -263,27 +271,31 @@ try {
   for (const stack of wanted.filter((s) => STACKS[s])) {
     const S = STACKS[stack];
     const dir = join(W, stack, 'app');
-    const db = `bench_${stack}`;
+    const db = `${process.env.BENCH_DB_PREFIX ?? 'bench'}_${stack}`; // BENCH_DB_PREFIX: for checkouts sharing a server
     const url = dbUrl(db);
     console.log(`\n== ${stack}: generate, install, migrate, seed ${ROWS.toLocaleString()} rows per entity`);
     if (!(REUSE && existsSync(dir))) {
       fresh(join(W, stack));
       writeFileSync(join(W, stack, 'backend.yaml'), library({ stack, auth: 'none' }));
       sh(NODE, [CLI, dir, '--config', join(W, stack, 'backend.yaml'), '--no-install', '--no-git']);
+      if (AGAINST) sh(NODE, [AGAINST, join(W, stack, 'against'), '--config', join(W, stack, 'backend.yaml'), '--no-install', '--no-git']);
     }
     psql(ADMIN, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     psql(ADMIN, `CREATE DATABASE ${db}`);
     versions[stack] = S.setup(dir, url);
+    if (AGAINST) S.setup(join(W, stack, 'against'), url);
     psql(url, SEED);
     console.log(`   ${versions[stack]}; rows: ${psql(url, 'SELECT (SELECT count(*) FROM authors) || \'/\' || (SELECT count(*) FROM books) || \'/\' || (SELECT count(*) FROM reviews)')}`);
 
     const gen = await startServer(`${stack} generated`, S.generated(dir, url, ++port), port, join(W, stack, 'generated.log'));
-    const base = await startServer(`${stack} baseline`, S.baseline(dir, url, ++port), port, join(W, stack, 'baseline.log'));
+    const base = AGAINST
+      ? await startServer(`${stack} against`, S.generated(join(W, stack, 'against'), url, ++port), port, join(W, stack, 'against.log'))
+      : await startServer(`${stack} baseline`, S.baseline(dir, url, ++port), port, join(W, stack, 'baseline.log'));
     try {
       await checkSame(gen.port, base.port);
-      for (const e of ENDPOINTS) {
+      for (let round = 0; round < ROUNDS; round++) for (const e of ENDPOINTS) {
         // Alternate the two servers, each warmed up right before its measured run.
-        for (const [which, srv] of [['generated', gen], ['baseline', base]]) {
+        for (const [which, srv] of [['generated', gen], [OTHER, base]]) {
           await load(srv.port, e.id, S.warmup ?? WARMUP);
           const cpu0 = srv.cpuMs();
           const r = await load(srv.port, e.id, DURATION);
@@ -303,7 +315,15 @@ try {
   killAll();
 }
 
-writeFileSync(join(WORK, 'servers.json'), JSON.stringify({ machine: m, versions, results: results.map(({ mem, ...r }) => r) }, null, 2));
+writeFileSync(join(WORK, TRIAL ? 'servers-trial.json' : 'servers.json'), JSON.stringify({ machine: m, versions, against: AGAINST, results: results.map(({ mem, ...r }) => r) }, null, 2));
+if (TRIAL) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const stack of new Set(results.map((r) => r.stack))) for (const e of ENDPOINTS) for (const which of ['generated', OTHER]) {
+    const rs = results.filter((r) => r.stack === stack && r.endpoint === e.id && r.which === which);
+    console.log(`${stack} ${e.id} ${which}: median of ${rs.length}: ${fmt(median(rs.map((r) => r.cpuUs)))} µs/req, ${fmt(median(rs.map((r) => r.rps)))} req/s, p99 ${median(rs.map((r) => r.p99))} ms`);
+  }
+  process.exit(0);
+}
 
 const stacks = [...new Set(results.map((r) => r.stack))];
 const rows = [];

@@ -273,6 +273,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       'jakarta.persistence.Entity',
       'jakarta.persistence.Id',
       'jakarta.persistence.Table',
+      ...(manyToMany.length ? ['org.hibernate.annotations.BatchSize'] : []),
       ...(fields.some((f) => f.columnTransformer) ? ['org.hibernate.annotations.ColumnTransformer'] : []),
     ]),
     createImports: imports([

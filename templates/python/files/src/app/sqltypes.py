@@ -16,6 +16,8 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 def utc_millis(value: datetime) -> datetime:
     """The instant in UTC, truncated to milliseconds (the precision of every database column)."""
+    if value.tzinfo is UTC and not value.microsecond % 1000:
+        return value  # the common case (every value read back from a column): nothing to do
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     value = value.astimezone(UTC)
@@ -28,8 +30,7 @@ def utc_now() -> datetime:
 
 def format_datetime(value: datetime) -> str:
     """RFC 3339 in UTC with milliseconds and a Z, e.g. 2024-01-01T10:00:00.000Z."""
-    value = utc_millis(value)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    return utc_millis(value).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class UuidString(TypeDecorator[str]):
