@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type Options } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldError } from '../errors.js';
@@ -26,7 +26,47 @@ const bodyAjv = createAjv({ coerceTypes: false });
 const textAjv = createAjv({ coerceTypes: true });
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object);
+  rejectingNul((httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object));
+
+type CompiledValidator = ReturnType<FastifySchemaCompiler<unknown>>;
+
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/** JSON Pointer of every string (or object key) under `value` that holds U+0000. */
+function nulPaths(value: unknown, path: string, out: string[]): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => nulPaths(item, `${path}/${i}`, out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const child = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key.includes('\u0000')) out.push(child);
+      nulPaths(item, child, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, so a string carrying it anywhere in a body, query or path is
+ * a 400 naming its field, on every database alike, rather than a database error. One walk covers every field
+ * type, strings nested in `json` values and the auth routes, which a per-field `pattern` (fields may have
+ * their own) could not.
+ */
+function rejectingNul(validate: ValidateFunction): CompiledValidator {
+  const check = (data: unknown, context?: Parameters<ValidateFunction>[1]): boolean => {
+    const valid = validate(data, context);
+    const nul = nulPaths(data, '', []).map(
+      (instancePath): ErrorObject => ({ keyword: 'nul', instancePath, schemaPath: '#', params: {}, message: NUL_MESSAGE }),
+    );
+    result.errors = nul.length > 0 ? [...(validate.errors ?? []), ...nul] : validate.errors;
+    return valid && nul.length === 0;
+  };
+  // Fastify hands Ajv the parent object through schemaEnv, so that defaults can be set on the root value.
+  const result: CompiledValidator = Object.assign(check, { schemaEnv: validate.schemaEnv, errors: null });
+  return result;
+}
 
 /** Ajv errors → `[{ field, message }]`, one entry per field and message. */
 export function fieldErrors(errors: readonly ErrorObject[], context: string): FieldError[] {
