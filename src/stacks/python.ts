@@ -570,9 +570,9 @@ function schemaImports(e: EntityView): string {
   const typing = ['Literal'];
   if (has((f) => f.isDecimal || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
   std.push(pyImport('typing', typing));
-  const pyd = ['BaseModel', 'ConfigDict', 'Field'];
+  const pyd = ['BaseModel', 'Field'];
   if (has((f) => f.isJson)) pyd.push('JsonValue');
-  const values = ['DateTimeOut'];
+  const values = ['DateTimeOut', 'InputModel'];
   if (has((f) => f.isDate)) values.push('DateIn');
   if (has((f) => f.isDatetime)) values.push('DateTimeIn');
   if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
