@@ -223,8 +223,8 @@ function invalidValues(f: FieldView): Array<{ label: string; value: string }> {
     else if (f.isUrl) push('format', '"not a url"');
   }
   // PostgreSQL text and jsonb cannot store U+0000, so it is refused on every database.
-  if (f.type === 'string' || f.type === 'text') push('nul', '"a\x00b"');
-  if (f.isJson) push('nul', '{"text": "a\x00b"}');
+  if (f.type === 'string' || f.type === 'text') push('nul', '"a\\x00b"');
+  if (f.isJson) push('nul', '{"text": "a\\x00b"}');
   if (f.isUuid) push('format', '"not-a-uuid"');
   if (f.isEnum) push('choice', '"not-a-choice"');
   if (f.isDate) push('format', '"2024-02-30"');
