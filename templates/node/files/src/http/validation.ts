@@ -32,20 +32,20 @@ type CompiledValidator = ReturnType<FastifySchemaCompiler<unknown>>;
 
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 
-/** JSON Pointer of every string (or object key) under `value` that holds U+0000. */
-function nulPaths(value: unknown, path: string, out: string[]): string[] {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => nulPaths(item, `${path}/${i}`, out));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const child = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (key.includes('\u0000')) out.push(child);
-      nulPaths(item, child, out);
-    }
-  }
-  return out;
+/** Whether a string, or any string or key nested in an array or object, contains U+0000. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  return false;
+}
+
+/** JSON Pointer of each top-level field holding U+0000 (a json value counts as one field, as in the other stacks). */
+function nulPaths(data: unknown): string[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return holdsNul(data) ? [''] : [];
+  return Object.entries(data)
+    .filter(([key, value]) => key.includes('\u0000') || holdsNul(value))
+    .map(([key]) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
 }
 
 /**
@@ -57,7 +57,7 @@ function nulPaths(value: unknown, path: string, out: string[]): string[] {
 function rejectingNul(validate: ValidateFunction): CompiledValidator {
   const check = (data: unknown, context?: Parameters<ValidateFunction>[1]): boolean => {
     const valid = validate(data, context);
-    const nul = nulPaths(data, '', []).map(
+    const nul = nulPaths(data).map(
       (instancePath): ErrorObject => ({ keyword: 'nul', instancePath, schemaPath: '#', params: {}, message: NUL_MESSAGE }),
     );
     result.errors = nul.length > 0 ? [...(validate.errors ?? []), ...nul] : validate.errors;
