@@ -183,8 +183,8 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
     if (c.schemathesis) {
       log('schemathesis: fuzzing from /openapi.json');
       const started = Date.now();
-      await runSchemathesis(baseUrl, config.auth === 'jwt', dir);
-      log(`schemathesis: clean in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const phases = await runSchemathesis(baseUrl, config.auth === 'jwt', dir);
+      log(`schemathesis: clean in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases})`);
     }
   } finally {
     stopGroup(server, 'SIGTERM');
@@ -232,7 +232,7 @@ async function schemathesisBin(): Promise<string> {
  * Property-based fuzzing of every operation in the server's own OpenAPI document: no 5xx, and every response
  * (status code, content type, body) must match the document. A fixed seed keeps CI reproducible.
  */
-async function runSchemathesis(baseUrl: string, jwt: boolean, cwd: string): Promise<void> {
+async function runSchemathesis(baseUrl: string, jwt: boolean, cwd: string): Promise<string> {
   const headers: string[] = [];
   if (jwt) {
     const user = { email: `fuzz-${Date.now()}@example.com`, password: 'fuzzing-password-1' };
@@ -249,4 +249,9 @@ async function runSchemathesis(baseUrl: string, jwt: boolean, cwd: string): Prom
     '--max-examples', '25', '--seed', '1', '--no-color',
   ], { cwd, reject: false, all: true, timeout: 600_000, env: { SCHEMATHESIS_TELEMETRY: 'false' } });
   if (run.exitCode !== 0) throw new Error(`schemathesis found failures (exit ${run.exitCode}):\n${(run.all ?? '').slice(-8000)}`);
+  // "Coverage 50.9s, Fuzzing 49.9s, …, 2515 cases": where the time goes, for the CI log.
+  const out = run.all ?? '';
+  const phases = [...out.matchAll(/(Examples|Coverage|Fuzzing|Stateful) \(in ([\d.]+)s\)/g)].map((m) => `${m[1]} ${m[2]} s`);
+  const cases = /(\d+) generated/.exec(out)?.[1];
+  return [...phases, `${cases ?? '?'} cases`].join(', ');
 }
