@@ -274,6 +274,9 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
     if (f.maxLength !== undefined) add(`longer than maxLength ${f.maxLength}`, 'x'.repeat(f.maxLength + 1));
     if (f.minLength !== undefined && f.minLength > 0) add(`shorter than minLength ${f.minLength}`, 'x'.repeat(f.minLength - 1));
   }
+  // PostgreSQL text and jsonb cannot store U+0000, so every stack refuses it on every database.
+  if (f.type === 'string' || f.type === 'text') add('holding the NUL character U+0000', 'a\u0000b');
+  if (f.type === 'json') add('a json value holding the NUL character U+0000', { text: 'a\u0000b' });
   if (f.pattern !== undefined) {
     let re: RegExp | undefined;
     try {

@@ -222,6 +222,9 @@ function invalidValues(f: FieldView): Array<{ label: string; value: string }> {
     else if (f.isEmail) push('format', '"not-an-email"');
     else if (f.isUrl) push('format', '"not a url"');
   }
+  // PostgreSQL text and jsonb cannot store U+0000, so it is refused on every database.
+  if (f.type === 'string' || f.type === 'text') push('nul', '"a\\x00b"');
+  if (f.isJson) push('nul', '{"text": "a\\x00b"}');
   if (f.isUuid) push('format', '"not-a-uuid"');
   if (f.isEnum) push('choice', '"not-a-choice"');
   if (f.isDate) push('format', '"2024-02-30"');
@@ -570,9 +573,9 @@ function schemaImports(e: EntityView): string {
   const typing = ['Literal'];
   if (has((f) => f.isDecimal || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
   std.push(pyImport('typing', typing));
-  const pyd = ['BaseModel', 'ConfigDict', 'Field'];
+  const pyd = ['BaseModel', 'Field'];
   if (has((f) => f.isJson)) pyd.push('JsonValue');
-  const values = ['DateTimeOut'];
+  const values = ['DateTimeOut', 'InputModel'];
   if (has((f) => f.isDate)) values.push('DateIn');
   if (has((f) => f.isDatetime)) values.push('DateTimeIn');
   if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');

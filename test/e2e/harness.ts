@@ -26,8 +26,11 @@ export interface E2ECase {
   /** A spec file, or undefined for `--yes` (the embedded default example). */
   readonly spec?: string;
   readonly label: string;
-  /** Also fuzz the running server from its own OpenAPI document with schemathesis. */
-  readonly schemathesis?: boolean;
+  /**
+   * Also fuzz the running server from its own OpenAPI document with schemathesis: `full` sends valid and
+   * invalid data, `positive` only data the document allows (what gets past validation to the database).
+   */
+  readonly schemathesis?: 'full' | 'positive';
 }
 
 /** The matrix comes from the CLI's own capability table: every stack × every database it supports (SQL ones). */
@@ -41,9 +44,11 @@ export function e2eMatrix(spec: string): E2ECase[] {
         database,
         spec,
         label: `${stack}-${database}`,
-        // Fuzzed on SQLite only for now: on PostgreSQL a string holding a NUL character is a 500 (PostgreSQL
-        // text cannot store it), found by schemathesis against the Python server and still to be fixed.
-        schemathesis: database === 'sqlite',
+        // Every database has its own failure modes (NUL in PostgreSQL text, MariaDB's ranges and collations),
+        // but only for data that reaches it. Invalid data stops at validation, which is the same code on every
+        // database, so it is fuzzed once per stack (on SQLite); server databases get the valid data only, which
+        // keeps each of those runs to about a third of the time.
+        schemathesis: database === 'sqlite' ? 'full' : 'positive',
       })),
     );
 }
@@ -182,8 +187,10 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
     if (!report.ok) log(output());
     assertContract(report);
     if (c.schemathesis) {
-      log('schemathesis: fuzzing from /openapi.json');
-      await runSchemathesis(baseUrl, config.auth === 'jwt');
+      log(`schemathesis (${c.schemathesis}): fuzzing from /openapi.json`);
+      const started = Date.now();
+      const phases = await runSchemathesis(baseUrl, config.auth === 'jwt', dir, c.schemathesis);
+      log(`schemathesis: clean in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases})`);
     }
   } finally {
     stopGroup(server, 'SIGTERM');
@@ -231,7 +238,7 @@ async function schemathesisBin(): Promise<string> {
  * Property-based fuzzing of every operation in the server's own OpenAPI document: no 5xx, and every response
  * (status code, content type, body) must match the document. A fixed seed keeps CI reproducible.
  */
-async function runSchemathesis(baseUrl: string, jwt: boolean): Promise<void> {
+async function runSchemathesis(baseUrl: string, jwt: boolean, cwd: string, mode: 'full' | 'positive'): Promise<string> {
   const headers: string[] = [];
   if (jwt) {
     const user = { email: `fuzz-${Date.now()}@example.com`, password: 'fuzzing-password-1' };
@@ -240,10 +247,17 @@ async function runSchemathesis(baseUrl: string, jwt: boolean): Promise<void> {
     const { accessToken } = (await (await post('/auth/login')).json()) as { accessToken: string };
     headers.push('-H', `Authorization: Bearer ${accessToken}`);
   }
+  // cwd is the fresh project directory: schemathesis keeps a cache of earlier failures in ./.schemathesis and
+  // replays them, which would make a run depend on the runs before it.
   const run = await execa(await schemathesisBin(), [
     'run', `${baseUrl}/openapi.json`, ...headers,
     '--checks', 'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance',
-    '--max-examples', '25', '--seed', '1', '--no-color',
-  ], { reject: false, all: true, timeout: 600_000, env: { SCHEMATHESIS_TELEMETRY: 'false' } });
+    '--max-examples', '25', '--seed', '1', '--no-color', '--mode', mode === 'full' ? 'all' : 'positive',
+  ], { cwd, reject: false, all: true, timeout: 600_000, env: { SCHEMATHESIS_TELEMETRY: 'false' } });
   if (run.exitCode !== 0) throw new Error(`schemathesis found failures (exit ${run.exitCode}):\n${(run.all ?? '').slice(-8000)}`);
+  // "Coverage 50.9s, Fuzzing 49.9s, …, 2515 cases": where the time goes, for the CI log.
+  const out = run.all ?? '';
+  const phases = [...out.matchAll(/(Examples|Coverage|Fuzzing|Stateful) \(in ([\d.]+)s\)/g)].map((m) => `${m[1]} ${m[2]} s`);
+  const cases = /(\d+) generated/.exec(out)?.[1];
+  return [...phases, `${cases ?? '?'} cases`].join(', ');
 }

@@ -4,7 +4,7 @@ import { normalizeDecimal, portableCompare, sameFieldValue } from '../e2e/contra
 import { unknownIdLike, WRONG_SHAPE_ID } from '../e2e/contract/ids.js';
 import { dependencyOrder, relationKey, collectionPath } from '../e2e/contract/model.js';
 import { compilePattern, fullyMatches, UnsupportedPattern } from '../e2e/contract/regex-example.js';
-import { invalidReason, invalidValues, isRfc3339Utc, validValue } from '../e2e/contract/values.js';
+import { invalidReason, invalidValues, isRfc3339Utc, validValue, withNul } from '../e2e/contract/values.js';
 
 const field = (over: Partial<FieldSpec> & Pick<FieldSpec, 'type'>): FieldSpec => ({
   name: 'f', required: true, unique: false, index: false,
@@ -173,5 +173,33 @@ describe('ids and model', () => {
       ],
     };
     expect(dependencyOrder(config).map((e) => e.name)).toEqual(['Owner', 'Vet', 'Pet']);
+  });
+});
+
+describe('withNul', () => {
+  const holdsNul = (v: unknown): boolean => JSON.stringify(v).includes('\\u0000');
+  it.each(FIELDS.map((f) => [label(f), f] as const))('%s: the valid value with U+0000, same JSON type and length', (_, f) => {
+    const valid = validValue(f, 1234, 'abcd');
+    if (!valid.ok) throw new Error(valid.reason);
+    const value = withNul(f, valid.value);
+    if (typeof valid.value === 'string') {
+      expect(typeof value).toBe('string');
+      expect((value as string).length).toBe(valid.value.length);
+      expect(value).toContain('\u0000');
+      expect((value as string).replace('\u0000', '')).not.toContain('\u0000');
+    } else if (f.type === 'json') {
+      expect(holdsNul(value)).toBe(true);
+      expect(typeof value).toBe('object');
+    } else {
+      expect(value).toBeUndefined();
+    }
+  });
+
+  it('gives text only to fields whose JSON type is a string, or json', () => {
+    expect(withNul(field({ type: 'integer' }), 5)).toBeUndefined();
+    expect(withNul(field({ type: 'boolean' }), true)).toBeUndefined();
+    expect(withNul(field({ type: 'number' }), 1.5)).toBeUndefined();
+    expect(withNul(field({ type: 'string' }), '')).toBe('\u0000');
+    expect(withNul(field({ type: 'enum', values: ['cat'] }), 'cat')).toBe('c\u0000t');
   });
 });

@@ -383,6 +383,21 @@ export function isRfc3339Utc(s: unknown): boolean {
   return typeof s === 'string' && isRealDateTime(s) && /([Zz]|\+00:00)$/.test(s);
 }
 
+const NUL = '\u0000';
+const TEXTUAL = new Set(['string', 'text', 'email', 'url', 'uuid', 'enum', 'decimal', 'date', 'datetime']);
+
+/**
+ * `valid` (a valid value of `field`) with U+0000 in it, or undefined for a field whose JSON type carries no text.
+ * Strings keep their length (the middle character is replaced), so only the NUL breaks a rule; a json value
+ * gets it in nested strings. PostgreSQL cannot store NUL, and SPEC 5 needs the same 400 on every database.
+ */
+export function withNul(field: FieldSpec, valid: unknown): unknown {
+  if (field.type === 'json') return { text: `a${NUL}b`, list: [1, [`c${NUL}`]] };
+  if (!TEXTUAL.has(field.type) || typeof valid !== 'string') return undefined;
+  const middle = Math.floor(valid.length / 2);
+  return valid.length === 0 ? NUL : `${valid.slice(0, middle)}${NUL}${valid.slice(middle + 1)}`;
+}
+
 /** Text of a value in a query string (equality filters). */
 export function queryText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);

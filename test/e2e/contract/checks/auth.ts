@@ -5,6 +5,9 @@ import type { Context, User } from '../context.js';
 import { collectionPath } from '../model.js';
 import { expectProblem } from '../problem.js';
 
+/** No row needs to exist: without a token the answer is 401 before any lookup. */
+const ANY_ID = '01890000-0000-7000-8000-000000000000';
+
 export async function checkAuth(ctx: Context): Promise<void> {
   const { client, rec, tag } = ctx;
   const newUser = (who: string): User => ({ email: `${who}-${tag}@example.com`, password: `Secret-${tag}-${who}-123` });
@@ -42,6 +45,11 @@ export async function checkAuth(ctx: Context): Promise<void> {
   await rec.run('auth: signup with an invalid email → 400', async (p: Probe) => {
     expectProblem(p, await client.post('/auth/signup', { email: 'not-an-email', password: 'Long-enough-123' }, { token: null }), 400);
   });
+  await rec.run('auth: signup and login with an email holding U+0000 → 400 naming it', async (p: Probe) => {
+    const email = `nul-${tag}\u0000@example.com`;
+    expectProblem(p, await client.post('/auth/signup', { email, password: 'Long-enough-123' }, { token: null }), 400, { field: 'email' });
+    expectProblem(p, await client.post('/auth/login', { email, password: 'Long-enough-123' }, { token: null }), 400, { field: 'email' });
+  });
   await rec.run('auth: wrong password and unknown email → 401 with the same message', async (p: Probe) => {
     const wrong = await client.post('/auth/login', { email: userA.email, password: 'Wrong-password-123' }, { token: null });
     const unknown = await client.post('/auth/login', { email: `nobody-${tag}@example.com`, password: userA.password }, { token: null });
@@ -72,4 +80,13 @@ export async function checkAuth(ctx: Context): Promise<void> {
   await rec.run(`auth: POST ${path} without a token → 401`, async (p: Probe) => {
     expectProblem(p, await client.post(path, {}, { token: null }), 401);
   });
+  // Authentication comes before the body is read: what the body holds must not matter without a token.
+  for (const [label, raw] of [['malformed JSON', '{"broken":'], ['an unknown field', '{"nope":1}']] as const) {
+    await rec.run(`auth: POST ${path} with ${label} and no token → 401`, async (p: Probe) => {
+      expectProblem(p, await client.request('POST', path, { token: null, raw }), 401);
+    });
+    await rec.run(`auth: PATCH ${path}/<id> with ${label} and no token → 401`, async (p: Probe) => {
+      expectProblem(p, await client.request('PATCH', `${path}/${ANY_ID}`, { token: null, raw }), 401);
+    });
+  }
 }

@@ -7,7 +7,7 @@ import type { Body, Row } from '../fixtures.js';
 import { collectionPath, isToOne, relationKey } from '../model.js';
 import { expectProblem } from '../problem.js';
 import type { Probe } from '../report.js';
-import { queryText } from '../values.js';
+import { queryText, withNul } from '../values.js';
 
 const SORTABLE = new Set(['string', 'text', 'email', 'url', 'uuid', 'integer', 'bigint', 'number', 'decimal', 'date', 'datetime']);
 // Floats, decimals and datetimes have several spellings in a query string; equality on them is not portable.
@@ -103,6 +103,13 @@ export async function checkList(ctx: Context, entity: EntitySpec): Promise<void>
   for (const relation of entity.relations.filter(isToOne)) {
     const key = relationKey(relation);
     await checkFilter(ctx, entity, key, first, second, (a, b) => a === b);
+  }
+  for (const field of entity.fields.filter((f) => FILTERABLE.has(f.type))) {
+    const value = withNul(field, first.resource[field.name]);
+    if (typeof value !== 'string') continue;
+    await rec.run(`${name}: GET ?${field.name}=<value holding U+0000> → 400 naming it`, async (p: Probe) => {
+      expectProblem(p, await client.get(`${path}?${field.name}=${encodeURIComponent(value)}`), 400, { field: field.name });
+    });
   }
   for (const field of entity.fields.filter((f) => f.type === 'integer' || f.type === 'boolean')) {
     await rec.run(`${name}: GET ?${field.name}=not-a-${field.type} → 400`, async (p: Probe) => {

@@ -8,7 +8,7 @@ import { unknownIdLike, WRONG_SHAPE_ID } from '../ids.js';
 import { entityNamed, isToOne, itemPath, relationKey } from '../model.js';
 import { expectProblem } from '../problem.js';
 import { comparable, shapeIssues, valueIssues } from '../resource.js';
-import { invalidValues, validValue } from '../values.js';
+import { invalidValues, validValue, withNul } from '../values.js';
 
 export async function checkUpdate(ctx: Context, entity: EntitySpec): Promise<void> {
   const { client, rec, fixtures } = ctx;
@@ -80,6 +80,15 @@ export async function checkUpdate(ctx: Context, entity: EntitySpec): Promise<voi
   await rec.run(`${name}: PATCH an unknown field → 400`, async (p: Probe) => {
     expectProblem(p, await client.patch(itemPath(entity, id), { nope: 1 }), 400, { mention: 'nope' });
   });
+  for (const field of entity.fields) {
+    const sample = validValue(field, fixtures.nextSeed(), ctx.tag);
+    const value = sample.ok ? withNul(field, sample.value) : undefined;
+    if (value === undefined) continue;
+    await rec.run(`${name}: PATCH ${field.name} holding U+0000 → 400 naming it`, async (p: Probe) => {
+      p.require(id, 'no row');
+      expectProblem(p, await client.patch(itemPath(entity, id), { [field.name]: value }), 400, { field: field.name });
+    });
+  }
   await rec.run(`${name}: PATCH did not change the row on 400s`, async (p: Probe) => {
     const before = current;
     if (!before) return p.fail('no row');

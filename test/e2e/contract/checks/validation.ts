@@ -6,7 +6,7 @@ import type { Body } from '../fixtures.js';
 import { unknownIdLike, WRONG_SHAPE_ID } from '../ids.js';
 import { collectionPath, entityNamed, isToOne, mustBeSent, relationKey } from '../model.js';
 import { expectProblem } from '../problem.js';
-import { invalidValues } from '../values.js';
+import { invalidValues, validValue, withNul } from '../values.js';
 
 export async function checkValidation(ctx: Context, entity: EntitySpec): Promise<void> {
   const { client, rec, fixtures } = ctx;
@@ -44,6 +44,16 @@ export async function checkValidation(ctx: Context, entity: EntitySpec): Promise
         expectProblem(p, await client.post(path, body), 400, { field: field.name });
       });
     }
+  }
+
+  // PostgreSQL cannot store U+0000; every stack must refuse it up front, on every database (never a 5xx).
+  for (const field of entity.fields) {
+    const sample = validValue(field, fixtures.nextSeed(), ctx.tag);
+    const value = sample.ok ? withNul(field, sample.value) : undefined;
+    if (value === undefined) continue;
+    await rec.run(`${name}: POST ${field.name} holding U+0000 → 400 naming it`, async (p: Probe) => {
+      expectProblem(p, await client.post(path, { ...(await fresh()), [field.name]: value }), 400, { field: field.name });
+    });
   }
 
   await rec.run(`${name}: POST with an unknown field → 400`, async (p: Probe) => {

@@ -5,7 +5,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+)
 
 from app.ids import parse_uuid
 from app.sqltypes import format_datetime, utc_millis
@@ -17,6 +24,34 @@ _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$",
 )
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _holds_nul(value: Any) -> bool:
+    """Whether a string, or any string or key nested in a list or dict, contains U+0000."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    return False
+
+
+class InputModel(BaseModel):
+    """Base of every request body and query model: unknown fields are rejected, and so is U+0000.
+
+    PostgreSQL text and jsonb cannot store NUL characters; refusing them here makes them a 400 naming the
+    field on every database alike, for plain strings and for strings nested in json values.
+    """
+
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if _holds_nul(value):
+            raise ValueError("must not contain the NUL character (U+0000)")
+        return value
 
 
 def _parse_date(value: Any) -> date:

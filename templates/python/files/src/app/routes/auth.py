@@ -3,7 +3,7 @@
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from app import crud, models
@@ -13,7 +13,7 @@ from app.ids import uuid7
 from app.problems import ERROR_RESPONSES, ProblemError, problem
 from app.security import create_token, hash_password, verify_password
 from app.sqltypes import utc_now
-from app.values import EMAIL_PATTERN, DateTimeOut
+from app.values import EMAIL_PATTERN, DateTimeOut, InputModel
 
 router = APIRouter(
     prefix="/auth",
@@ -24,16 +24,12 @@ router = APIRouter(
 INVALID_LOGIN = "Invalid email or password."
 
 
-class Credentials(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Credentials(InputModel):
     email: str = Field(strict=True, max_length=320, pattern=EMAIL_PATTERN)
     password: str = Field(strict=True, min_length=8, max_length=256)
 
 
-class LoginBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class LoginBody(InputModel):
     email: str = Field(strict=True, max_length=320)
     password: str = Field(strict=True, max_length=256)
 

@@ -3,6 +3,7 @@ package com.example.app.domain;
 import com.example.app.web.ApiException;
 import com.example.app.web.FieldProblem;
 import com.example.app.web.Ids;
+import com.example.app.web.JsonBody;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,10 @@ import java.util.function.Function;
 public record Filter(String name, Function<String, Object> parser) {
 
     public Object parse(String text) {
+        // Like request bodies (JsonBody): PostgreSQL cannot compare text holding U+0000, so it is a 400 everywhere.
+        if (text.indexOf('\0') >= 0) {
+            throw ApiException.validation(List.of(new FieldProblem(name, JsonBody.NUL_MESSAGE)));
+        }
         Object value;
         try {
             value = parser.apply(text);

@@ -15,11 +15,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a JSON request body with strict JSON types: {@code "12"} is not an integer and {@code 12} is not a
  * string. Every problem is collected (with the field's API name) instead of failing on the first one; absent
- * keys and JSON null both read as null, and {@link #has} tells them apart.
+ * keys and JSON null both read as null, and {@link #has} tells them apart. No string may hold U+0000, a
+ * json value's nested strings and keys included: PostgreSQL text and jsonb cannot store it, so it is a 400
+ * naming the field on every database alike.
  */
 public final class JsonBody {
 
     private static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+    public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
     private final JsonNode node;
     private final List<FieldProblem> errors = new ArrayList<>();
@@ -65,7 +68,28 @@ public final class JsonBody {
         if (v == null) {
             return null;
         }
-        return v.isString() ? v.stringValue() : fail(field, "must be a string");
+        if (!v.isString()) {
+            return fail(field, "must be a string");
+        }
+        return holdsNul(v) ? fail(field, NUL_MESSAGE) : v.stringValue();
+    }
+
+    /** Whether a string, or any string or key nested in an array or object, contains U+0000. */
+    private static boolean holdsNul(JsonNode v) {
+        if (v.isString()) {
+            return v.stringValue().indexOf('\0') >= 0;
+        }
+        for (String key : v.propertyNames()) {
+            if (key.indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode item : v) {
+            if (holdsNul(item)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Integer integer(String field) {
@@ -110,7 +134,10 @@ public final class JsonBody {
         if (v == null) {
             return null;
         }
-        return v.isString() ? v.stringValue() : fail(field, "must be a decimal number written as a JSON string");
+        if (!v.isString()) {
+            return fail(field, "must be a decimal number written as a JSON string");
+        }
+        return holdsNul(v) ? fail(field, NUL_MESSAGE) : v.stringValue();
     }
 
     public Boolean bool(String field) {
@@ -158,7 +185,10 @@ public final class JsonBody {
     /** Any JSON value, returned as JSON text (null for absent or JSON null). */
     public String json(String field) {
         JsonNode v = value(field);
-        return v == null ? null : v.toString();
+        if (v == null) {
+            return null;
+        }
+        return holdsNul(v) ? fail(field, NUL_MESSAGE) : v.toString();
     }
 
     /** A list of distinct ids; absent or null reads as an empty list. */
