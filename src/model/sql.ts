@@ -44,7 +44,8 @@ export function columnType(dialect: SqlDialect, f: Pick<FieldView, 'type' | 'max
     case 'mysql':
       switch (f.type) {
         case 'string': case 'email': case 'url': case 'enum': return `VARCHAR(${n})`;
-        case 'text': return 'TEXT';
+        // TEXT holds 64 KiB; MEDIUMTEXT (16 MiB) holds any value under the 1 MiB body limit.
+        case 'text': return 'MEDIUMTEXT';
         case 'integer': return 'INT';
         case 'bigint': return 'BIGINT';
         case 'number': return 'DOUBLE';
