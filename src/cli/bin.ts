@@ -13,6 +13,9 @@ if (parts[0] < REQUIRED[0] || (parts[0] === REQUIRED[0] && parts[1] < REQUIRED[1
   // The top-level help is rendered by commander at build time (scripts/help-text.mjs): printing it needs
   // no module at all, so `--help` costs little more than starting Node.
   process.stdout.write(readFileSync(new URL('../help.txt', import.meta.url), 'utf8'));
+} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // What commander prints for it, without loading the CLI: dist/cli/bin.js is two folders below package.json.
+  process.stdout.write(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version + '\n');
 } else {
   // Node's on-disk compile cache (in the OS temp folder) makes every later start skip parsing our modules.
   module.enableCompileCache?.();
