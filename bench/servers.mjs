@@ -37,7 +37,9 @@ const AUTHORS_WITH_BOOKS = 100; // books are spread over 100 authors: a filtered
 const REUSE = process.env.BENCH_REUSE === '1';
 const AGAINST = process.env.BENCH_AGAINST;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
-const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1';
+// LOG_LEVEL of the generated servers; another level than info is an ablation, so it never writes RESULTS.md.
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1' || LOG_LEVEL !== 'info';
 const OTHER = AGAINST ? 'against' : 'baseline';
 const CLI = snapshotCli(); // a private copy of dist/, or BENCH_CLI: another build of the CLI
 const NODE = process.execPath;
@@ -104,7 +106,7 @@ const STACKS = {
     },
     generated: (dir, url, port) => ({
       cmd: NODE, args: [...flags(), 'dist/server.js'], cwd: dir,
-      env: { DATABASE_URL: url, PORT: String(port), HOST, NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000' },
+      env: { DATABASE_URL: url, PORT: String(port), HOST, NODE_ENV: 'production', LOG_LEVEL, RATE_LIMIT_PER_MINUTE: '1000000' },
     }),
     baseline: (dir, url, port) => ({ cmd: NODE, args: [...flags(), 'bench-baseline.mjs'], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
   },
@@ -145,7 +147,7 @@ const STACKS = {
     },
     generated: (dir, url, port) => ({
       cmd: join(dir, '.venv/bin/python'), args: ['-m', 'app'], cwd: dir,
-      env: { DATABASE_URL: url, PORT: String(port), HOST, APP_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000' },
+      env: { DATABASE_URL: url, PORT: String(port), HOST, APP_ENV: 'production', LOG_LEVEL, RATE_LIMIT_PER_MINUTE: '1000000' },
     }),
     baseline: (dir, url, port) => ({
       cmd: join(dir, '.venv/bin/python'), args: ['-m', 'uvicorn', 'baseline:app', '--app-dir', join(BENCH, 'baselines/python'), '--host', HOST, '--port', String(port), '--no-access-log', '--log-level', 'warning'],
