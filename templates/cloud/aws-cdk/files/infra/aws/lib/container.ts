@@ -1,4 +1,5 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { FoundationStack } from './foundation-stack.ts';
 import { settings } from './settings.ts';
@@ -30,4 +31,17 @@ export function containerOptions(scope: Construct, f: FoundationStack, imageTag:
     linuxParameters: new ecs.LinuxParameters(scope, `${streamPrefix}-linux`, { initProcessEnabled: true }),
     logging: ecs.LogDrivers.awsLogs({ logGroup: f.logGroup, streamPrefix }),
   };
+}
+
+/** A task definition of the app's size for the service or the migrations task: the shared roles, and the tmp volume. */
+export function fargateTask(scope: Construct, id: string, family: string, roles: { executionRole: iam.IRole; taskRole: iam.IRole }): ecs.FargateTaskDefinition {
+  return new ecs.FargateTaskDefinition(scope, id, {
+    family,
+    cpu: settings.cpu,
+    memoryLimitMiB: settings.memoryMiB,
+    executionRole: roles.executionRole,
+    taskRole: roles.taskRole,
+    runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
+    volumes: [{ name: 'tmp' }],
+  });
 }

@@ -9,7 +9,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { skipCheck } from './checkov.ts';
-import { containerOptions } from './container.ts';
+import { containerOptions, fargateTask } from './container.ts';
 import { deletionProtection } from './context.ts';
 import { settings } from './settings.ts';
 
@@ -195,15 +195,7 @@ export class FoundationStack extends Stack {
     this.taskRole = new iam.Role(this, 'TaskRole', { roleName: `${settings.name}-task`, assumedBy: tasksPrincipal });
 
     // The migrations as a one-off task: the deploy workflow runs it after pushing the image, before the service update.
-    this.migrateTask = new ecs.FargateTaskDefinition(this, 'MigrateTask', {
-      family: `${settings.name}-migrate`,
-      cpu: settings.cpu,
-      memoryLimitMiB: settings.memoryMiB,
-      executionRole: this.executionRole,
-      taskRole: this.taskRole,
-      runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
-      volumes: [{ name: 'tmp' }],
-    });
+    this.migrateTask = fargateTask(this, 'MigrateTask', `${settings.name}-migrate`, this);
     this.migrateTask.addContainer('migrate', containerOptions(this, this, props.imageTag, settings.migrate, 'migrate'))
       .addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
 

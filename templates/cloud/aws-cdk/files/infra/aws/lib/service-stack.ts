@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { skipCheck } from './checkov.ts';
-import { containerOptions } from './container.ts';
+import { containerOptions, fargateTask } from './container.ts';
 import type { FoundationStack } from './foundation-stack.ts';
 import { deletionProtection } from './context.ts';
 import { settings } from './settings.ts';
@@ -32,15 +32,7 @@ export class ServiceStack extends Stack {
     super(scope, id, props);
     const f = props.foundation;
 
-    const task = new ecs.FargateTaskDefinition(this, 'Task', {
-      family: settings.name,
-      cpu: settings.cpu,
-      memoryLimitMiB: settings.memoryMiB,
-      executionRole: f.executionRole,
-      taskRole: f.taskRole,
-      runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
-      volumes: [{ name: 'tmp' }],
-    });
+    const task = fargateTask(this, 'Task', settings.name, f);
     const container = task.addContainer('app', {
       ...containerOptions(this, f, props.imageTag, settings.start, 'app'),
       portMappings: [{ containerPort: settings.port, protocol: ecs.Protocol.TCP }],
