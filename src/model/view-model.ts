@@ -1,4 +1,4 @@
-import type { DatabaseId, FieldType, IacId, OnDelete, StackId } from '../config/options.js';
+import type { DatabaseId, FieldType, OnDelete, StackId } from '../config/options.js';
 import { FIELD_TYPES } from '../config/options.js';
 import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } from '../config/types.js';
 import { names, singularize, snakeCase, type Names } from './naming.js';
@@ -153,7 +153,7 @@ export interface ViewModel {
   readonly stack: StackId;
   readonly database: DatabaseView;
   readonly auth: { readonly jwt: boolean; readonly none: boolean };
-  readonly cloud: { readonly any: boolean; readonly list: readonly string[]; readonly aws: boolean; readonly gcp: boolean; readonly azure: boolean; readonly kubernetes: boolean; readonly iac: IacId };
+  readonly cloud: { readonly any: boolean; readonly list: readonly string[]; readonly aws: boolean; readonly gcp: boolean; readonly azure: boolean; readonly kubernetes: boolean };
   readonly entities: readonly EntityView[];
   readonly hasOwnedEntities: boolean;
   /** Deployment model shared by the Dockerfile, compose and every cloud target (src/model/deployment.ts). */
@@ -415,7 +415,6 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       gcp: config.cloud.includes('gcp'),
       azure: config.cloud.includes('azure'),
       kubernetes: config.cloud.includes('kubernetes'),
-      iac: config.iac,
     },
     entities,
     hasOwnedEntities: entities.some((e) => e.owned),
