@@ -2,10 +2,9 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { AUTHS, CLOUDS, DATABASES, FIELD_TYPES, IACS, ON_DELETE, RELATION_KINDS, STACKS, type CloudId, type FieldType } from '../config/options.js';
 import type { Answers } from '../config/resolve.js';
 import type { SpecInput } from '../config/input-schema.js';
-import { IMPLICIT_FIELDS, PAGING, isReservedEntity, isReservedField } from '../config/reserved.js';
+import { IMPLICIT_FIELDS } from '../config/reserved.js';
 import { STACK_DATABASES, STACK_LABELS, isStackAvailable } from '../stacks/capabilities.js';
 import { AVAILABLE_CLOUDS } from '../config/rules.js';
-import { names } from '../model/naming.js';
 
 /**
  * Interactive mode: asks only what flags and the spec file left open, offers only compatible choices, and
@@ -19,7 +18,6 @@ const validProjectName = (v: string) => /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(v) 
 const validEntityName = (taken: string[]) => (v: string) => {
   if (v === '') return true;
   if (!/^[A-Z][A-Za-z0-9]*$/.test(v)) return 'PascalCase, e.g. OrderItem';
-  if (isReservedEntity(v, names(v).pluralSnake)) return `"${v}" is reserved in a supported language or SQL; try "${v}Record"`;
   if (taken.includes(v)) return `${v} is already defined`;
   return true;
 };
@@ -27,7 +25,6 @@ const validFieldName = (taken: string[]) => (v: string) => {
   if (v === '') return true;
   if (!/^[a-z][A-Za-z0-9]*$/.test(v)) return 'camelCase, e.g. birthDate';
   if (IMPLICIT_FIELDS.has(v)) return `${v} is generated for every entity`;
-  if (PAGING.has(v.toLowerCase()) || isReservedField(v)) return `"${v}" is reserved; choose another name`;
   if (taken.includes(v)) return `${v} is already used in this entity`;
   return true;
 };

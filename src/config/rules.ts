@@ -1,6 +1,6 @@
 import { FIELD_TYPES, type FieldType } from './options.js';
 import type { EntitySpec, FieldSpec, JsonValue, ResolvedConfig } from './types.js';
-import { IMPLICIT_FIELDS, PAGING, isReservedEntity, isReservedField } from './reserved.js';
+import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
 import { didYouMean, nearest, problem, type Problem } from './problems.js';
 import { STACK_DATABASES, isStackAvailable } from '../stacks/capabilities.js';
 import { names, singularize } from '../model/naming.js';
@@ -59,25 +59,37 @@ const iacNeedsAws: Rule = (c) =>
 const hasEntities: Rule = (c) =>
   c.entities.length ? [] : [problem('entities-required', 'entities', 'the model has no entities', 'add one under entities:, pass --entity "Item: name:string!", or use --yes for an example entity')];
 
+/**
+ * Names are never refused for being a keyword somewhere (SPEC 3): each stack maps them. Only real collisions
+ * are: two entities that become one table or route, and a table the generator itself creates.
+ */
 const entityNames: Rule = (c) => {
   const out: Problem[] = [];
-  const seen = new Map<string, string>();
+  const tables = new Map<string, string>();
+  const claimTable = (table: string, owner: string, path: string) => {
+    const other = tables.get(table);
+    if (other && other !== owner) out.push(problem('entity-name-collision', path, `${owner} collides with ${other}: both become table "${table}"`, 'rename one of them'));
+    else tables.set(table, owner);
+  };
+  if (c.auth === 'jwt') tables.set(ACCOUNTS_TABLE, 'the accounts of auth: jwt');
   for (const e of c.entities) {
     const path = `entities.${e.name}`;
     if (!PASCAL.test(e.name)) {
       out.push(problem('entity-name-format', path, `entity name "${e.name}" must be PascalCase (letters and digits, starting with an upper-case letter)`, `try "${names(e.name).pascal || 'Item'}"`));
       continue;
     }
-    if (isReservedEntity(e.name, names(e.name).pluralSnake)) {
-      out.push(problem('entity-name-reserved', path, `entity name "${e.name}" is reserved in a supported language, framework or SQL dialect`, `choose a more specific name, for example "${e.name}Record" or "App${e.name}"`));
-    }
     if (e.name.length > 40) out.push(problem('entity-name-length', path, `entity name "${e.name}" is longer than 40 characters`, 'table and constraint names must fit database limits'));
-    for (const key of [names(e.name).snake, names(e.name).pluralSnake]) {
-      const other = seen.get(key);
-      if (other && other !== e.name) out.push(problem('entity-name-collision', path, `entity "${e.name}" collides with "${other}" (both become "${key}")`, 'rename one of them'));
-      seen.set(key, e.name);
-    }
+    const n = names(e.name);
+    // The singular snake form names files and modules; the plural one the table and (as kebab) the route.
+    for (const key of new Set([n.snake, n.pluralSnake])) claimTable(key, `entity "${e.name}"`, path);
     if (e.fields.length === 0 && e.relations.length === 0) out.push(problem('entity-not-empty', path, `entity "${e.name}" has no fields or relations`, 'add at least one field, for example name: string!'));
+  }
+  // Join tables are named <entity>_<relation>; one must not take an entity's table or another join table.
+  for (const e of c.entities) {
+    for (const r of e.relations) {
+      if (r.kind !== 'many-to-many' || !PASCAL.test(e.name) || !CAMEL.test(r.name)) continue;
+      claimTable(`${names(e.name).snake}_${names(r.name).snake}`, `the join table of ${e.name}.${r.name}`, `entities.${e.name}.relations.${r.name}`);
+    }
   }
   return out;
 };
@@ -92,15 +104,17 @@ const fieldNames: Rule = (c) => {
       if (other) out.push(problem('field-name-collision', path, `${what} "${apiName}" of ${e.name} collides with "${other}" (both become column "${key}")`, 'rename one of them'));
       else taken.set(key, apiName);
     };
+    for (const implicit of IMPLICIT_FIELDS) taken.set(names(implicit).snake, implicit);
     for (const f of e.fields) {
       const path = fieldPath(e, f);
       if (!CAMEL.test(f.name)) {
         out.push(problem('field-name-format', path, `field name "${f.name}" must be camelCase (letters and digits, starting with a lower-case letter)`, `try "${names(f.name).camel || 'value'}"`));
         continue;
       }
-      if (IMPLICIT_FIELDS.has(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is generated for every entity`, 'remove it: id, createdAt and updatedAt are always present (and ownerUserId is kept for owned rows)'));
-      else if (PAGING.has(f.name.toLowerCase())) out.push(problem('field-name-reserved', path, `field name "${f.name}" is a query parameter of list endpoints`, `choose another name, for example "${f.name}Value"`));
-      else if (isReservedField(f.name)) out.push(problem('field-name-reserved', path, `field name "${f.name}" is a reserved word in a supported language or SQL dialect`, `choose another name, for example "${e.name.charAt(0).toLowerCase() + e.name.slice(1)}${f.name.charAt(0).toUpperCase() + f.name.slice(1)}"`));
+      if (IMPLICIT_FIELDS.has(f.name)) {
+        out.push(problem('field-name-reserved', path, `field name "${f.name}" is generated for every entity`, 'remove it: id, createdAt and updatedAt are always present (and ownerUserId is kept for owned rows)'));
+        continue;
+      }
       claim(f.name, path, 'field');
     }
     for (const r of e.relations) {
@@ -109,9 +123,11 @@ const fieldNames: Rule = (c) => {
         out.push(problem('relation-name-format', path, `relation name "${r.name}" must be camelCase`, `try "${names(r.name).camel || 'parent'}"`));
         continue;
       }
-      if (isReservedField(r.name) || IMPLICIT_FIELDS.has(r.name) || PAGING.has(r.name)) out.push(problem('relation-name-reserved', path, `relation name "${r.name}" is reserved`, `choose another name, for example "${r.name}Ref"`));
       const apiName = r.kind === 'many-to-many' ? `${singularize(r.name)}Ids` : `${r.name}Id`;
-      if (IMPLICIT_FIELDS.has(apiName)) out.push(problem('relation-name-reserved', path, `relation name "${r.name}" would add "${apiName}", which is generated`, `choose another name, for example "${r.name}Ref"`));
+      if (IMPLICIT_FIELDS.has(r.name) || IMPLICIT_FIELDS.has(apiName)) {
+        out.push(problem('relation-name-reserved', path, `relation name "${r.name}" would add "${IMPLICIT_FIELDS.has(r.name) ? r.name : apiName}", which is generated for every entity`, `choose another name, for example "${r.name}Ref"`));
+        continue;
+      }
       claim(r.name, path, 'relation');
       claim(apiName, path, 'relation field');
     }

@@ -24,13 +24,15 @@ export const snakeCase = (name: string): string => words(name).join('_');
 export const kebabCase = (name: string): string => words(name).join('-');
 export const titleCase = (name: string): string => words(name).map(cap).join(' ');
 
-const IRREGULAR: Record<string, string> = {
+/** Maps without prototypes: user text is the key, and `constructor` must not find Object's. */
+const IRREGULAR: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   person: 'people', child: 'children', man: 'men', woman: 'women', mouse: 'mice', goose: 'geese',
   tooth: 'teeth', foot: 'feet', ox: 'oxen', datum: 'data', criterion: 'criteria', medium: 'media',
   index: 'indexes', matrix: 'matrices', vertex: 'vertices', quiz: 'quizzes', knife: 'knives', life: 'lives',
   wife: 'wives', leaf: 'leaves', loaf: 'loaves', half: 'halves', shelf: 'shelves', wolf: 'wolves', calf: 'calves',
   thief: 'thieves', bus: 'buses', status: 'statuses', campus: 'campuses', virus: 'viruses', census: 'censuses',
-};
+  address: 'addresses', analysis: 'analyses', axis: 'axes', crisis: 'crises', thesis: 'theses', cactus: 'cacti',
+});
 const UNCOUNTABLE = new Set(['data', 'equipment', 'information', 'rice', 'money', 'species', 'series', 'fish', 'sheep', 'deer', 'news', 'metadata', 'feedback', 'staff']);
 
 /** English plural of the last word of a name, keeping its case style (`OrderItem` → `OrderItems`). */
@@ -44,7 +46,7 @@ export function pluralize(name: string): string {
   });
 }
 
-const SINGULAR_IRREGULAR = Object.fromEntries(Object.entries(IRREGULAR).map(([s, p]) => [p, s]));
+const SINGULAR_IRREGULAR: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(Object.entries(IRREGULAR).map(([s, p]) => [p, s])));
 
 /** English singular of the last word (`vets` → `vet`, `categories` → `category`). */
 export function singularize(name: string): string {

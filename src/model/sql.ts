@@ -1,4 +1,5 @@
 import type { DatabaseId } from '../config/options.js';
+import { ACCOUNTS_TABLE } from '../config/reserved.js';
 import type { EntityView, FieldView } from './view-model.js';
 
 /**
@@ -68,7 +69,7 @@ export interface SchemaSql {
   /** Statements in order; each is one complete statement without a trailing semicolon. */
   readonly up: readonly string[];
   readonly down: readonly string[];
-  /** Every table the schema creates, in creation order (`users` first when present, join tables last). */
+  /** Every table the schema creates, in creation order (the accounts table first when present, join tables last). */
   readonly tables: readonly string[];
 }
 
@@ -89,13 +90,13 @@ export function schemaSql(dialect: SqlDialect, entities: readonly EntityView[], 
     `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${q(constraintName(unique ? 'uq' : 'ix', table, ...columns))} ON ${q(table)} (${columns.map(q).join(', ')})`;
 
   if (withUsers) {
-    tables.push('users');
+    tables.push(ACCOUNTS_TABLE);
     up.push(
-      `CREATE TABLE ${q('users')} (\n  ${q('id')} ${ID_TYPE[dialect]} NOT NULL PRIMARY KEY,\n` +
+      `CREATE TABLE ${q(ACCOUNTS_TABLE)} (\n  ${q('id')} ${ID_TYPE[dialect]} NOT NULL PRIMARY KEY,\n` +
         `  ${q('email')} ${dialect === 'sqlite' ? 'TEXT' : dialect === 'mysql' ? 'VARCHAR(320)' : 'varchar(320)'} NOT NULL,\n` +
         `  ${q('password_hash')} ${dialect === 'sqlite' ? 'TEXT' : dialect === 'mysql' ? 'VARCHAR(255)' : 'varchar(255)'} NOT NULL,\n` +
         `  ${q('created_at')} ${TIMESTAMP_TYPE[dialect]} NOT NULL,\n  ${q('updated_at')} ${TIMESTAMP_TYPE[dialect]} NOT NULL\n)${tableSuffix}`,
-      index('users', ['email'], true),
+      index(ACCOUNTS_TABLE, ['email'], true),
     );
   }
 
@@ -116,7 +117,7 @@ export function schemaSql(dialect: SqlDialect, entities: readonly EntityView[], 
     }
     if (e.owned) {
       cols.push(`${q('owner_user_id')} ${ID_TYPE[dialect]} NOT NULL`);
-      addFk(e.table, 'owner_user_id', 'users', 'CASCADE', inline);
+      addFk(e.table, 'owner_user_id', ACCOUNTS_TABLE, 'CASCADE', inline);
       indexes.push(index(e.table, ['owner_user_id']));
     }
     cols.push(`${q('created_at')} ${TIMESTAMP_TYPE[dialect]} NOT NULL`, `${q('updated_at')} ${TIMESTAMP_TYPE[dialect]} NOT NULL`);

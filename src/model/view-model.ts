@@ -5,6 +5,7 @@ import { names, singularize, snakeCase, type Names } from './naming.js';
 import { sampleValue } from './samples.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
 import { deploymentModel, type DeploymentModel } from './deployment.js';
+import { ACCOUNTS_TABLE, PAGING } from '../config/reserved.js';
 
 /**
  * Everything templates need, computed once from the resolved config. Templates only test flags and print
@@ -41,7 +42,7 @@ export interface FieldView extends TypeFlags {
   readonly isTextual: boolean;
   readonly isNumeric: boolean;
   readonly isTemporal: boolean;
-  /** May be used as `?field=value` and `?sort=field`: every scalar type, that is every type but json (SPEC 5). */
+  /** May be used as `?field=value`: every scalar type but json, except a field named limit, offset or sort (SPEC 3). */
   readonly filterable: boolean;
   readonly sortable: boolean;
   /** Valid example values as JSON literals (distinct from each other), or null when none is derivable. */
@@ -209,7 +210,7 @@ function fieldView(f: FieldSpec, dialect: SqlDialect | null, i: number, count: n
     isTextual: ['string', 'text', 'email', 'url', 'enum', 'uuid'].includes(f.type),
     isNumeric: ['integer', 'bigint', 'number', 'decimal'].includes(f.type),
     isTemporal: f.type === 'date' || f.type === 'datetime',
-    filterable: f.type !== 'json',
+    filterable: f.type !== 'json' && !PAGING.has(f.name),
     sortable: f.type !== 'json',
     sampleJson: json(sampleValue(f, 0)),
     sampleAltJson: json(sampleValue(f, 1)),
@@ -407,7 +408,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       ...databaseUrls(config.database, projectNames),
       schema: dialect ? schemaSql(dialect, entities, jwt) : null,
     },
-    auth: { jwt, none: !jwt },
+    auth: { jwt, none: !jwt, accountsTable: ACCOUNTS_TABLE },
     cloud: {
       any: config.cloud.length > 0,
       list: [...config.cloud],

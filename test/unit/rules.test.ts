@@ -6,7 +6,8 @@ import { finish, gather, withDefaults, type Answers, type CliInput } from '../..
 import { AVAILABLE_CLOUDS, checkRules, RULES } from '../../src/config/rules.js';
 import { CLOUDS } from '../../src/config/options.js';
 import type { Problem } from '../../src/config/problems.js';
-import { isReservedEntity, isReservedField } from '../../src/config/reserved.js';
+import { KEYWORDS } from '../../src/config/reserved.js';
+import { KEYWORD_ENTITIES, keywordFieldNames, writeKeywordSpec } from '../fixtures/keywords.js';
 import { names } from '../../src/model/naming.js';
 
 /**
@@ -74,10 +75,8 @@ const CASES: Case[] = [
   { rule: 'cloud-none-exclusive', title: 'none with other targets', text: spec(PET, 'name: t\ncloud: [none, gcp]\n'), path: 'cloud', hint: /either none or a list/ },
   // entities
   { rule: 'entity-name-format', title: 'entity not PascalCase', text: spec('  pet:\n    fields:\n      name: string!\n'), path: 'entities.pet', hint: /try "Pet"/, line: 6 },
-  { rule: 'entity-name-reserved', title: 'a language keyword as entity', text: spec('  Class:\n    fields:\n      name: string!\n'), path: 'entities.Class', hint: /ClassRecord/ },
-  { rule: 'entity-name-reserved', title: 'a reserved word in capitals', text: spec('  IMPORT:\n    fields:\n      name: string!\n'), path: 'entities.IMPORT', hint: /IMPORTRecord/ },
-  { rule: 'entity-name-reserved', title: 'a plural table name that SQL reserves (Key → keys)', text: spec('  Key:\n    fields:\n      name: string!\n'), path: 'entities.Key', hint: /KeyRecord/ },
-  { rule: 'entity-name-reserved', title: 'a name the generated code uses itself', text: spec('  User:\n    fields:\n      name: string!\n'), path: 'entities.User', hint: /UserRecord|AppUser/ },
+  { rule: 'entity-name-collision', title: 'an entity taking the accounts table of auth: jwt', text: spec('  AuthAccount:\n    fields:\n      name: string!\n', 'name: t\nstack: node\ndatabase: sqlite\nauth: jwt\n'), path: 'entities.AuthAccount', hint: /rename one/ },
+  { rule: 'entity-name-collision', title: 'a join table taking an entity table', text: spec(`${PET}    relations:\n      tags: { kind: many-to-many, to: Tag }\n  Tag:\n    fields:\n      name: string!\n  PetTag:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.tags', hint: /rename one/ },
   { rule: 'entity-name-length', title: 'an entity name over 40 characters', text: spec(`  ${'A'.repeat(1)}${'b'.repeat(40)}:\n    fields:\n      name: string!\n`), path: `entities.A${'b'.repeat(40)}`, hint: /database limits/ },
   { rule: 'entity-name-collision', title: 'two entities with one table name', text: spec(`  HTTPServer:\n    fields:\n      name: string!\n  HttpServer:\n    fields:\n      name: string!\n`), path: 'entities.HttpServer', hint: /rename one/ },
   { rule: 'entity-name-collision', title: 'a singular that is another entity’s plural', text: spec(`  Person:\n    fields:\n      name: string!\n  People:\n    fields:\n      name: string!\n`), path: 'entities.People', hint: /rename one/ },
@@ -89,9 +88,7 @@ const CASES: Case[] = [
   { rule: 'field-type-known', title: 'a capitalised shorthand', text: spec('  Pet:\n    fields:\n      age: Intger\n'), path: 'entities.Pet.fields.age', hint: /did you mean "integer"/ },
   { rule: 'field-name-format', title: 'field not camelCase', text: spec('  Pet:\n    fields:\n      Name: string!\n'), path: 'entities.Pet.fields.Name', hint: /try "name"/ },
   { rule: 'field-name-reserved', title: 'an implicit field', text: spec('  Pet:\n    fields:\n      createdAt: datetime\n'), path: 'entities.Pet.fields.createdAt', hint: /always present/ },
-  { rule: 'field-name-reserved', title: 'a list query parameter', text: spec('  Pet:\n    fields:\n      limit: integer\n'), path: 'entities.Pet.fields.limit', hint: /limitValue/ },
-  { rule: 'field-name-reserved', title: 'a language keyword', text: spec('  Pet:\n    fields:\n      class: string\n'), path: 'entities.Pet.fields.class', hint: /petClass/ },
-  { rule: 'field-name-reserved', title: 'a keyword in mixed case', text: spec('  Pet:\n    fields:\n      sELECT: string\n'), path: 'entities.Pet.fields.sELECT', hint: /choose another name/ },
+  { rule: 'field-name-collision', title: 'a field whose column is an implicit one', text: spec('  Pet:\n    fields:\n      createdAT: datetime\n'), path: 'entities.Pet.fields.createdAT', hint: /rename one/ },
   { rule: 'field-name-collision', title: 'two fields with one column', text: spec('  Pet:\n    fields:\n      ownerID: string\n      ownerId: string\n'), path: 'entities.Pet.fields.ownerId', hint: /rename one/ },
   { rule: 'field-name-collision', title: 'a field named like a foreign key', text: spec(`${PET}    relations:\n      vet: { kind: many-to-one, to: Vet }\n  Vet:\n    fields:\n      vetId: string\n      name: string\n`.replace('  Pet:\n    fields:\n      name: string!\n', '  Pet:\n    fields:\n      name: string!\n      vetId: string\n')), path: 'entities.Pet.relations.vet', hint: /rename one/ },
   { rule: 'enum-values', title: 'an enum shorthand without values', text: spec('  Pet:\n    fields:\n      kind: enum!\n'), path: 'entities.Pet.fields.kind', hint: /values: \[a, b\], required: true/ },
@@ -115,7 +112,7 @@ const CASES: Case[] = [
   { rule: 'unique-type', title: 'a unique string too long to index on MySQL', text: spec('  Pet:\n    fields:\n      code: { type: string, unique: true, maxLength: 1000 }\n'), path: 'entities.Pet.fields.code.unique', hint: /768/ },
   // relations
   { rule: 'relation-name-format', title: 'relation not camelCase', text: spec(`${PET}    relations:\n      Parent: { kind: many-to-one, to: Pet }\n`), path: 'entities.Pet.relations.Parent', hint: /try "parent"/ },
-  { rule: 'relation-name-reserved', title: 'a keyword as relation name', text: spec(`${PET}    relations:\n      class: { kind: many-to-one, to: Pet }\n`), path: 'entities.Pet.relations.class', hint: /classRef/ },
+  { rule: 'relation-name-reserved', title: 'a relation named like an implicit field', text: spec(`${PET}    relations:\n      updatedAt: { kind: many-to-one, to: Pet }\n`), path: 'entities.Pet.relations.updatedAt', hint: /updatedAtRef/ },
   { rule: 'relation-target-exists', title: 'a relation to a missing entity', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Ownr }\n  Owner:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.owner.to', hint: /did you mean "Owner"/, line: 9 },
   { rule: 'relation-many-to-many-options', title: 'required on a many-to-many', text: spec(`${PET}    relations:\n      friends: { kind: many-to-many, to: Pet, required: true }\n`), path: 'entities.Pet.relations.friends', hint: /remove those keys/ },
   { rule: 'relation-set-null-required', title: 'set-null on a required relation', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Owner, required: true, onDelete: set-null }\n  Owner:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.owner.onDelete', hint: /cascade or restrict/ },
@@ -177,23 +174,35 @@ describe('the shop fixture', () => {
   });
 });
 
-describe('reserved words', () => {
-  it.each(['class', 'Class', 'CLASS', 'cLaSs', 'Select', 'SELECT', 'def', 'Def', 'nil', 'NIL', 'yield'])('field %s is reserved whatever its case', (w) => {
-    expect(isReservedField(w)).toBe(true);
+describe('keywords are names like any other (SPEC 3)', () => {
+  it('the keyword model (every keyword of every language and SQL dialect) validates without a problem', () => {
+    const file = writeKeywordSpec(join(tmp, 'keywords.json'));
+    const gathered = gather({ config: file });
+    expect(gathered.problems).toEqual([]);
+    expect(finish(withDefaults(gathered.partial), gathered, {}).problems).toEqual([]);
   });
-  it.each(['Class', 'CLASS', 'Object', 'OBJECT', 'User', 'USER', 'Module', 'Import'])('entity %s is reserved whatever its case', (w) => {
-    expect(isReservedEntity(w)).toBe(true);
+  it('the keyword model uses every camelCase keyword of every list as a field name', () => {
+    const fields = new Set(keywordFieldNames().map((w) => names(w).snake));
+    for (const [lang, list] of Object.entries(KEYWORDS)) {
+      for (const w of list) if (/^[a-z][A-Za-z0-9]*$/.test(w) && w !== 'id') expect(fields.has(names(w).snake), `${lang}: ${w}`).toBe(true);
+    }
   });
-  it.each([['Key', 'keys'], ['Row', 'rows'], ['Database', 'databases']])('entity %s is rejected because its table %s is SQL-reserved', (name, table) => {
-    expect(names(name).pluralSnake).toBe(table);
-    expect(isReservedEntity(name)).toBe(false); // the class name alone is fine in every language…
-    expect(isReservedEntity(name, table)).toBe(true); // …the table name is not
+  it.each([...KEYWORD_ENTITIES, 'Key', 'Row', 'Database', 'Constructor'])('entity %s is accepted', (name) => {
+    expect(validateText(spec(`  ${name}:\n    fields:\n      name: string!\n`))).toEqual([]);
   });
-  it.each(['Pet', 'OrderItem', 'Vet', 'Invoice', 'Category'])('entity %s is not reserved', (w) => {
-    expect(isReservedEntity(w, names(w).pluralSnake)).toBe(false);
+  it.each(['class', 'type', 'limit', 'offset', 'sort', 'constructor', 'toString', 'from', 'date', 'key', 'value', 'default', 'package', 'order', 'user'])('field %s is accepted', (w) => {
+    expect(validateText(spec(`  Pet:\n    fields:\n      ${w}: string!\n`))).toEqual([]);
   });
-  it.each(['name', 'birthDate', 'weightKg', 'title', 'email'])('field %s is not reserved', (w) => {
-    expect(isReservedField(w)).toBe(false);
+  it('with auth: jwt an entity User is ordinary; only AuthAccount takes the accounts table', () => {
+    const head = 'name: t\nstack: node\ndatabase: sqlite\nauth: jwt\n';
+    expect(validateText(spec('  User:\n    fields:\n      email: email!\n', head))).toEqual([]);
+    const problems = validateText(spec('  AuthAccount:\n    fields:\n      name: string!\n', head));
+    expect(problems.map((p) => p.rule)).toEqual(['entity-name-collision']);
+  });
+  it('two entities with one table, and a join table taking an entity table, are refused', () => {
+    expect(validateText(spec('  Person:\n    fields:\n      name: string!\n  People:\n    fields:\n      name: string!\n')).map((p) => p.rule)).toContain('entity-name-collision');
+    const join = spec('  Pet:\n    fields:\n      name: string!\n    relations:\n      tags: { kind: many-to-many, to: Tag }\n  Tag:\n    fields:\n      name: string!\n  PetTag:\n    fields:\n      name: string!\n');
+    expect(validateText(join).map((p) => p.rule)).toEqual(['entity-name-collision']);
   });
 });
 
