@@ -127,6 +127,11 @@ export interface EntityView extends EntityRef {
   readonly referencesOwned: boolean;
   readonly referencedBy: readonly InboundRelation[];
   readonly isReferenced: boolean;
+  /**
+   * Other entities this entity's tests create rows of (sources of inbound relations, many-to-many targets),
+   * each once even when several relations join the same two entities.
+   */
+  readonly relatedEntities: readonly EntityRef[];
   /** Entities this one needs to exist first (required foreign keys), for tests and seeds. */
   readonly dependsOn: readonly EntityRef[];
   /** First entity in the model, handy for README examples. */
@@ -390,7 +395,11 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
     const referencedBy = partial.flatMap((s) =>
       s.foreignKeys.filter((r) => r.target.name === e.name).map((relation) => ({ source: refs.get(s.name)!, relation })),
     );
-    return { ...e, referencedBy, isReferenced: referencedBy.length > 0 };
+    const related = new Map<string, EntityRef>();
+    for (const ref of [...referencedBy.map((r) => r.source), ...e.manyToMany.map((r) => r.target)]) {
+      if (ref.name !== e.name && !related.has(ref.name)) related.set(ref.name, ref);
+    }
+    return { ...e, referencedBy, isReferenced: referencedBy.length > 0, relatedEntities: [...related.values()] };
   });
 
   const projectNames = names(config.name);

@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> =
       const timestamp = codec.now();
       try {
         await db
-          .insertInto('users')
+          .insertInto('auth_accounts')
           .values({ id, email, password_hash: await hashPassword(request.body.password), created_at: timestamp, updated_at: timestamp })
           .execute();
       } catch (err) {
@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> =
     { schema: { tags: ['auth'], summary: 'Exchange email and password for an access token', body: LoginBody, response: { 200: Token, ...problemResponses } } },
     async (request) => {
       const email = request.body.email.trim().toLowerCase();
-      const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+      const user = await db.selectFrom('auth_accounts').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
       const ok = await verifyPassword(user?.password_hash ?? (await timingDummyHash()), request.body.password);
       if (!user || !ok) {
         request.log.info('login failed');
