@@ -37,6 +37,13 @@ def _holds_nul(value: Any) -> bool:
     return False
 
 
+class OutputModel(BaseModel):
+    """Base of every response body: built in code by attribute name (`class_=...`, as a keyword cannot be an
+    argument name), written out by alias, the name the API uses."""
+
+    model_config = ConfigDict(validate_by_name=True)
+
+
 class InputModel(BaseModel):
     """Base of every request body and query model: unknown fields are rejected, and so is U+0000.
 
