@@ -198,58 +198,75 @@ function toRead(f: FieldView, attr: string): string {
   return `${attr}=row.${attr}`;
 }
 
-/** A value of the wrong JSON type for the field (400 expected), or null for json (anything goes). */
-function wrongType(f: FieldView): string | null {
+/** A value of the wrong JSON type for the field (400 expected) and the message, or null for json (anything goes). */
+function wrongType(f: FieldView): { value: string; message: string } | null {
   switch (f.type) {
-    case 'integer': case 'bigint': case 'number': return '"12"';
-    case 'boolean': return '"yes"';
+    case 'integer': case 'bigint': return { value: '"12"', message: 'must be an integer' };
+    case 'number': return { value: '"12"', message: 'must be a number' };
+    case 'boolean': return { value: '"yes"', message: 'must be a boolean' };
     case 'json': return null;
-    default: return '12345';
+    case 'string': case 'text': case 'email': case 'url': return { value: '12345', message: 'must be a string' };
+    default: return { value: '12345', message: formatMessage(f) };
   }
 }
 
-/** Values of the right type that break one constraint each, with a label for the test id. */
-function invalidValues(f: FieldView): Array<{ label: string; value: string }> {
-  const out: Array<{ label: string; value: string }> = [];
-  const push = (label: string, value: string) => out.push({ label, value });
+/** The message of a value of the right JSON type in the wrong format (one wording per rule on every stack). */
+function formatMessage(f: FieldView): string {
+  switch (f.type) {
+    case 'enum': return `must be one of: ${f.values!.join(', ')}`;
+    case 'date': return 'must be a date (YYYY-MM-DD)';
+    case 'datetime': return 'must be an RFC 3339 date-time';
+    case 'uuid': return 'must be a UUID';
+    case 'decimal': return `must be a decimal number with at most ${f.precision} digits, ${f.scale} after the point`;
+    default: return 'must be a string';
+  }
+}
+
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/** Values of the right type that break one constraint each, with a label for the test id and the message. */
+function invalidValues(f: FieldView): Array<{ label: string; value: string; message: string }> {
+  const out: Array<{ label: string; value: string; message: string }> = [];
+  const push = (label: string, value: string, message: string) => out.push({ label, value, message });
   if (f.isTextual && !f.isEnum && !f.isUuid) {
-    if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`);
-    if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`);
-    if (f.pattern !== null) push('pattern', '"%% no match %%"');
-    else if (f.isEmail) push('format', '"not-an-email"');
-    else if (f.isUrl) push('format', '"not a url"');
+    if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`, `must be at most ${f.maxLength} characters`);
+    if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`, `must be at least ${f.minLength} characters`);
+    if (f.pattern !== null) push('pattern', '"%% no match %%"', `must match the pattern ${f.pattern}`);
+    else if (f.isEmail) push('format', '"not-an-email"', 'must be an email address');
+    else if (f.isUrl) push('format', '"not a url"', 'must be a URL');
   }
   // PostgreSQL text and jsonb cannot store U+0000, so it is refused on every database.
-  if (f.type === 'string' || f.type === 'text') push('nul', '"a\\x00b"');
-  if (f.isJson) push('nul', '{"text": "a\\x00b"}');
-  if (f.isUuid) push('format', '"not-a-uuid"');
-  if (f.isEnum) push('choice', '"not-a-choice"');
-  if (f.isDate) push('format', '"2024-02-30"');
+  if (f.type === 'string' || f.type === 'text') push('nul', '"a\\x00b"', NUL_MESSAGE);
+  if (f.isJson) push('nul', '{"text": "a\\x00b"}', NUL_MESSAGE);
+  if (f.isUuid) push('format', '"not-a-uuid"', formatMessage(f));
+  if (f.isEnum) push('choice', '"not-a-choice"', formatMessage(f));
+  if (f.isDate) push('format', '"2024-02-30"', formatMessage(f));
   if (f.isDatetime) {
-    push('format', '"yesterday"');
-    push('no-offset', '"2024-01-01T10:00:00"');
+    push('format', '"yesterday"', formatMessage(f));
+    push('no-offset', '"2024-01-01T10:00:00"', formatMessage(f));
   }
   if (f.isInteger || f.isBigint) {
     const [lo, hi] = f.isInteger ? INT32 : INT64;
-    push('below-min', f.min !== null ? String(Math.ceil(f.min) - 1) : `${lo}${f.isBigint ? '' : ''} - 1`);
-    push('above-max', f.max !== null ? String(Math.floor(f.max) + 1) : `${hi} + 1`);
-    push('fraction', '1.5');
+    const [[, ge], [, le]] = numBounds(f, lo, hi);
+    push('below-min', f.min !== null ? String(Math.ceil(f.min) - 1) : `${lo} - 1`, `must be at least ${ge}`);
+    push('above-max', f.max !== null ? String(Math.floor(f.max) + 1) : `${hi} + 1`, `must be at most ${le}`);
+    push('fraction', '1.5', 'must be an integer');
   }
   if (f.isNumber) {
-    if (f.min !== null) push('below-min', String(f.min - 1));
-    if (f.max !== null) push('above-max', String(f.max + 1));
+    if (f.min !== null) push('below-min', String(f.min - 1), `must be at least ${f.min}`);
+    if (f.max !== null) push('above-max', String(f.max + 1), `must be at most ${f.max}`);
   }
   if (f.isDecimal) {
     const s = f.scale ?? 2;
     const p = f.precision ?? 12;
-    push('number-not-string', '12.5');
-    push('not-a-number', '"abc"');
-    if (s >= 0) push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`));
-    push('precision', JSON.stringify('9'.repeat(p - s + 1)));
-    if (f.min !== null) push('below-min', JSON.stringify(String(f.min - 1)));
-    if (f.max !== null) push('above-max', JSON.stringify(String(f.max + 1)));
+    push('number-not-string', '12.5', formatMessage(f));
+    push('not-a-number', '"abc"', formatMessage(f));
+    if (s >= 0) push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`), formatMessage(f));
+    push('precision', JSON.stringify('9'.repeat(p - s + 1)), formatMessage(f));
+    if (f.min !== null) push('below-min', JSON.stringify(String(f.min - 1)), `must be at least ${f.min}`);
+    if (f.max !== null) push('above-max', JSON.stringify(String(f.max + 1)), `must be at most ${f.max}`);
   }
-  if (f.isBoolean) push('number', '1');
+  if (f.isBoolean) push('number', '1', 'must be a boolean');
   return out;
 }
 
@@ -284,8 +301,8 @@ interface PyField {
   defaultLiteral: string;
   defaultResponse: string;
   hasDefault: boolean;
-  wrongType: string | null;
-  invalid: Array<{ label: string; value: string }>;
+  wrongType: { value: string; message: string } | null;
+  invalid: Array<{ label: string; value: string; message: string }>;
   filterValue: string | null;
   filterValueAlt: string | null;
   sortable: boolean;
@@ -393,6 +410,7 @@ function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, string>): Py
     targetTable: r.target.table,
     targetModule,
     targetSnake: r.target.names.snake,
+    targetName: r.target.name,
     targetOwned: r.target.owned,
     targetTitle: r.target.names.title,
     ondelete: { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete],
@@ -428,6 +446,7 @@ function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, string>): Py
     targetModel: classes.get(r.target.names.pascal)!,
     targetModule: pyModule(r.target.names.snake),
     targetSnake: r.target.names.snake,
+    targetName: r.target.name,
     targetOwned: r.target.owned,
   };
 }
@@ -496,9 +515,9 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     defaultEntries: fields.filter((f) => f.hasDefault).map((f) => `${pyStr(f.name)}: ${f.defaultResponse}`),
     nullAliases: [...fields.filter((f) => !f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => !r.required).map((r) => r.alias)].map(pyStr),
     invalidParams: fields.flatMap((f) => [
-      ...(f.wrongType ? [`pytest.param(${pyStr(f.name)}, ${f.wrongType}, id=${pyStr(`${f.name}-type`)})`] : []),
-      ...f.invalid.map((i) => `pytest.param(${pyStr(f.name)}, ${i.value}, id=${pyStr(`${f.name}-${i.label}`)})`),
-    ]),
+      ...(f.wrongType ? [{ label: 'type', ...f.wrongType }] : []),
+      ...f.invalid,
+    ].map((i) => pyCall(8, 'pytest.param', [pyStr(f.name), i.value, pyStr(i.message), `id=${pyStr(`${f.name}-${i.label}`)}`], ')', ','))),
     requiredTuple: pyTuple([...fields.filter((f) => f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => r.required).map((r) => pyStr(r.alias))]),
     nullTuple: pyTuple([...fields.filter((f) => !f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => !r.required).map((r) => pyStr(r.alias))]),
     uniqueAliases: fields.filter((f) => f.unique).map((f) => pyStr(f.name)),
