@@ -552,6 +552,11 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     foreignKeys,
     manyToMany,
     hasForeignKeys: foreignKeys.length > 0,
+    /** A response from one row, with its link lists when the entity has any. */
+    readOne: manyToMany.length ? 'to_read(row, load_links(session, [row.id]))' : 'to_read(row)',
+    getRow: `crud.get_row(session, Model, item_id${e.owned ? ', scope(user)' : ''})`,
+    /** Whether a helper of the route module takes the session (link tables, references, unique checks). */
+    usesSession: manyToMany.length > 0 || foreignKeys.length > 0 || fields.some((f) => f.unique),
     hasManyToMany: manyToMany.length > 0,
     requiredFields: fields.filter((f) => f.required),
     nonNullable: [...fields.filter((f) => f.required).map((f) => [f.attr, f.name]), ...foreignKeys.filter((r) => r.required).map((r) => [r.attr, r.alias])]
