@@ -68,3 +68,10 @@ describe('python: keyword names', () => {
     expect(file('src/app/deps.py')).not.toMatch(/models\.User\b/);
   });
 });
+
+describe('backend.yaml keeps every default (the contract and a regeneration read it)', () => {
+  it('keeps default: false, which equals the omitted flags but is a value', () => {
+    const file = render({ Flag: { fields: { on: { type: 'boolean', required: true, default: false } } } });
+    expect(file('backend.yaml')).toMatch(/ {6}on:\n {8}type: boolean\n {8}required: true\n {8}default: false\n/);
+  });
+});
