@@ -524,6 +524,7 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     defaultAsserts: fields
       .filter((f) => f.hasDefault)
       .map((f) => `assert body[${pyStr(f.name)}] ${['True', 'False', 'None'].includes(f.defaultResponse) ? 'is' : '=='} ${f.defaultResponse}`),
+    checksDefaultsOrNulls: fields.some((f) => f.hasDefault) || fields.some((f) => !f.required) || foreignKeys.some((r) => !r.required),
     patchChange: patchField ? `{${pyStr(patchField.name)}: ${patchField.sampleAlt}}` : null,
     filterRequest: filterField
       ? pyCall(4, 'only = client.get', ['PATH', `params={${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}`, 'headers=factory.headers'])
