@@ -57,7 +57,7 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
     const isTemplate = source.endsWith('.hbs');
     const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`, pack.dir) : null;
     const targets: Array<{ path: string; entity: EntityView | null }> = HAS_ENTITY_TOKEN.test(source)
-      ? view.entities.map((entity) => ({ path: entityPath(source, entity), entity }))
+      ? view.entities.map((entity) => ({ path: entityPath(source, entity, view.lang), entity }))
       : [{ path: source, entity: null }];
     for (const { path, entity } of targets) {
       const out = outputPath(path);
@@ -89,9 +89,14 @@ export function evaluate(condition: string, view: object): boolean {
   return negate ? !truthy : truthy;
 }
 
-function entityPath(source: string, entity: EntityView): string {
+/**
+ * `__entity_<form>__` is a form of the entity's name (`snake`, `kebab`…), or one the stack adds in
+ * `lang.entityNames` (a Python module cannot be named `class`, so the python stack maps it).
+ */
+function entityPath(source: string, entity: EntityView, lang: Record<string, unknown>): string {
+  const own = (lang.entityNames as Record<string, Record<string, string>> | undefined)?.[entity.name] ?? {};
   return source.replace(ENTITY_TOKEN, (_, form: string) => {
-    const value = (entity.names as unknown as Record<string, string>)[form];
+    const value = Object.hasOwn(own, form) ? own[form] : (entity.names as unknown as Record<string, string>)[form];
     if (typeof value !== 'string') throw new Error(`unknown entity name form __entity_${form}__ in ${source}`);
     return value;
   });

@@ -40,7 +40,8 @@ function fieldObject(f: FieldSpec): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of FIELD_KEYS) {
     const value = f[key];
-    if (value === undefined || value === false) continue;
+    // `required: false` and the like are the defaults and left out; `default: false` is a value and kept.
+    if (value === undefined || (value === false && key !== 'default')) continue;
     out[key] = value;
   }
   return out;

@@ -3,6 +3,7 @@ import { delimiter, join } from 'node:path';
 import type { JsonValue } from '../config/types.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
+import { pyAttribute, pyModelClasses, pyModule } from './python/names.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
 
 /**
@@ -30,16 +31,6 @@ export function readVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8'))
   return groups;
 }
 
-/** Python keywords, soft keywords and names that would shadow pydantic/SQLAlchemy attributes. */
-const PY_RESERVED = new Set([
-  'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
-  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
-  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
-  'metadata', 'registry', 'json', 'dict', 'copy', 'schema', 'validate', 'construct', 'fields', 'id', 'owner_user_id',
-  'created_at', 'updated_at', 'query', 'model_config', 'model_fields',
-]);
-const attrName = (snake: string): string => (PY_RESERVED.has(snake) || snake.startsWith('model_') ? `${snake}_` : snake);
-
 const LINE = 100;
 
 /** A tuple literal, exploded one item per line (a magic trailing comma keeps `ruff format` from joining it). */
@@ -54,6 +45,12 @@ export function pyCall(indent: number, head: string, args: readonly string[], cl
   const open = close === ')' ? '(' : '[';
   const one = `${pad}${head}${open}${args.join(', ')}${close}${tail}`;
   if (one.length <= LINE) return one;
+  // `name: Type = Field(` longer than a line: ruff parenthesizes the right-hand side instead.
+  const assign = head.indexOf(' = ');
+  if (`${pad}${head}${open}`.length > LINE && assign > 0) {
+    const call = pyCall(indent + 4, head.slice(assign + 3), args, close);
+    return `${pad}${head.slice(0, assign)} = (\n${call}\n${pad})${tail}`;
+  }
   const inner = `${pad}    ${args.join(', ')}`;
   if (inner.length <= LINE && !(args.length > 1 && close === ']'))
     return `${pad}${head}${open}\n${inner}\n${pad}${close}${tail}`;
@@ -195,64 +192,81 @@ function filterType(f: FieldView): string | null {
 function toRead(f: FieldView, attr: string): string {
   if (f.isDecimal) {
     const conv = `decimal_out(row.${attr}, ${f.scale})`;
-    return `${f.name}=${f.nullable ? `None if row.${attr} is None else ${conv}` : conv}`;
+    return `${attr}=${f.nullable ? `None if row.${attr} is None else ${conv}` : conv}`;
   }
-  if (f.isEnum) return `${f.name}=cast(${f.nullable ? `${enumType(f)} | None` : enumType(f)}, row.${attr})`;
-  return `${f.name}=row.${attr}`;
+  if (f.isEnum) return `${attr}=cast(${f.nullable ? `${enumType(f)} | None` : enumType(f)}, row.${attr})`;
+  return `${attr}=row.${attr}`;
 }
 
-/** A value of the wrong JSON type for the field (400 expected), or null for json (anything goes). */
-function wrongType(f: FieldView): string | null {
+/** A value of the wrong JSON type for the field (400 expected) and the message, or null for json (anything goes). */
+function wrongType(f: FieldView): { value: string; message: string } | null {
   switch (f.type) {
-    case 'integer': case 'bigint': case 'number': return '"12"';
-    case 'boolean': return '"yes"';
+    case 'integer': case 'bigint': return { value: '"12"', message: 'must be an integer' };
+    case 'number': return { value: '"12"', message: 'must be a number' };
+    case 'boolean': return { value: '"yes"', message: 'must be a boolean' };
     case 'json': return null;
-    default: return '12345';
+    case 'string': case 'text': case 'email': case 'url': return { value: '12345', message: 'must be a string' };
+    default: return { value: '12345', message: formatMessage(f) };
   }
 }
 
-/** Values of the right type that break one constraint each, with a label for the test id. */
-function invalidValues(f: FieldView): Array<{ label: string; value: string }> {
-  const out: Array<{ label: string; value: string }> = [];
-  const push = (label: string, value: string) => out.push({ label, value });
+/** The message of a value of the right JSON type in the wrong format (one wording per rule on every stack). */
+function formatMessage(f: FieldView): string {
+  switch (f.type) {
+    case 'enum': return `must be one of: ${f.values!.join(', ')}`;
+    case 'date': return 'must be a date (YYYY-MM-DD)';
+    case 'datetime': return 'must be an RFC 3339 date-time';
+    case 'uuid': return 'must be a UUID';
+    case 'decimal': return `must be a decimal number with at most ${f.precision} digits, ${f.scale} after the point`;
+    default: return 'must be a string';
+  }
+}
+
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/** Values of the right type that break one constraint each, with a label for the test id and the message. */
+function invalidValues(f: FieldView): Array<{ label: string; value: string; message: string }> {
+  const out: Array<{ label: string; value: string; message: string }> = [];
+  const push = (label: string, value: string, message: string) => out.push({ label, value, message });
   if (f.isTextual && !f.isEnum && !f.isUuid) {
-    if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`);
-    if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`);
-    if (f.pattern !== null) push('pattern', '"%% no match %%"');
-    else if (f.isEmail) push('format', '"not-an-email"');
-    else if (f.isUrl) push('format', '"not a url"');
+    if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`, `must be at most ${f.maxLength} characters`);
+    if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`, `must be at least ${f.minLength} characters`);
+    if (f.pattern !== null) push('pattern', '"%% no match %%"', `must match the pattern ${f.pattern}`);
+    else if (f.isEmail) push('format', '"not-an-email"', 'must be an email address');
+    else if (f.isUrl) push('format', '"not a url"', 'must be a URL');
   }
   // PostgreSQL text and jsonb cannot store U+0000, so it is refused on every database.
-  if (f.type === 'string' || f.type === 'text') push('nul', '"a\\x00b"');
-  if (f.isJson) push('nul', '{"text": "a\\x00b"}');
-  if (f.isUuid) push('format', '"not-a-uuid"');
-  if (f.isEnum) push('choice', '"not-a-choice"');
-  if (f.isDate) push('format', '"2024-02-30"');
+  if (f.type === 'string' || f.type === 'text') push('nul', '"a\\x00b"', NUL_MESSAGE);
+  if (f.isJson) push('nul', '{"text": "a\\x00b"}', NUL_MESSAGE);
+  if (f.isUuid) push('format', '"not-a-uuid"', formatMessage(f));
+  if (f.isEnum) push('choice', '"not-a-choice"', formatMessage(f));
+  if (f.isDate) push('format', '"2024-02-30"', formatMessage(f));
   if (f.isDatetime) {
-    push('format', '"yesterday"');
-    push('no-offset', '"2024-01-01T10:00:00"');
+    push('format', '"yesterday"', formatMessage(f));
+    push('no-offset', '"2024-01-01T10:00:00"', formatMessage(f));
   }
   if (f.isInteger || f.isBigint) {
     const [lo, hi] = f.isInteger ? INT32 : INT64;
-    push('below-min', f.min !== null ? String(Math.ceil(f.min) - 1) : `${lo}${f.isBigint ? '' : ''} - 1`);
-    push('above-max', f.max !== null ? String(Math.floor(f.max) + 1) : `${hi} + 1`);
-    push('fraction', '1.5');
+    const [[, ge], [, le]] = numBounds(f, lo, hi);
+    push('below-min', f.min !== null ? String(Math.ceil(f.min) - 1) : `${lo} - 1`, `must be at least ${ge}`);
+    push('above-max', f.max !== null ? String(Math.floor(f.max) + 1) : `${hi} + 1`, `must be at most ${le}`);
+    push('fraction', '1.5', 'must be an integer');
   }
   if (f.isNumber) {
-    if (f.min !== null) push('below-min', String(f.min - 1));
-    if (f.max !== null) push('above-max', String(f.max + 1));
+    if (f.min !== null) push('below-min', String(f.min - 1), `must be at least ${f.min}`);
+    if (f.max !== null) push('above-max', String(f.max + 1), `must be at most ${f.max}`);
   }
   if (f.isDecimal) {
     const s = f.scale ?? 2;
     const p = f.precision ?? 12;
-    push('number-not-string', '12.5');
-    push('not-a-number', '"abc"');
-    if (s >= 0) push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`));
-    push('precision', JSON.stringify('9'.repeat(p - s + 1)));
-    if (f.min !== null) push('below-min', JSON.stringify(String(f.min - 1)));
-    if (f.max !== null) push('above-max', JSON.stringify(String(f.max + 1)));
+    push('number-not-string', '12.5', formatMessage(f));
+    push('not-a-number', '"abc"', formatMessage(f));
+    if (s >= 0) push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`), formatMessage(f));
+    push('precision', JSON.stringify('9'.repeat(p - s + 1)), formatMessage(f));
+    if (f.min !== null) push('below-min', JSON.stringify(String(f.min - 1)), `must be at least ${f.min}`);
+    if (f.max !== null) push('above-max', JSON.stringify(String(f.max + 1)), `must be at most ${f.max}`);
   }
-  if (f.isBoolean) push('number', '1');
+  if (f.isBoolean) push('number', '1', 'must be a boolean');
   return out;
 }
 
@@ -287,8 +301,8 @@ interface PyField {
   defaultLiteral: string;
   defaultResponse: string;
   hasDefault: boolean;
-  wrongType: string | null;
-  invalid: Array<{ label: string; value: string }>;
+  wrongType: { value: string; message: string } | null;
+  invalid: Array<{ label: string; value: string; message: string }>;
   filterValue: string | null;
   filterValueAlt: string | null;
   sortable: boolean;
@@ -299,15 +313,18 @@ interface PyField {
 }
 
 function pyField(f: FieldView): PyField {
-  const attr = attrName(f.names.snake);
+  const attr = pyAttribute(f.names.snake);
   const sample = f.sampleJson === null ? null : (JSON.parse(f.sampleJson) as JsonValue);
   const alt = f.sampleAltJson === null ? null : (JSON.parse(f.sampleAltJson) as JsonValue);
   const input = inputType(f);
   const alias = `alias=${JSON.stringify(f.name)}`;
   const defaultValue = f.isDecimal && f.hasDefault ? `Decimal(${JSON.stringify(String(f.default))})` : f.hasDefault ? pyLiteral(f.default) : 'None';
   const defaultLiteral = f.hasDefault ? pyLiteral(f.default) : 'None';
+  // SPEC 5: a field with a default may be left out of a POST even when required; the default applies. Only
+  // a required field without one must be sent, and only a required field refuses null.
   const createType = f.required ? input.type : `${input.type} | None`;
-  const createArgs = f.required ? [alias, ...input.constraints] : [`default=${defaultValue}`, alias, ...input.constraints];
+  const mustSend = f.required && !f.hasDefault;
+  const createArgs = mustSend ? [alias, ...input.constraints] : [`default=${defaultValue}`, alias, ...input.constraints];
   const filter = filterType(f);
   const mapped = f.nullable ? `Mapped[${mappedType(f)} | None]` : `Mapped[${mappedType(f)}]`;
   const aliases: string[] = [];
@@ -367,9 +384,9 @@ interface PyRelation {
   ondelete: string;
 }
 
-function pyForeignKey(r: RelationView): PyRelation & Record<string, unknown> {
-  const targetModule = r.target.names.snake;
-  const attr = attrName(r.fkNames!.snake);
+function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, string>): PyRelation & Record<string, unknown> {
+  const targetModule = pyModule(r.target.names.snake);
+  const attr = pyAttribute(r.fkNames!.snake);
   const alias = `alias=${JSON.stringify(r.fkField!)}`;
   const ondelete = { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete];
   return {
@@ -384,14 +401,16 @@ function pyForeignKey(r: RelationView): PyRelation & Record<string, unknown> {
     read: pyCall(4, `${attr}: str${r.required ? '' : ' | None'} = Field`, [alias]),
     filter: pyCall(4, `${attr}: UuidIn | None = Field`, ['default=None', alias]),
     name: r.name,
-    attr: attrName(r.fkNames!.snake),
+    attr: pyAttribute(r.fkNames!.snake),
     alias: r.fkField!,
     column: r.fkColumn!,
     required: r.required,
     isOneToOne: r.isOneToOne,
-    targetModel: r.target.names.pascal,
+    targetModel: classes.get(r.target.names.pascal)!,
     targetTable: r.target.table,
-    targetModule: r.target.names.snake,
+    targetModule,
+    targetSnake: r.target.names.snake,
+    targetName: r.target.name,
     targetOwned: r.target.owned,
     targetTitle: r.target.names.title,
     ondelete: { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete],
@@ -410,30 +429,34 @@ interface PyManyToMany {
   targetOwned: boolean;
 }
 
-function pyManyToMany(r: RelationView): PyManyToMany & Record<string, unknown> {
-  const attr = attrName(r.idsNames!.snake);
+function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, string>): PyManyToMany & Record<string, unknown> {
+  const attr = pyAttribute(r.idsNames!.snake);
   const alias = `alias=${JSON.stringify(r.idsField!)}`;
   return {
     create: pyCall(4, `${attr}: list[UuidIn] = Field`, ['default_factory=list', alias]),
     update: pyCall(4, `${attr}: list[UuidIn] | None = Field`, ['default=None', alias]),
     read: pyCall(4, `${attr}: list[str] = Field`, [alias]),
     targetTable: r.target.table,
-    attr: attrName(r.idsNames!.snake),
+    attr: pyAttribute(r.idsNames!.snake),
     alias: r.idsField!,
     table: r.joinTable!,
     tableVar: `${r.joinTable!}_table`,
     sourceColumn: r.joinSourceColumn!,
     targetColumn: r.joinTargetColumn!,
-    targetModel: r.target.names.pascal,
-    targetModule: r.target.names.snake,
+    targetModel: classes.get(r.target.names.pascal)!,
+    targetModule: pyModule(r.target.names.snake),
+    targetSnake: r.target.names.snake,
+    targetName: r.target.name,
     targetOwned: r.target.owned,
   };
 }
 
-function pyEntity(e: EntityView, testable: Set<string>) {
+function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<string, string>) {
+  const module = pyModule(e.names.snake);
+  const modelClass = classes.get(e.names.pascal)!;
   const fields = e.fields.map(pyField);
-  const foreignKeys = e.foreignKeys.map(pyForeignKey);
-  const manyToMany = e.manyToMany.map(pyManyToMany);
+  const foreignKeys = e.foreignKeys.map((r) => pyForeignKey(r, classes));
+  const manyToMany = e.manyToMany.map((r) => pyManyToMany(r, classes));
   const sortKeys = [
     ...fields.filter((f) => f.sortable).map((f) => ({ key: f.name, attr: f.attr, isDecimal: f.isDecimal })),
     ...foreignKeys.map((r) => ({ key: r.alias, attr: r.attr, isDecimal: false })),
@@ -444,13 +467,13 @@ function pyEntity(e: EntityView, testable: Set<string>) {
   const filterField = fields.find((f) => f.filterValue !== null && f.filterValueAlt !== null && f.filterValue !== f.filterValueAlt) ?? null;
   const patchField = fields.find((f) => f.hasSample && f.sampleAlt !== f.sample && !f.unique) ?? fields.find((f) => f.hasSample && f.sampleAlt !== f.sample) ?? null;
   const inbound = e.referencedBy.map((ib) => ({
-    sourceModule: ib.source.names.snake,
-    sourceModel: ib.source.names.pascal,
+    sourceSnake: ib.source.names.snake,
+    sourceModel: classes.get(ib.source.names.pascal)!,
     sourceTitle: ib.source.names.title,
     sourcePath: ib.source.path,
     sourceTable: ib.source.table,
     fkAlias: ib.relation.fkField!,
-    fkAttr: attrName(ib.relation.fkNames!.snake),
+    fkAttr: pyAttribute(ib.relation.fkNames!.snake),
     restrict: ib.relation.onDeleteRestrict,
     cascade: ib.relation.onDeleteCascade,
     setNull: ib.relation.onDeleteSetNull,
@@ -477,34 +500,35 @@ function pyEntity(e: EntityView, testable: Set<string>) {
     readArgs: [
       `id=row.id`,
       ...fields.map((f) => f.toRead),
-      ...foreignKeys.map((r) => `${r.alias}=row.${r.attr}`),
-      ...manyToMany.map((r) => `${r.alias}=links[${JSON.stringify(r.alias)}].get(row.id, [])`),
-      'createdAt=row.created_at',
-      'updatedAt=row.updated_at',
+      ...foreignKeys.map((r) => `${r.attr}=row.${r.attr}`),
+      ...manyToMany.map((r) => `${r.attr}=links[${JSON.stringify(r.alias)}].get(row.id, [])`),
+      'created_at=row.created_at',
+      'updated_at=row.updated_at',
     ],
-    schemaNames: pyImport(`app.schemas.${e.names.snake}`, [
+    schemaNames: pyImport(`app.schemas.${module}`, [
       ...['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`),
       ...fields.filter((f) => f.isEnum).map((f) => f.enumType!),
     ]),
     sampleEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sample}`),
     altEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sampleAlt}`),
-    requiredAliases: [...fields.filter((f) => f.required).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr),
-    defaultEntries: fields.filter((f) => !f.required && f.hasDefault).map((f) => `${pyStr(f.name)}: ${f.defaultResponse}`),
+    requiredAliases: [...fields.filter((f) => f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr),
+    defaultEntries: fields.filter((f) => f.hasDefault).map((f) => `${pyStr(f.name)}: ${f.defaultResponse}`),
     nullAliases: [...fields.filter((f) => !f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => !r.required).map((r) => r.alias)].map(pyStr),
     invalidParams: fields.flatMap((f) => [
-      ...(f.wrongType ? [`pytest.param(${pyStr(f.name)}, ${f.wrongType}, id=${pyStr(`${f.name}-type`)})`] : []),
-      ...f.invalid.map((i) => `pytest.param(${pyStr(f.name)}, ${i.value}, id=${pyStr(`${f.name}-${i.label}`)})`),
-    ]),
-    requiredTuple: pyTuple([...fields.filter((f) => f.required).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => r.required).map((r) => pyStr(r.alias))]),
+      ...(f.wrongType ? [{ label: 'type', ...f.wrongType }] : []),
+      ...f.invalid,
+    ].map((i) => pyCall(8, 'pytest.param', [pyStr(f.name), i.value, pyStr(i.message), `id=${pyStr(`${f.name}-${i.label}`)}`], ')', ','))),
+    requiredTuple: pyTuple([...fields.filter((f) => f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => r.required).map((r) => pyStr(r.alias))]),
     nullTuple: pyTuple([...fields.filter((f) => !f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => !r.required).map((r) => pyStr(r.alias))]),
     uniqueAliases: fields.filter((f) => f.unique).map((f) => pyStr(f.name)),
-    linkTargets: manyToMany.map((r) => ({ alias: r.alias, targetModule: r.targetModule })),
-    optionalFks: foreignKeys.filter((r) => !r.required).map((r) => ({ alias: r.alias, targetModule: r.targetModule })),
     defaultAsserts: fields
-      .filter((f) => !f.required && f.hasDefault)
+      .filter((f) => f.hasDefault)
       .map((f) => `assert body[${pyStr(f.name)}] ${['True', 'False', 'None'].includes(f.defaultResponse) ? 'is' : '=='} ${f.defaultResponse}`),
+    checksDefaultsOrNulls: fields.some((f) => f.hasDefault) || fields.some((f) => !f.required) || foreignKeys.some((r) => !r.required),
     patchChange: patchField ? `{${pyStr(patchField.name)}: ${patchField.sampleAlt}}` : null,
-    filterParams: filterField ? `{${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}` : null,
+    filterRequest: filterField
+      ? pyCall(4, 'only = client.get', ['PATH', `params={${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}`, 'headers=factory.headers'])
+      : null,
     linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
     notNullPairs: pyTuple([
       ...fields.filter((f) => f.required).map((f) => `(${JSON.stringify(f.attr)}, ${JSON.stringify(f.name)})`),
@@ -514,7 +538,11 @@ function pyEntity(e: EntityView, testable: Set<string>) {
     sortType: pyCall(0, `${e.names.pascal}Sort = Literal`, sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]), ']'),
     name: e.name,
     constName: e.names.upperSnake,
-    module: e.names.snake,
+    module,
+    /** For composed identifiers (`create_class`, `class_row`), where a keyword needs no mapping. */
+    snake: e.names.snake,
+    /** The SQLAlchemy class in models.py; schemas keep the user's name as their prefix (`OrderCreate`). */
+    modelClass,
     model: e.names.pascal,
     title: e.names.title,
     pluralTitle: e.names.pluralTitle,
@@ -525,6 +553,11 @@ function pyEntity(e: EntityView, testable: Set<string>) {
     foreignKeys,
     manyToMany,
     hasForeignKeys: foreignKeys.length > 0,
+    /** A response from one row, with its link lists when the entity has any. */
+    readOne: manyToMany.length ? 'to_read(row, load_links(session, [row.id]))' : 'to_read(row)',
+    getRow: `crud.get_row(session, Model, item_id${e.owned ? ', scope(user)' : ''})`,
+    /** Whether a helper of the route module takes the session (link tables, references, unique checks). */
+    usesSession: manyToMany.length > 0 || foreignKeys.length > 0 || fields.some((f) => f.unique),
     hasManyToMany: manyToMany.length > 0,
     requiredFields: fields.filter((f) => f.required),
     nonNullable: [...fields.filter((f) => f.required).map((f) => [f.attr, f.name]), ...foreignKeys.filter((r) => r.required).map((r) => [r.attr, r.alias])]
@@ -575,7 +608,7 @@ function schemaImports(e: EntityView): string {
   std.push(pyImport('typing', typing));
   const pyd = ['BaseModel', 'Field'];
   if (has((f) => f.isJson)) pyd.push('JsonValue');
-  const values = ['DateTimeOut', 'InputModel'];
+  const values = ['DateTimeOut', 'InputModel', 'OutputModel'];
   if (has((f) => f.isDate)) values.push('DateIn');
   if (has((f) => f.isDatetime)) values.push('DateTimeIn');
   if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
@@ -616,16 +649,17 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   runtime.sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
   const dev = [...versions.dev].sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
   const testable = testableEntities(view.entities);
-  const entities = view.entities.map((e) => pyEntity(e, testable));
+  const classes = pyModelClasses(view.entities.map((e) => e.names.pascal));
+  const entities = view.entities.map((e) => pyEntity(e, testable, classes));
   const schema = view.database.schema;
   const seedable = entities.filter((e) => e.testable);
   const seedRows = seedable.map((e) => ({
-    var: `${e.module}_row`,
-    model: e.model,
+    var: `${e.snake}_row`,
+    model: e.modelClass,
     create: `${e.model}Create`,
     entries: [
       ...e.sampleEntries,
-      ...e.foreignKeys.filter((r) => r.required).map((r) => `${pyStr(r.alias)}: ${r.targetModule}_row.id`),
+      ...e.foreignKeys.filter((r) => r.required).map((r) => `${pyStr(r.alias)}: ${r.targetSnake}_row.id`),
     ],
     exclude: e.manyToMany.length ? `exclude={${e.manyToMany.map((r) => pyStr(r.attr)).join(', ')}}` : '',
     owned: e.owned,
@@ -651,6 +685,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
     usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
+    /** Name forms of file paths (`__entity_module__`): entity modules are Python identifiers. */
+    entityNames: Object.fromEntries(entities.map((e) => [e.name, { module: e.module }])),
     migrationUp: schema ? schema.up.map(pyStr) : [],
     migrationDown: schema ? schema.down.map(pyStr) : [],
     driverNote: view.database.isPostgres

@@ -1,5 +1,6 @@
 /** GET on a collection: envelope, paging bounds, sorting, equality filters, unknown parameters (SPEC 5). */
 import type { EntitySpec, FieldSpec } from '../../../../src/config/types.js';
+import { PAGING } from '../../../../src/config/reserved.js';
 import { describe, type HttpClient } from '../client.js';
 import { portableCompare, sameFieldValue } from '../compare.js';
 import type { Context } from '../context.js';
@@ -97,7 +98,8 @@ export async function checkList(ctx: Context, entity: EntitySpec): Promise<void>
   for (const field of entity.fields.filter((f) => SORTABLE.has(f.type))) {
     await checkSort(ctx, entity, field, first, second);
   }
-  for (const field of entity.fields.filter((f) => FILTERABLE.has(f.type))) {
+  // A field named limit, offset or sort is allowed but not an equality filter: the name is the paging parameter.
+  for (const field of entity.fields.filter((f) => FILTERABLE.has(f.type) && !PAGING.has(f.name))) {
     await checkFilter(ctx, entity, field.name, first, second, (a, b) => sameFieldValue(field, a, b));
   }
   for (const relation of entity.relations.filter(isToOne)) {

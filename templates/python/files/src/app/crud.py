@@ -35,6 +35,7 @@ def ensure_exists(
     model: type[Any],
     row_id: str | None,
     field: str,
+    entity: str,
     where: Sequence[ColumnElement[bool]] = (),
 ) -> None:
     if row_id is None:
@@ -44,7 +45,7 @@ def ensure_exists(
         == 0
     ):
         raise ProblemError(
-            400, "The request is invalid.", [(field, "refers to a row that does not exist")]
+            400, "The request is invalid.", [(field, f"refers to a missing {entity}")]
         )
 
 
@@ -53,17 +54,15 @@ def ensure_all_exist(
     model: type[Any],
     row_ids: Sequence[str],
     field: str,
+    entity: str,
     where: Sequence[ColumnElement[bool]] = (),
 ) -> None:
     if not row_ids:
         return
     found = set(session.scalars(select(model.id).where(model.id.in_(row_ids), *where)))
-    missing = [row_id for row_id in row_ids if row_id not in found]
-    if missing:
+    if any(row_id not in found for row_id in row_ids):
         raise ProblemError(
-            400,
-            "The request is invalid.",
-            [(field, f"refers to rows that do not exist: {', '.join(missing)}")],
+            400, "The request is invalid.", [(field, f"refers to a missing {entity}")]
         )
 
 

@@ -1,5 +1,7 @@
 """RFC 9457 problem details: the one error format of the API."""
 
+import ast
+import re
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
@@ -9,6 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.values import EMAIL_PATTERN, URL_PATTERN
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -74,15 +78,58 @@ def _field_name(loc: Sequence[int | str]) -> str:
     return name or (str(loc[0]) if loc else "body")
 
 
+#: One wording per rule, the same on every stack (pydantic error type -> message).
+_TYPE_MESSAGES = {
+    "string_type": "must be a string",
+    "int_type": "must be an integer",
+    "int_parsing": "must be an integer",
+    "int_from_float": "must be an integer",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "finite_number": "must be a number",
+    "bool_type": "must be a boolean",
+    "bool_parsing": "must be a boolean",
+    "dict_type": "must be an object",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "list_type": "must be an array",
+}
+_BOUND_MESSAGES = {
+    "string_too_long": "must be at most {max_length} characters",
+    "string_too_short": "must be at least {min_length} characters",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+}
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
 def _message(error: dict[str, Any]) -> str:
-    if error["type"] == "extra_forbidden":
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
         return (
             "is not a known query parameter"
             if error["loc"][0] == "query"
             else "is not a known field"
         )
-    if error["type"] == "missing":
+    if kind == "missing":
         return "is required"
+    if error.get("input", ...) is None:
+        return "must not be null"
+    if kind in _TYPE_MESSAGES:
+        return _TYPE_MESSAGES[kind]
+    if kind in _BOUND_MESSAGES:
+        return _BOUND_MESSAGES[kind].format(**ctx)
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern")
+        if pattern == EMAIL_PATTERN:
+            return "must be an email address"
+        if pattern == URL_PATTERN:
+            return "must be a URL"
+        return f"must match the pattern {pattern}"
+    if kind == "literal_error":
+        choices = [ast.literal_eval(quoted) for quoted in _QUOTED.findall(ctx["expected"])]
+        return f"must be one of: {', '.join(choices)}"
     return str(error["msg"]).removeprefix("Value error, ")
 
 

@@ -24,6 +24,8 @@ _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$",
 )
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+_DATE_MESSAGE = "must be a date (YYYY-MM-DD)"
+_DATETIME_MESSAGE = "must be an RFC 3339 date-time"
 
 
 def _holds_nul(value: Any) -> bool:
@@ -35,6 +37,13 @@ def _holds_nul(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
     return False
+
+
+class OutputModel(BaseModel):
+    """Base of every response body: built in code by attribute name (`class_=...`, as a keyword cannot be an
+    argument name), written out by alias, the name the API uses."""
+
+    model_config = ConfigDict(validate_by_name=True)
 
 
 class InputModel(BaseModel):
@@ -56,18 +65,16 @@ class InputModel(BaseModel):
 
 def _parse_date(value: Any) -> date:
     if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError("must be a date in the form YYYY-MM-DD")
+        raise ValueError(_DATE_MESSAGE)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError("must be a valid calendar date") from None
+        raise ValueError(_DATE_MESSAGE) from None
 
 
 def _parse_datetime(value: Any) -> datetime:
     if not isinstance(value, str) or not _DATETIME.match(value):
-        raise ValueError(
-            "must be an RFC 3339 date-time with a time zone, e.g. 2024-01-01T10:00:00Z"
-        )
+        raise ValueError(_DATETIME_MESSAGE)
     text = value.upper().replace("Z", "+00:00")
     head, sep, tail = text.partition(".")
     if sep:
@@ -76,7 +83,7 @@ def _parse_datetime(value: Any) -> datetime:
     try:
         return utc_millis(datetime.fromisoformat(text))
     except ValueError:
-        raise ValueError("must be a valid date-time") from None
+        raise ValueError(_DATETIME_MESSAGE) from None
 
 
 def _parse_uuid(value: Any) -> str:
@@ -119,23 +126,23 @@ class DecimalCheck:
         self.le = None if le is None else Decimal(le)
 
     def __call__(self, value: Any) -> Decimal:
+        shape = (
+            f"must be a decimal number with at most {self.precision} digits, "
+            f"{self.scale} after the point"
+        )
         if not isinstance(value, str) or not _DECIMAL.match(value):
-            raise ValueError('must be a decimal number written as a string, e.g. "12.50"')
+            raise ValueError(shape)
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise ValueError("must be a decimal number") from None
+            raise ValueError(shape) from None
         integer, _, fraction = value.lstrip("-").partition(".")
-        if len(fraction) > self.scale:
-            raise ValueError(f"must have at most {self.scale} digits after the decimal point")
-        if len(integer.lstrip("0")) > self.precision - self.scale:
-            raise ValueError(
-                f"must have at most {self.precision - self.scale} digits before the decimal point"
-            )
+        if len(fraction) > self.scale or len(integer.lstrip("0")) > self.precision - self.scale:
+            raise ValueError(shape)
         if self.ge is not None and number < self.ge:
-            raise ValueError(f"must be greater than or equal to {self.ge}")
+            raise ValueError(f"must be at least {self.ge}")
         if self.le is not None and number > self.le:
-            raise ValueError(f"must be less than or equal to {self.le}")
+            raise ValueError(f"must be at most {self.le}")
         return number
 
 

@@ -34,7 +34,7 @@ class LoginBody(InputModel):
     password: str = Field(strict=True, max_length=256)
 
 
-class UserRead(BaseModel):
+class AuthAccountRead(BaseModel):
     id: str
     email: str
     created_at: DateTimeOut = Field(alias="createdAt")
@@ -46,15 +46,16 @@ class Token(BaseModel):
     expires_in: int = Field(alias="expiresIn")
 
 
-@router.post("/signup", status_code=201, response_model=UserRead)
-def signup(body: Credentials, session: SessionDep) -> UserRead:
+@router.post("/signup", status_code=201, response_model=AuthAccountRead)
+def signup(body: Credentials, session: SessionDep) -> AuthAccountRead:
     email = body.email.strip().lower()
-    if session.scalar(select(models.User.id).where(models.User.email == email)) is not None:
+    taken = select(models.AuthAccount.id).where(models.AuthAccount.email == email)
+    if session.scalar(taken) is not None:
         raise ProblemError(
             409, "This email is already registered.", [("email", "is already taken")]
         )
     now = utc_now()
-    user = models.User(
+    user = models.AuthAccount(
         id=uuid7(),
         email=email,
         password_hash=hash_password(body.password),
@@ -64,14 +65,14 @@ def signup(body: Credentials, session: SessionDep) -> UserRead:
     with crud.conflicts(session):
         session.add(user)
         session.commit()
-    return UserRead(id=user.id, email=user.email, createdAt=user.created_at)
+    return AuthAccountRead(id=user.id, email=user.email, createdAt=user.created_at)
 
 
 @router.post("/login", response_model=Token, responses={401: problem(INVALID_LOGIN)})
 def login(body: LoginBody, request: Request, session: SessionDep) -> Token:
     settings: Settings = request.app.state.settings
     user = session.scalars(
-        select(models.User).where(models.User.email == body.email.strip().lower())
+        select(models.AuthAccount).where(models.AuthAccount.email == body.email.strip().lower())
     ).first()
     if not verify_password(user.password_hash if user else None, body.password) or user is None:
         raise ProblemError(401, INVALID_LOGIN, headers={"WWW-Authenticate": "Bearer"})
