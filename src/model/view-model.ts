@@ -116,6 +116,8 @@ export interface EntityView extends EntityRef {
   readonly foreignKeys: readonly RelationView[];
   readonly manyToMany: readonly RelationView[];
   readonly requiredFields: readonly FieldView[];
+  /** Required fields without a default: a POST without one is a 400 (with a default, the default applies; SPEC 5). */
+  readonly mustSendFields: readonly FieldView[];
   readonly uniqueFields: readonly FieldView[];
   readonly filterableFields: readonly FieldView[];
   readonly sortableFields: readonly FieldView[];
@@ -378,6 +380,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       foreignKeys,
       manyToMany,
       requiredFields: fields.filter((f) => f.required),
+      mustSendFields: fields.filter((f) => f.required && !f.hasDefault),
       uniqueFields: fields.filter((f) => f.unique),
       filterableFields: fields.filter((f) => f.filterable),
       sortableFields: fields.filter((f) => f.sortable),

@@ -4,6 +4,7 @@ import { sampleValue } from '../model/samples.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
+import { javaEntityClasses, javaIdentifier } from './java/names.js';
 
 /**
  * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,
@@ -126,7 +127,9 @@ function toResponse(f: FieldView, v: string): string {
 const SAMPLE_COUNT = 8;
 
 function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres: boolean) {
-  const pascal = f.names.pascal;
+  // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
+  const ident = javaIdentifier(f.name);
+  const pascal = ident.charAt(0).toUpperCase() + ident.slice(1);
   // Text is filterable and sortable too (the shared contract probes both); only json is not.
   const filterKind = f.isJson ? null : FILTER[f.type] ?? null;
   const attr = f.name;
@@ -139,6 +142,9 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
     type: f.type,
     defaultJson: f.defaultJson,
     pascal,
+    ident,
+    /** `@JsonProperty` keeps the wire name when the identifier differs from it. */
+    jsonProperty: ident === f.name ? null : `@JsonProperty(${javaString(f.name)})`,
     column: f.column,
     required: f.required,
     unique: f.unique,
@@ -151,7 +157,7 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
     annotations: annotations(f),
     hasAnnotations: annotations(f).length > 0,
     defaultExpr: defaultExpr(f),
-    toEntity: toEntity(f, `input.${f.name}()`),
+    toEntity: toEntity(f, `input.${ident}()`),
     toResponse: toResponse(f, `entity.get${pascal}()`),
     /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
     columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,
@@ -167,7 +173,7 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
 }
 type JavaField = ReturnType<typeof javaField>;
 
-function javaForeignKey(r: RelationView) {
+function javaForeignKey(r: RelationView, classes: ReadonlyMap<string, string>) {
   return {
     name: r.fkField!,
     pascal: r.fkNames!.pascal,
@@ -176,13 +182,14 @@ function javaForeignKey(r: RelationView) {
     isOneToOne: r.isOneToOne,
     nameLiteral: javaString(r.fkField!),
     target: r.target.names.pascal,
+    targetClass: classes.get(r.target.name)!,
     targetCamel: r.target.names.camel,
     targetOwned: r.target.owned,
     restrict: r.onDeleteRestrict,
   };
 }
 
-function javaManyToMany(r: RelationView) {
+function javaManyToMany(r: RelationView, classes: ReadonlyMap<string, string>) {
   return {
     name: r.idsField!,
     pascal: r.idsNames!.pascal,
@@ -191,6 +198,7 @@ function javaManyToMany(r: RelationView) {
     targetColumn: r.joinTargetColumn!,
     nameLiteral: javaString(r.idsField!),
     target: r.target.names.pascal,
+    targetClass: classes.get(r.target.name)!,
     targetCamel: r.target.names.camel,
     targetOwned: r.target.owned,
   };
@@ -218,26 +226,38 @@ function imports(list: readonly string[]): string[] {
   return [...new Set(list)].sort();
 }
 
-function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>) {
+function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>, classes: ReadonlyMap<string, string>) {
   const fields = fieldsByEntity.get(e.name)!;
-  const foreignKeys = e.foreignKeys.map(javaForeignKey);
-  const manyToMany = e.manyToMany.map(javaManyToMany);
+  const foreignKeys = e.foreignKeys.map((r) => javaForeignKey(r, classes));
+  const manyToMany = e.manyToMany.map((r) => javaManyToMany(r, classes));
+  const className = classes.get(e.name)!;
   const has = (t: string) => fields.some((f) => f.javaType === t);
   const hasInput = (t: string) => fields.some((f) => f.inputType === t);
   const hasResponse = (t: string) => fields.some((f) => f.responseType === t);
   const pkg = JAVA_PACKAGE;
   const anns = fields.flatMap((f) => f.annotations.map((a) => /^@(\w+)/.exec(a)![1]));
+  // A required foreign key is @NotNull even when no field needs that import.
+  if (foreignKeys.some((r) => r.required)) anns.push('NotNull');
   const sorts = [
     ...fields.filter((f) => f.sortable).map((f) => ({ key: f.name, cast: f.sortCast })),
     ...foreignKeys.map((r) => ({ key: r.name, cast: false })),
     { key: 'createdAt', cast: false },
     { key: 'updatedAt', cast: false },
   ].map((s) => ({ ...s, literal: javaString(s.key) }));
+  // Wire names whose JPA attribute differs (a keyword field `class` is attribute `class_`).
+  const renamed = fields.filter((f) => f.ident !== f.name);
   const keys = [...fields.map((f) => f.name), ...foreignKeys.map((r) => r.name), ...manyToMany.map((r) => r.name)];
   const needsUser = e.owned || e.referencesOwned;
   const restrictInbound = e.referencedBy
     .filter((ib) => ib.relation.onDeleteRestrict && testable.has(ib.source.name) && ib.source.name !== e.name)
-    .map((ib) => ({ source: ib.source.names.pascal, sourceCamel: ib.source.names.camel, fk: ib.relation.fkField!, path: ib.source.path }));
+    .map((ib) => ({
+      source: ib.source.names.pascal,
+      sourceCamel: ib.source.names.camel,
+      fk: ib.relation.fkField!,
+      path: ib.source.path,
+      // Named after the relation too: two restrict relations from one entity to this one are two tests.
+      testName: `deletingWhileReferencedBy${ib.source.names.pascal}${ib.relation.names.pascal}IsConflict`,
+    }));
   const uniqueField = fields.find((f) => f.unique && f.hasSample) ?? null;
   // A field whose JSON comes back exactly as sent (datetimes, decimals and doubles may change spelling).
   const stable = (f: JavaField) => !['datetime', 'decimal', 'number', 'json'].includes(f.type);
@@ -246,6 +266,8 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
   return {
     name: e.name,
     pascal: e.names.pascal,
+    /** The JPA entity class: the entity's name unless java.lang, JPA or the project's own classes take it. */
+    className,
     camel: e.names.camel,
     title: e.names.title,
     pluralTitle: e.names.pluralTitle,
@@ -261,6 +283,9 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
     hasJson: fields.some((f) => f.isJson),
     sorts,
+    numericTextSortsLiteral: sorts.filter((s) => s.cast).map((s) => s.literal).join(', '),
+    attributeEntries: renamed.map((f) => `Map.entry(${javaString(f.name)}, ${javaString(f.ident)})`),
+    hasJsonProperty: renamed.length > 0,
     filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
     keysLiteral: keys.map(javaString).join(', '),
     entityImports: imports([
@@ -283,6 +308,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       ...(manyToMany.length ? ['java.util.List'] : []),
       ...[...new Set(anns)].map((a) => `jakarta.validation.constraints.${a}`),
       `${pkg}.web.JsonBody`,
+      ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
       ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
     ]),
     responseImports: imports([
@@ -291,11 +317,12 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       'java.util.UUID',
       ...(manyToMany.length ? ['java.util.List'] : []),
       ...(hasResponse('JsonNode') ? ['tools.jackson.databind.JsonNode'] : []),
+      ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
     ]),
     hasDecimal: fields.some((f) => f.isDecimal),
     serviceImports: imports([
-      ...[...foreignKeys, ...manyToMany].map((r) => `${pkg}.domain.${r.target}`),
-      `${pkg}.domain.${e.names.pascal}`,
+      ...[...foreignKeys, ...manyToMany].map((r) => `${pkg}.domain.${r.targetClass}`),
+      `${pkg}.domain.${className}`,
       `${pkg}.domain.${e.names.pascal}Repository`,
       `${pkg}.domain.Filter`,
       `${pkg}.domain.Listing`,
@@ -305,6 +332,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       'java.time.Instant',
       'java.time.temporal.ChronoUnit',
       'java.util.List',
+      'java.util.Map',
       'java.util.Set',
       'java.util.UUID',
       'org.springframework.stereotype.Service',
@@ -345,7 +373,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     }),
   );
   const testable = testableEntities(view.entities, fieldsByEntity);
-  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable));
+  const classes = javaEntityClasses(view.entities.map((e) => e.name));
+  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes));
   const schema = db.schema;
   return {
     package: JAVA_PACKAGE,
@@ -358,6 +387,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     entities,
     firstPath: view.entities[0]?.path ?? '/api',
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
+    /** `__entity_javaClass__` in template paths: the JPA entity class's file. */
+    entityNames: Object.fromEntries(entities.map((e) => [e.name, { javaClass: e.className }])),
     /** V1__init.sql: the shared schema of every stack, one statement per block. */
     migration: schema ? `${schema.up.join(';\n\n')};\n` : '',
     /** DELETE statements in dependency order (join tables first), for test clean-up; users stay. */

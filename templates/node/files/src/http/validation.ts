@@ -12,6 +12,9 @@ const common: Options = {
   removeAdditional: false,
   useDefaults: true,
   allowUnionTypes: true,
+  // A field named like an Object member (`constructor`, `propertyIsEnumerable`) must not find the prototype's
+  // function when the body leaves it out.
+  ownProperties: true,
 };
 
 function createAjv(options: Options): Ajv {

@@ -54,7 +54,7 @@ public class AuthController {
 
     public record Token(String accessToken, String tokenType, long expiresIn) {}
 
-    private final UserRepository users;
+    private final AuthAccountRepository users;
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
     private final Validation validation;
@@ -62,7 +62,7 @@ public class AuthController {
     private final String unknownUserHash;
 
     public AuthController(
-            UserRepository users,
+            AuthAccountRepository users,
             PasswordEncoder passwords,
             JwtEncoder encoder,
             Validation validation,
@@ -93,7 +93,7 @@ public class AuthController {
                     "An account with this email already exists",
                     List.of(new FieldProblem("email", "is already taken")));
         }
-        User user = new User(
+        AuthAccount user = new AuthAccount(
                 Ids.newId(),
                 email,
                 passwords.encode(input.password()),
@@ -118,7 +118,7 @@ public class AuthController {
                             ? List.of(new FieldProblem(email == null ? "email" : "password", "must not be null"))
                             : json.errors());
         }
-        User user = users.findByEmail(email.toLowerCase(Locale.ROOT)).orElse(null);
+        AuthAccount user = users.findByEmail(email.toLowerCase(Locale.ROOT)).orElse(null);
         // BCrypt reads at most 72 bytes: longer passwords cannot have been set at sign-up.
         boolean ok = password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
                 && passwords.matches(password, user == null ? unknownUserHash : user.getPasswordHash());

@@ -38,6 +38,7 @@ public class Listing {
 
     /**
      * @param sorts sortable attributes; those in {@code numericText} are stored as text and sorted as numbers
+     * @param attributes the JPA attribute of each query name that differs from it (a keyword field `class` is {@code class_})
      * @param ownerUserId when not null, only rows of this owner
      */
     public <E> PageResponse<E> find(
@@ -46,6 +47,7 @@ public class Listing {
             List<Filter> filters,
             List<String> sorts,
             Set<String> numericText,
+            Map<String, String> attributes,
             UUID ownerUserId) {
         Map<String, Filter> byName = new LinkedHashMap<>();
         filters.forEach(f -> byName.put(f.name(), f));
@@ -108,12 +110,12 @@ public class Listing {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(type);
         Root<E> root = query.from(type);
-        query.select(root).where(predicates(cb, root, equals, ownerUserId));
+        query.select(root).where(predicates(cb, root, equals, attributes, ownerUserId));
         List<Order> order = new ArrayList<>();
         if (sort != null) {
             boolean descending = sort.startsWith("-");
             String key = descending ? sort.substring(1) : sort;
-            Expression<?> path = root.get(key);
+            Expression<?> path = root.get(attributes.getOrDefault(key, key));
             if (numericText.contains(key)) {
                 path = ((JpaExpression<?>) path).cast(Double.class);
             }
@@ -131,14 +133,15 @@ public class Listing {
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> countRoot = count.from(type);
-        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, equals, ownerUserId));
+        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, equals, attributes, ownerUserId));
         long total = entityManager.createQuery(count).getSingleResult();
         return new PageResponse<>(items, total, limit, offset);
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<?> root, Map<String, Object> equals, UUID ownerUserId) {
+    private static Predicate[] predicates(
+            CriteriaBuilder cb, Root<?> root, Map<String, Object> equals, Map<String, String> attributes, UUID ownerUserId) {
         List<Predicate> predicates = new ArrayList<>();
-        equals.forEach((name, value) -> predicates.add(cb.equal(root.get(name), value)));
+        equals.forEach((name, value) -> predicates.add(cb.equal(root.get(attributes.getOrDefault(name, name)), value)));
         if (ownerUserId != null) {
             predicates.add(cb.equal(root.get("ownerUserId"), ownerUserId));
         }

@@ -20,7 +20,10 @@ public class Validation {
     public <T> T valid(JsonBody body, T input) {
         List<FieldProblem> errors = new ArrayList<>(body.errors());
         for (ConstraintViolation<T> v : validator.validate(input)) {
-            String field = v.getPropertyPath().toString();
+            // A record component named like a Java keyword carries a trailing underscore (`class_`); the
+            // wire name never does (SPEC 3 names are letters and digits).
+            String path = v.getPropertyPath().toString();
+            String field = path.endsWith("_") ? path.substring(0, path.length() - 1) : path;
             if (errors.stream().noneMatch(e -> e.field().equals(field))) {
                 errors.add(new FieldProblem(field, v.getMessage()));
             }

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface UserRepository extends JpaRepository<User, UUID> {
+public interface AuthAccountRepository extends JpaRepository<AuthAccount, UUID> {
 
-    Optional<User> findByEmail(String email);
+    Optional<AuthAccount> findByEmail(String email);
 
     boolean existsByEmail(String email);
 }

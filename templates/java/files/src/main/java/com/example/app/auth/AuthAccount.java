@@ -7,10 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account: an email and a BCrypt password hash. */
+/** An account of auth: jwt (table auth_accounts, apart from any entity named User): an email and a BCrypt password hash. */
 @Entity
-@Table(name = "users")
-public class User {
+@Table(name = "auth_accounts")
+public class AuthAccount {
 
     @Id
     private UUID id;
@@ -27,9 +27,9 @@ public class User {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected User() {}
+    protected AuthAccount() {}
 
-    public User(UUID id, String email, String passwordHash, Instant now) {
+    public AuthAccount(UUID id, String email, String passwordHash, Instant now) {
         this.id = id;
         this.email = email;
         this.passwordHash = passwordHash;
