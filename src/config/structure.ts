@@ -21,7 +21,8 @@ function salvage(data: Record<string, unknown>): SpecInput {
   const spec: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (key === 'entities') continue;
-    const field = (SpecSchema.shape as Record<string, z.ZodType>)[key];
+    // Own keys only: a top-level key such as "constructor" must not find Object.prototype's.
+    const field = Object.hasOwn(SpecSchema.shape, key) ? (SpecSchema.shape as Record<string, z.ZodType>)[key] : undefined;
     if (field?.safeParse(value).success) spec[key] = value;
   }
   if (data.entities && typeof data.entities === 'object' && !Array.isArray(data.entities)) {
@@ -76,6 +77,8 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
         hint: didYouMean(key, keysFor(path)),
       }));
     case 'invalid_value':
+      // A missing required key is reported once, by its invalid_type issue, not also as "undefined is not a valid …".
+      if (valueAt(data, path) === undefined) return [{ rule: 'spec-shape', path: at, message: `${at} is missing`, hint: `set ${last} to one of: ${issue.values.map(String).join(', ')}` }];
       return [{
         rule: 'spec-valid-option',
         path: at,
