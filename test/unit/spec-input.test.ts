@@ -113,8 +113,15 @@ describe('structure messages', () => {
     const checked = checkStructure({ entities: { Pet: { fields: { name: 'string' }, relations: { owner: { to: 'Pet' } } } } });
     const atKind = checked.problems.filter((p) => p.path === 'entities.Pet.relations.owner.kind');
     expect(atKind).toHaveLength(1);
-    expect(atKind[0].message).toBe('entities.Pet.relations.owner.kind is missing');
+    expect(atKind[0].message).toBe('kind is missing');
     expect(atKind[0].hint).toMatch(/many-to-one/);
     expect(checked.problems.map((p) => p.message).join('\n')).not.toContain('undefined');
+  });
+
+  it('a bad option of a field is the only problem: the field is kept without it (required: yes)', () => {
+    const data = { entities: { Pet: { fields: { name: { type: 'string', required: 'yes' } } } } };
+    const checked = checkStructure(data);
+    expect(checked.problems).toMatchObject([{ rule: 'spec-shape', path: 'entities.Pet.fields.name.required', message: 'required must be a boolean, not "yes"' }]);
+    expect(checked.spec!.entities!.Pet.fields).toEqual({ name: { type: 'string' } });
   });
 });
