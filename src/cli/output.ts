@@ -22,7 +22,8 @@ export class Output {
     if (this.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
-  problems(problems: readonly Problem[], exitCode: number): void {
+  /** `nothingWritten` is false for commands that never write (validate), where saying so would mislead. */
+  problems(problems: readonly Problem[], exitCode: number, nothingWritten = true): void {
     if (this.json) {
       this.result({
         ok: false,
@@ -37,7 +38,7 @@ export class Output {
         })),
       });
     }
-    this.error(pc.red(`✖ ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}; nothing was written.`));
+    this.error(pc.red(`✖ ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}${nothingWritten ? '; nothing was written' : ''}.`));
     for (const p of problems) this.error(formatProblem(p));
   }
 

@@ -18,6 +18,6 @@ export function runValidate(file: string, json: boolean): number {
       return 0;
     }
   }
-  out.problems(problems, 2);
+  out.problems(problems, 2, false);
   return 2;
 }

@@ -7,7 +7,7 @@ import { checkStructure } from './structure.js';
 import { expandEntities, parseEntityFlag } from './normalize.js';
 import { checkRules } from './rules.js';
 import { didYouMean, problem, type Problem } from './problems.js';
-import { parseSpecText, type SpecSource } from '../model/spec-source.js';
+import { parseSpecBytes, type SpecSource } from '../model/spec-source.js';
 import { kebabCase } from '../model/naming.js';
 
 /**
@@ -87,7 +87,7 @@ export function gather(input: CliInput): Gathered {
     if (!existsSync(file) || !statSync(file).isFile()) {
       problems.push(problem('config-file', '--config', `spec file ${input.config} does not exist`, 'pass the path of a backend.yaml or .json file'));
     } else {
-      const parsed = parseSpecText(readFileSync(file, 'utf8'), input.config);
+      const parsed = parseSpecBytes(readFileSync(file), input.config);
       problems.push(...parsed.problems);
       if (parsed.source) {
         source = parsed.source;

@@ -59,6 +59,13 @@ const iacNeedsAws: Rule = (c) =>
 const hasEntities: Rule = (c) =>
   c.entities.length ? [] : [problem('entities-required', 'entities', 'the model has no entities', 'add one under entities:, pass --entity "Item: name:string!", or use --yes for an example entity')];
 
+/** SPEC 3: more than 1,000 entities is refused (generation and the generated projects are not built for it). */
+export const MAX_ENTITIES = 1000;
+const entitiesAtMost: Rule = (c) =>
+  c.entities.length > MAX_ENTITIES
+    ? [problem('entities-at-most', 'entities', `the model has ${c.entities.length} entities; at most ${MAX_ENTITIES} are allowed`, 'split the model into several services')]
+    : [];
+
 /**
  * Names are never refused for being a keyword somewhere (SPEC 3): each stack maps them. Only real collisions
  * are: two entities that become one table or route, and a table the generator itself creates.
@@ -248,6 +255,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'cloud-needs-server-database': cloudNeedsServerDatabase,
   'iac-needs-aws': iacNeedsAws,
   'entities-required': hasEntities,
+  'entities-at-most': entitiesAtMost,
   'entity-names': entityNames,
   'field-names': fieldNames,
   relations,

@@ -21,7 +21,8 @@ function salvage(data: Record<string, unknown>): SpecInput {
   const spec: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (key === 'entities') continue;
-    const field = (SpecSchema.shape as Record<string, z.ZodType>)[key];
+    // Own keys only: a top-level key such as "constructor" must not find Object.prototype's.
+    const field = Object.hasOwn(SpecSchema.shape, key) ? (SpecSchema.shape as Record<string, z.ZodType>)[key] : undefined;
     if (field?.safeParse(value).success) spec[key] = value;
   }
   if (data.entities && typeof data.entities === 'object' && !Array.isArray(data.entities)) {
@@ -31,7 +32,10 @@ function salvage(data: Record<string, unknown>): SpecInput {
       const e = raw as Record<string, unknown>;
       const keep = (group: unknown, schema: z.ZodType) =>
         group && typeof group === 'object' && !Array.isArray(group)
-          ? Object.fromEntries(Object.entries(group).filter(([, v]) => schema.safeParse(v).success))
+          ? Object.fromEntries(Object.entries(group).flatMap(([k, v]) => {
+              const kept = salvageEntry(v, schema);
+              return kept === undefined ? [] : [[k, kept]];
+            }))
           : undefined;
       entities[name] = {
         ...(typeof e.owned === 'boolean' ? { owned: e.owned } : {}),
@@ -42,6 +46,26 @@ function salvage(data: Record<string, unknown>): SpecInput {
     spec.entities = entities;
   }
   return spec as SpecInput;
+}
+
+/**
+ * An entry that is valid as written, or its valid options only: `{ type: string, required: yes }` is kept as
+ * `{ type: string }`, so the one bad option is the only problem (not also "entity has no fields").
+ */
+function salvageEntry(value: unknown, schema: z.ZodType): unknown {
+  if (schema.safeParse(value).success) return value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  let kept: Record<string, unknown> | undefined;
+  const entries = Object.entries(value);
+  // The keys that identify the entry (type, kind, to) first, then each option that keeps it valid.
+  entries.sort(([a], [b]) => Number(!['type', 'kind', 'to', 'values'].includes(a)) - Number(!['type', 'kind', 'to', 'values'].includes(b)));
+  const candidate: Record<string, unknown> = {};
+  for (const [k, v] of entries) {
+    candidate[k] = v;
+    if (schema.safeParse(candidate).success) kept = { ...candidate };
+    else if (kept) delete candidate[k];
+  }
+  return kept;
 }
 
 export const dotted = (path: readonly PropertyKey[]): string => path.map(String).join('.');
@@ -76,6 +100,8 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
         hint: didYouMean(key, keysFor(path)),
       }));
     case 'invalid_value':
+      // A missing required key is reported once, by its invalid_type issue, not also as "undefined is not a valid …".
+      if (valueAt(data, path) === undefined) return [{ rule: 'spec-shape', path: at, message: `${last} is missing`, hint: `set ${last} to one of: ${issue.values.map(String).join(', ')}` }];
       return [{
         rule: 'spec-valid-option',
         path: at,
@@ -102,7 +128,8 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
       return [{
         rule: 'spec-shape',
         path: at,
-        message: value === undefined ? `${at} is missing` : `${at} must be ${expected}, not ${describe(value)}`,
+        // The path is printed before the message, so the message names only the last key.
+        message: value === undefined ? `${last} is missing` : `${last} must be ${expected}, not ${describe(value)}`,
         hint: path.length === 0 ? 'the spec file must be a mapping with keys such as name, stack, entities' : undefined,
       } as Problem];
     }

@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { rule: 'entity-name-length', title: 'an entity name over 40 characters', text: spec(`  ${'A'.repeat(1)}${'b'.repeat(40)}:\n    fields:\n      name: string!\n`), path: `entities.A${'b'.repeat(40)}`, hint: /database limits/ },
   { rule: 'entity-name-collision', title: 'two entities with one table name', text: spec(`  HTTPServer:\n    fields:\n      name: string!\n  HttpServer:\n    fields:\n      name: string!\n`), path: 'entities.HttpServer', hint: /rename one/ },
   { rule: 'entity-name-collision', title: 'a singular that is another entity’s plural', text: spec(`  Person:\n    fields:\n      name: string!\n  People:\n    fields:\n      name: string!\n`), path: 'entities.People', hint: /rename one/ },
+  { rule: 'entities-at-most', title: 'more than 1,000 entities', text: spec(Array.from({ length: 1001 }, (_, i) => `  E${i}:\n    fields:\n      name: string\n`).join('')), path: 'entities', hint: /split/ },
   { rule: 'entity-not-empty', title: 'an entity without fields or relations', text: spec(`${PET}  Vet: {}\n`), path: 'entities.Vet', hint: /name: string!/ },
   // A spec without entities takes the example entity (like --yes), so this rule is reached through answers.
   { rule: 'entities-required', title: 'no entities at all', text: '', answers: { name: 't', stack: 'node', database: 'sqlite', cloud: [], auth: 'none', entities: {} }, path: 'entities', hint: /--entity|entities:/ },

@@ -12,12 +12,14 @@ import type { Problem } from '../../src/config/problems.js';
 const tmp = mkdtempSync(join(tmpdir(), 'cb-spec-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
+/** Problems found while reading the file: they stop the run before any rule sees the data. */
+const PARSE_RULES = ['spec-syntax', 'spec-duplicate-key', 'spec-key-name', 'spec-encoding', 'spec-size', 'spec-aliases'];
 
 function problemsOf(text: string, ext: 'yaml' | 'json' = 'yaml'): Problem[] {
   const file = join(tmp, `s${n++}.${ext}`);
   writeFileSync(file, text);
   const gathered = gather({ config: file });
-  if (gathered.problems.some((p) => p.rule === 'spec-syntax')) return gathered.problems;
+  if (gathered.problems.some((p) => PARSE_RULES.includes(p.rule))) return gathered.problems;
   return [...gathered.problems, ...finish(withDefaults(gathered.partial), gathered, {}).problems];
 }
 
@@ -73,19 +75,19 @@ describe('positions of problems', () => {
 });
 
 describe('syntax errors', () => {
-  const CASES: Array<[title: string, text: string, ext: 'yaml' | 'json', line: number, hint: RegExp]> = [
-    ['a duplicate key', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n      name: text\n', 'yaml', 6, /only once/],
-    ['a duplicate key in JSON', '{\n  "name": "a",\n  "name": "b"\n}\n', 'json', 3, /only once/],
-    ['bad indentation', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n     age: integer\n', 'yaml', 6, /indentation/],
-    ['an unclosed JSON object', '{\n  "name": "a",\n  "entities": {\n', 'json', 4, /brackets/],
-    ['a tab used for indentation', 'name: a\nentities:\n\tPet: {}\n', 'yaml', 3, /indentation/],
+  const CASES: Array<[title: string, text: string, ext: 'yaml' | 'json', line: number, hint: RegExp, rule: string, message: RegExp]> = [
+    ['a duplicate key', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n      name: text\n', 'yaml', 6, /only once/, 'spec-duplicate-key', /"name" appears twice in entities.Pet.fields: line 5 and line 6/],
+    ['a duplicate key in JSON', '{\n  "name": "a",\n  "name": "b"\n}\n', 'json', 3, /only once/, 'spec-duplicate-key', /"name" appears twice: line 2 and line 3/],
+    ['bad indentation', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n     age: integer\n', 'yaml', 6, /indentation/, 'spec-syntax', /is not valid YAML or JSON: \S/],
+    ['an unclosed JSON object', '{\n  "name": "a",\n  "entities": {\n', 'json', 4, /brackets/, 'spec-syntax', /is not valid JSON: \S/],
+    ['a tab used for indentation', 'name: a\nentities:\n\tPet: {}\n', 'yaml', 3, /indentation/, 'spec-syntax', /is not valid YAML or JSON: \S/],
   ];
 
-  it.each(CASES)('%s is a spec-syntax problem with a hint, and stops the run', (_, text, ext, _line, hint) => {
+  it.each(CASES)('%s is a problem of the file with a hint, and stops the run', (_, text, ext, _line, hint, rule, message) => {
     const problems = problemsOf(text, ext);
     expect(problems.length).toBeGreaterThanOrEqual(1);
-    expect(problems.every((p) => p.rule === 'spec-syntax')).toBe(true);
-    expect(problems[0].message).toMatch(/is not valid YAML or JSON: \S/);
+    expect(problems.every((p) => p.rule === rule)).toBe(true);
+    expect(problems[0].message).toMatch(message);
     expect(problems[0].hint).toMatch(hint);
     expect(problems[0].file).toMatch(new RegExp(`\\.${ext}$`));
   });
