@@ -59,6 +59,28 @@ describe('the target directory', () => {
     expect(stagingLeftovers(cwd)).toEqual([]);
   });
 
+  it('--dry-run --force names the conflicting files and exits 2, as the real run does', async () => {
+    const cwd = next();
+    expect((await generateInto(cwd, 'api')).exitCode).toBe(0);
+    writeFileSync(join(cwd, 'api', 'backend.yaml'), '# my edits\n', { flag: 'a' });
+    const before = treeHashes(join(cwd, 'api'));
+    const r = await generateInto(cwd, 'api', ['--force', '--dry-run']);
+    expect(r.exitCode).toBe(2);
+    const json = parseJson<JsonFailure>(r.stdout);
+    expect(json.errors).toEqual([expect.objectContaining({ rule: 'file-conflict', path: 'backend.yaml' })]);
+    expect(treeHashes(join(cwd, 'api'))).toEqual(before);
+  });
+
+  it('--dry-run into a non-empty folder without --force is refused (exit 2), as the real run is', async () => {
+    const cwd = next();
+    mkdirSync(join(cwd, 'api'), { recursive: true });
+    writeFileSync(join(cwd, 'api', 'notes.txt'), 'mine\n');
+    const r = await generateInto(cwd, 'api', ['--dry-run']);
+    expect(r.exitCode).toBe(2);
+    expect(parseJson<JsonFailure>(r.stdout).errors).toEqual([expect.objectContaining({ rule: 'target-not-empty' })]);
+    expect(readdirSync(join(cwd, 'api'))).toEqual(['notes.txt']);
+  });
+
   it('--force over an unmodified generated project succeeds and changes nothing', async () => {
     const cwd = next();
     expect((await generateInto(cwd, 'api')).exitCode).toBe(0);
