@@ -131,6 +131,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   await new Promise((resolve) => setImmediate(resolve)); // let a Ctrl-C that arrived while rendering (synchronous) reach its handler
   if (interrupted()) throw new Interrupted();
   const report = writeTree(directory, tree, plan, { interrupted });
+  for (const stale of report.staleRemoved) out.info(`removed ${stale}, left next to ${shown} by an earlier run that was killed`);
   out.info(`✔ wrote ${report.files.filter((f) => f.status !== 'identical').length} files to ${shown}`);
 
   const steps: StepResult[] = [];

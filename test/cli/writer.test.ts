@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +80,23 @@ describe('the target directory', () => {
     expect(r.exitCode).toBe(2);
     expect(parseJson<JsonFailure>(r.stdout).errors).toEqual([expect.objectContaining({ rule: 'target-not-empty' })]);
     expect(readdirSync(join(cwd, 'api'))).toEqual(['notes.txt']);
+  });
+
+  it('a staging sibling left by a killed run is removed and reported; a live run\'s is left alone', async () => {
+    const cwd = next();
+    mkdirSync(cwd, { recursive: true });
+    const deadPid = spawnSync('true').pid!; // exited: its process id names no running process
+    const dead = `.api.create-backend-${deadPid}`;
+    const live = `.api.create-backend-${process.pid}`; // this test runner: still running
+    for (const name of [dead, live]) {
+      mkdirSync(join(cwd, name, 'src'), { recursive: true });
+      writeFileSync(join(cwd, name, 'src', 'half.ts'), 'export const half');
+    }
+    const r = await cli(['api', ...ARGS], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(stagingLeftovers(cwd)).toEqual([live]);
+    expect(String(r.stderr) + String(r.stdout)).toContain(`removed ${dead}`);
+    assertCompleteProject(join(cwd, 'api'));
   });
 
   it('--force over an unmodified generated project succeeds and changes nothing', async () => {
