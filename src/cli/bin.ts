@@ -7,7 +7,12 @@ var REQUIRED = [22, 12];
 var parts = process.versions.node.split('.').map(Number);
 var args = process.argv.slice(2);
 if (parts[0] < REQUIRED[0] || (parts[0] === REQUIRED[0] && parts[1] < REQUIRED[1])) {
-  process.stderr.write('create-backend needs Node.js ' + REQUIRED.join('.') + ' or newer; this is ' + process.version + '.\n');
+  // One line that also says how to get there: npx can fetch a current Node for this one run, nvm installs one.
+  process.stderr.write(
+    'create-backend needs Node.js ' + REQUIRED.join('.') + ' or newer; this is ' + process.version +
+      '. Run it with a current Node: npx -p node@22 -p create-backend create-backend ' + args.join(' ') +
+      ' (or nvm install 22).\n',
+  );
   process.exit(2);
 } else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && !process.env.CREATE_BACKEND_FRESH_HELP) {
   // The top-level help is rendered by commander at build time (scripts/help-text.mjs): printing it needs

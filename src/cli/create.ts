@@ -118,6 +118,9 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const commands = stack.commands({ config, packageManager });
   const shown = relative(process.cwd(), directory) || '.';
 
+  // Planned before the dry run returns: planWrite only reads, and a dry run must refuse a non-empty target
+  // and name each conflicting file exactly as the real run would.
+  const plan = planWrite(directory, tree, Boolean(options.force));
   if (options.dryRun) {
     for (const path of tree.paths()) out.info(`  ${path}`);
     out.info(`${tree.size} files would be written to ${shown} (dry run: nothing written, nothing run)`);
@@ -125,10 +128,10 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     return 0;
   }
 
-  const plan = planWrite(directory, tree, Boolean(options.force));
   await new Promise((resolve) => setImmediate(resolve)); // let a Ctrl-C that arrived while rendering (synchronous) reach its handler
   if (interrupted()) throw new Interrupted();
   const report = writeTree(directory, tree, plan, { interrupted });
+  for (const stale of report.staleRemoved) out.info(`removed ${stale}, left next to ${shown} by an earlier run that was killed`);
   out.info(`✔ wrote ${report.files.filter((f) => f.status !== 'identical').length} files to ${shown}`);
 
   const steps: StepResult[] = [];

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /**
@@ -35,6 +35,9 @@ export class PackError extends Error {
 
 function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];
+  // A symlinked files/ or partials/ would pull in whatever it points at, outside the pack: refused like a
+  // symlinked file inside it.
+  if (lstatSync(root).isSymbolicLink()) throw new PackError(`template pack folder ${root} is a symbolic link`, 'packs must contain plain files only');
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -66,12 +69,26 @@ export function loadPack(dir: string): Pack {
     throw new PackError(`template pack ${dir} has no files/ folder`, 'put the templates under files/, mirroring the project tree');
   }
   const files = listFiles(filesDir).map((absolute) => ({ absolute, source: relative(filesDir, absolute).split(sep).join('/') }));
+  for (const file of files) refuseGitPath(dir, file.source);
   const partials = new Map(
     listFiles(join(dir, 'partials'))
       .filter((p) => p.endsWith('.hbs'))
       .map((p) => [relative(join(dir, 'partials'), p).split(sep).join('/').replace(/\.hbs$/, ''), readFileSync(p, 'utf8')]),
   );
   return { dir, manifest, files, partials };
+}
+
+/**
+ * A file under `.git/` (written `_git/` or `.git/` in a pack, any case, at any depth) would become git's own
+ * config or hooks, which our `git init`/`git add` then run (`core.fsmonitor`, hooks) even with --no-install.
+ */
+function refuseGitPath(dir: string, source: string): void {
+  if (source.split('/').some((segment) => /^[._]git$/i.test(segment))) {
+    throw new PackError(
+      `template pack ${dir} has files/${source}, which would be written into git's own .git folder`,
+      'a pack cannot write .git/ (its config and hooks run commands); remove that file from the pack',
+    );
+  }
 }
 
 /** `**` matches across folders, `*` within one path segment. */

@@ -15,6 +15,8 @@ export type FileStatus = 'created' | 'identical' | 'updated';
 export interface WriteReport {
   readonly directory: string;
   readonly files: ReadonlyArray<{ path: string; status: FileStatus }>;
+  /** Staging siblings left by an earlier run that was killed (SIGKILL skips our cleanup), removed by this run. */
+  readonly staleRemoved: readonly string[];
 }
 
 /** Files that do not make a directory "non-empty" (create-vite and create-next-app ignore them too). */
@@ -72,7 +74,8 @@ export function planWrite(directory: string, tree: VirtualTree, force: boolean):
 export function writeTree(directory: string, tree: VirtualTree, plan: Map<string, FileStatus>, options: WriteOptions): WriteReport {
   const parent = dirname(directory);
   mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `.${basename(directory)}.create-backend-${process.pid}`);
+  const staleRemoved = removeStaleStaging(parent, basename(directory));
+  const staging = join(parent, stagingName(basename(directory), process.pid));
   rmSync(staging, { recursive: true, force: true });
   const made = new Set<string>(); // one mkdir per folder, not per file
   try {
@@ -92,7 +95,35 @@ export function writeTree(directory: string, tree: VirtualTree, plan: Map<string
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  return { directory, files: tree.paths().map((path) => ({ path, status: plan.get(path)! })) };
+  return { directory, files: tree.paths().map((path) => ({ path, status: plan.get(path)! })), staleRemoved };
+}
+
+const stagingName = (name: string, pid: number): string => `.${name}.create-backend-${pid}`;
+
+/**
+ * A run killed mid-write (SIGKILL, power loss) leaves its staging sibling behind. Ours are named by process id:
+ * one whose process is gone is removed; one whose process still runs belongs to a concurrent run and is left.
+ */
+function removeStaleStaging(parent: string, name: string): string[] {
+  const prefix = stagingName(name, 0).slice(0, -1);
+  const removed: string[] = [];
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(prefix) || !/^\d+$/.test(entry.slice(prefix.length))) continue;
+    const pid = Number(entry.slice(prefix.length));
+    if (pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(parent, entry), { recursive: true, force: true });
+    removed.push(entry);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only checks that the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
+  }
 }
 
 /**

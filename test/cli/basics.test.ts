@@ -207,12 +207,15 @@ describe('an old Node', () => {
   const [major, minor] = oldVersion.split('.').map(Number);
   const isOld = oldVersion !== '' && (major < 22 || (major === 22 && minor < 12));
 
-  it.runIf(isOld)(`exits 2 with one line naming 22.12 (${OLD_NODE} is v${oldVersion})`, async () => {
+  it.runIf(isOld)(`exits 2 with one line naming 22.12 and how to run on a current Node (${OLD_NODE} is v${oldVersion})`, async () => {
     const r = await cli(['my-api', '--yes'], { cwd: ROOT, node: OLD_NODE });
     expect(r.exitCode).toBe(2);
     const lines = String(r.stderr).trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('22.12');
+    // The way out, as create-vite gives it: the same command under a fetched Node 22, or nvm.
+    expect(lines[0]).toContain('npx -p node@22 -p create-backend create-backend my-api --yes');
+    expect(lines[0]).toContain('nvm install 22');
     expect(String(r.stdout)).toBe('');
   });
 });

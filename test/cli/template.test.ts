@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertCompleteProject, cli, EXAMPLE_PACK, parseJson, QUICK, requireBuild, SHOP, tempRoot, type JsonFailure, type JsonSuccess } from './helpers.js';
+import { assertCompleteProject, cli, EXAMPLE_PACK, parseJson, QUICK, requireBuild, SHOP, STACK, tempRoot, type JsonFailure, type JsonSuccess } from './helpers.js';
 
 /** `--template`: the example in-house pack layered over the built-in one, and broken packs as user errors. */
 requireBuild();
@@ -55,14 +55,43 @@ describe('--template examples/in-house-pack', () => {
     writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'evil', version: '1.0.0' }));
     // A per-entity path whose entity-name form is fine, but the pack asks for a symlinked folder in the target.
     writeFileSync(join(pack, 'files', 'docs', 'x.md'), 'x\n');
-    const { symlinkSync } = await import('node:fs');
     mkdirSync(join(cwd, 'api'));
     mkdirSync(join(cwd, 'elsewhere'));
     symlinkSync(join(cwd, 'elsewhere'), join(cwd, 'api', 'docs'));
     const r = await cli(['api', '--entity', 'Pet: name:string!', ...QUICK, '--template', pack, '--force', '--json'], { cwd });
     expect(r.exitCode).toBe(2);
     expect(parseJson<JsonFailure>(r.stdout).errors[0].message).toMatch(/symbolic link/);
-    const { readdirSync } = await import('node:fs');
     expect(readdirSync(join(cwd, 'elsewhere'))).toEqual([]);
+  });
+
+  it('a pack file under _git/ is refused before anything runs: its core.fsmonitor would run at our git add', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    const marker = join(cwd, 'fsmonitor-ran');
+    mkdirSync(join(pack, 'files', '_git'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'evil', version: '1.0.0' }));
+    writeFileSync(join(pack, 'files', '_git', 'config'), `[core]\n\tfsmonitor = "touch '${marker}'; false"\n`);
+    // git stays on (only --no-install): the post-step that would have run the command.
+    const r = await cli(['api', '--entity', 'Pet: name:string!', '--stack', STACK, '--database', 'sqlite', '--no-install', '--template', pack, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(2);
+    expect(parseJson<JsonFailure>(r.stdout).errors[0].message).toContain('files/_git/config');
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(cwd, 'api'))).toBe(false);
+  });
+
+  it('a pack whose files/ folder is a symbolic link is refused, as symlinked files are', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    const outside = join(cwd, 'outside');
+    mkdirSync(pack, { recursive: true });
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'SECRET.md'), 'not part of the pack\n');
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'linked', version: '1.0.0' }));
+    symlinkSync(outside, join(pack, 'files'));
+    const r = await cli(['api', '--entity', 'Pet: name:string!', ...QUICK, '--template', pack, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(2);
+    expect(parseJson<JsonFailure>(r.stdout).errors[0].message).toMatch(/files is a symbolic link/);
+    expect(existsSync(join(cwd, 'api'))).toBe(false);
+    expect(readdirSync(outside)).toEqual(['SECRET.md']);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,45 @@ describe('the target directory', () => {
     expect(json.errors).toEqual([expect.objectContaining({ rule: 'file-conflict', path: 'backend.yaml' })]);
     expect(treeHashes(join(cwd, 'api'))).toEqual(before);
     expect(stagingLeftovers(cwd)).toEqual([]);
+  });
+
+  it('--dry-run --force names the conflicting files and exits 2, as the real run does', async () => {
+    const cwd = next();
+    expect((await generateInto(cwd, 'api')).exitCode).toBe(0);
+    writeFileSync(join(cwd, 'api', 'backend.yaml'), '# my edits\n', { flag: 'a' });
+    const before = treeHashes(join(cwd, 'api'));
+    const r = await generateInto(cwd, 'api', ['--force', '--dry-run']);
+    expect(r.exitCode).toBe(2);
+    const json = parseJson<JsonFailure>(r.stdout);
+    expect(json.errors).toEqual([expect.objectContaining({ rule: 'file-conflict', path: 'backend.yaml' })]);
+    expect(treeHashes(join(cwd, 'api'))).toEqual(before);
+  });
+
+  it('--dry-run into a non-empty folder without --force is refused (exit 2), as the real run is', async () => {
+    const cwd = next();
+    mkdirSync(join(cwd, 'api'), { recursive: true });
+    writeFileSync(join(cwd, 'api', 'notes.txt'), 'mine\n');
+    const r = await generateInto(cwd, 'api', ['--dry-run']);
+    expect(r.exitCode).toBe(2);
+    expect(parseJson<JsonFailure>(r.stdout).errors).toEqual([expect.objectContaining({ rule: 'target-not-empty' })]);
+    expect(readdirSync(join(cwd, 'api'))).toEqual(['notes.txt']);
+  });
+
+  it('a staging sibling left by a killed run is removed and reported; a live run\'s is left alone', async () => {
+    const cwd = next();
+    mkdirSync(cwd, { recursive: true });
+    const deadPid = spawnSync('true').pid!; // exited: its process id names no running process
+    const dead = `.api.create-backend-${deadPid}`;
+    const live = `.api.create-backend-${process.pid}`; // this test runner: still running
+    for (const name of [dead, live]) {
+      mkdirSync(join(cwd, name, 'src'), { recursive: true });
+      writeFileSync(join(cwd, name, 'src', 'half.ts'), 'export const half');
+    }
+    const r = await cli(['api', ...ARGS], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(stagingLeftovers(cwd)).toEqual([live]);
+    expect(String(r.stderr) + String(r.stdout)).toContain(`removed ${dead}`);
+    assertCompleteProject(join(cwd, 'api'));
   });
 
   it('--force over an unmodified generated project succeeds and changes nothing', async () => {
