@@ -4,7 +4,7 @@ import { ImportSyntaxError, IMPORT_EXTENSIONS, importModel, isImportable } from 
 import { Output } from './output.js';
 
 /**
- * `create-backend import <file> [-o FILE]`: a Prisma schema or SQL DDL as a backend.yaml, on stdout or in a
+ * `create-backend import <file> [-o FILE]`: a JHipster JDL file, a Prisma schema or SQL DDL as a backend.yaml, on stdout or in a
  * file. What has no equivalent is listed as a warning with its line (on stderr, or in the JSON result).
  */
 export async function runImport(file: string, options: { output?: string; json?: boolean }): Promise<number> {
