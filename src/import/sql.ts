@@ -93,7 +93,7 @@ function importTable(t: Node, text: string, b: ModelBuilder, enums: Map<string, 
     if (!/unique/i.test(c.constraint_type)) continue;
     const cols = c.definition.map(refName);
     if (cols.length === 1) uniques.add(cols[0]);
-    else b.warn(columnLine(text, table, cols[0]), `unique constraint on (${cols.join(', ')}) of ${table}: multi-column constraints have no equivalent; add a check in the service`);
+    else b.warn(constraintLine(text, table, /unique/i), `unique constraint on (${cols.join(', ')}) of ${table}: multi-column constraints have no equivalent; add a check in the service`);
   }
   if (pk.length > 1) b.warn(tableLine(text, table), `composite primary key (${pk.join(', ')}) of ${table}: every entity gets a surrogate id; the columns are kept as fields`);
   else if (pk.length === 1 && fieldName(pk[0]) !== 'id') b.warn(columnLine(text, table, pk[0]), `primary key ${table}.${pk[0]} is replaced by the surrogate id; the column is kept as a unique field`);
@@ -199,9 +199,18 @@ function columnLine(text: string, table: string, column: string): number {
   return m ? lineAt(text, from + (start?.[0].length ?? 0) + m.index + 1) : tableLine(text, table);
 }
 
+/** Line of the first table-level constraint matching `keyword` in the table's definition. */
+function constraintLine(text: string, table: string, keyword: RegExp): number {
+  const start = new RegExp(`create\\s+table\\s+(if\\s+not\\s+exists\\s+)?([\\w"\`]+\\.)?["\`]?${table}["\`]?`, 'i').exec(text);
+  if (!start) return 1;
+  const body = text.slice(start.index);
+  const m = new RegExp(`\\n\\s*(constraint\\s+\\S+\\s+)?${keyword.source}[^\\n]*\\(`, 'i').exec(body);
+  return m ? lineAt(text, start.index + m.index + 1) : lineAt(text, start.index);
+}
+
+/** Line of the statement's first words (`ALTER TABLE`, `CREATE VIEW`): the AST carries no position for them. */
 function statementLine(text: string, s: Node): number {
-  const name = s.table?.[0]?.table ?? s.name?.name;
-  if (!name) return 1;
-  const i = text.indexOf(String(name));
-  return i >= 0 ? lineAt(text, i) : 1;
+  const words = [s.type, s.keyword].filter((w) => typeof w === 'string' && /^\w+$/.test(w));
+  const m = new RegExp(`\\b${words.join('\\b[^;]*?\\b')}\\b`, 'i').exec(text);
+  return m ? lineAt(text, m.index) : 1;
 }
