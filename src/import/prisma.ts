@@ -37,7 +37,7 @@ export function importPrisma(text: string, file: string): ModelBuilder {
       if (p.name === 'map') continue; // our table naming applies; the mapping has no meaning there
       if (p.name === 'unique' && cols.length === 1) continue; // handled per field below
       if (p.name === 'index' && cols.length === 1) continue;
-      b.warn(blockLine(text, 'model', name), `@@${p.name}(${cols.join(', ')}) of ${name} has no equivalent${p.name === 'id' ? ': every entity gets a surrogate id' : ''}`);
+      b.warn(attributeLine(text, name, p.name), `@@${p.name}(${cols.join(', ')}) of ${name} has no equivalent${p.name === 'id' ? ': every entity gets a surrogate id' : ''}`);
     }
     const blockUnique = new Set(model.properties.filter((p: Node) => p.type === 'attribute' && p.name === 'unique' && p.args?.[0]?.value?.args?.length === 1).map((p: Node) => String(p.args[0].value.args[0])));
     const blockIndex = new Set(model.properties.filter((p: Node) => p.type === 'attribute' && p.name === 'index' && p.args?.[0]?.value?.args?.length === 1).map((p: Node) => String(p.args[0].value.args[0])));
@@ -146,6 +146,14 @@ function defaultValue(v: Node | string, type: string): unknown {
 function blockLine(text: string, kind: string, name: string): number {
   const m = new RegExp(`^\\s*${kind}\\s+${name}\\b`, 'm').exec(text);
   return m ? lineAt(text, m.index + m[0].search(/\S/)) : 1;
+}
+
+/** Line of a model's `@@name` attribute. */
+function attributeLine(text: string, model: string, attribute: string): number {
+  const start = new RegExp(`^\\s*model\\s+${model}\\b`, 'm').exec(text);
+  if (!start) return 1;
+  const at = text.indexOf(`@@${attribute}`, start.index);
+  return at >= 0 ? lineAt(text, at) : lineAt(text, start.index);
 }
 
 function fieldLine(text: string, model: string, field: string): number {
