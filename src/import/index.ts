@@ -24,7 +24,7 @@ export async function importModel(file: string, text = readFileSync(file, 'utf8'
       ? (await import('./prisma.js')).importPrisma(text, file)
       : ext === '.jdl' || ext === '.jh'
         ? (await import('./jdl.js')).importJdl(text, file)
-        : (await import('./sql.js')).importSql(text, file);
+        : await (await import('./sql.js')).importSql(text, file);
   const spec = builder.spec(file);
   const warnings = [...builder.warnings].sort((a, b) => a.line - b.line);
   return { spec, warnings, yaml: stringify(spec, { lineWidth: 0 }) };
