@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isImportable, type ImportWarning } from '../import/formats.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
@@ -77,7 +79,8 @@ export async function runCreate(options: CreateOptions): Promise<number> {
 
 async function create(options: CreateOptions, out: Output, interrupted: () => boolean): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY) && !options.yes && !process.env.CI && !options.json;
-  const gathered = gather(options);
+  const imported = await importConfig(options, out);
+  const gathered = gather(imported ? { ...options, configText: imported.yaml } : options);
   if (gathered.problems.length) {
     // Report the rule problems of the valid parts too, so one run lists everything to fix.
     const fatal = gathered.problems.some((p) => p.rule === 'spec-syntax' || p.rule === 'config-file');
@@ -124,7 +127,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   if (options.dryRun) {
     for (const path of tree.paths()) out.info(`  ${path}`);
     out.info(`${tree.size} files would be written to ${shown} (dry run: nothing written, nothing run)`);
-    out.result(success(directory, tree.paths(), config, commands, []));
+    out.result(success(directory, tree.paths(), config, commands, [], imported?.warnings));
     return 0;
   }
 
@@ -153,17 +156,35 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   if (asked) out.info(`\nTo do this again without questions:\n  ${equivalentCommand(config, options.directory ?? config.name)}`);
   if (failed.length) {
     out.error(`\nThe project is in ${shown}, but ${failed.map((s) => s.name).join(' and ')} failed. Run by hand: cd ${shown} && ${failed.map((s) => s.command).join(' && ')}`);
-    out.result({ ...success(directory, tree.paths(), config, commands, steps), ok: false, exitCode: 3, errors: failed.map((s) => ({ path: s.name, message: s.error ?? 'failed', hint: `run: ${s.command}` })) });
+    out.result({ ...success(directory, tree.paths(), config, commands, steps, imported?.warnings), ok: false, exitCode: 3, errors: failed.map((s) => ({ path: s.name, message: s.error ?? 'failed', hint: `run: ${s.command}` })) });
     return 3;
   }
   out.info(`\nNext:\n  cd ${shown}\n${options.install ? '' : `  ${commands.install}\n`}  ${commands.migrate}\n  ${commands.start}\n  ${commands.test}`);
-  out.result(success(directory, tree.paths(), config, commands, steps));
+  out.result(success(directory, tree.paths(), config, commands, steps, imported?.warnings));
   return 0;
 }
 
-function success(directory: string, files: string[], config: ResolvedConfig, commands: ProjectCommands, steps: readonly StepResult[]) {
+/**
+ * `--config model.prisma|.sql`: the model is imported first (its parser loaded only then) and generated like a
+ * backend.yaml; what has no equivalent is printed as warnings and listed in the JSON result.
+ */
+async function importConfig(options: CreateOptions, out: Output): Promise<{ yaml: string; warnings: readonly ImportWarning[] } | undefined> {
+  if (options.config === undefined || !isImportable(options.config) || !existsSync(options.config)) return undefined;
+  const { importModel, ImportSyntaxError } = await import('../import/index.js');
+  try {
+    const imported = await importModel(options.config);
+    for (const w of imported.warnings) out.error(`⚠ ${options.config}:${w.line}  ${w.message}`);
+    return imported;
+  } catch (err) {
+    if (!(err instanceof ImportSyntaxError)) throw err;
+    throw new UserError([{ rule: 'import-syntax', path: '--config', message: err.message, hint: 'fix the model at that line', file: options.config, line: err.line, column: err.column }]);
+  }
+}
+
+function success(directory: string, files: string[], config: ResolvedConfig, commands: ProjectCommands, steps: readonly StepResult[], warnings?: readonly ImportWarning[]) {
   return {
     ok: true,
+    ...(warnings ? { warnings } : {}),
     directory,
     files,
     config: specObject(config),

@@ -47,6 +47,17 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program
+    .command('import')
+    .description('turn a JHipster JDL file, a Prisma schema or SQL DDL into a backend.yaml (printed, or written with -o)')
+    .argument('<file>', 'model.jdl, schema.prisma or schema.sql')
+    .option('-o, --output <file>', 'write the backend.yaml there instead of printing it')
+    .option('--json', 'print one JSON result on stdout, with the warnings')
+    .action(async (file: string, options: { output?: string; json?: boolean }) => {
+      const { runImport } = await import('./import.js');
+      process.exitCode = await runImport(file, { ...options, json: Boolean(options.json || json) });
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the spec file')
     .action(async () => {

@@ -26,6 +26,8 @@ export interface CliInput {
   readonly entity?: readonly string[];
   readonly packageManager?: string;
   readonly yes?: boolean;
+  /** The spec text when it does not come from reading `config` as YAML (a model imported from Prisma or SQL). */
+  readonly configText?: string;
 }
 
 /** Answers the prompts may supply for whatever flags and the spec file left open. */
@@ -87,7 +89,7 @@ export function gather(input: CliInput): Gathered {
     if (!existsSync(file) || !statSync(file).isFile()) {
       problems.push(problem('config-file', '--config', `spec file ${input.config} does not exist`, 'pass the path of a backend.yaml or .json file'));
     } else {
-      const parsed = parseSpecBytes(readFileSync(file), input.config);
+      const parsed = parseSpecBytes(input.configText !== undefined ? Buffer.from(input.configText, 'utf8') : readFileSync(file), input.config);
       problems.push(...parsed.problems);
       if (parsed.source) {
         source = parsed.source;
