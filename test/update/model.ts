@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finish, gather, withDefaults } from '../../src/config/resolve.js';
 import type { SqlDialect } from '../../src/model/sql.js';
-import { prepareViewModel } from '../../src/model/view-model.js';
+import { prepareViewModel, type ViewModel } from '../../src/model/view-model.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
 import { schemaModel, type SchemaModel } from '../../src/update/table-model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-update-model-'));
@@ -11,13 +12,17 @@ let n = 0;
 
 /** The table model of a spec (YAML text) for one dialect, through the same resolution the CLI uses. */
 export function modelOf(yaml: string, dialect: SqlDialect): SchemaModel {
+  const { vm } = resolve(yaml, dialect);
+  return schemaModel(dialect, vm.entities, vm.auth.jwt);
+}
+
+export function resolve(yaml: string, dialect: SqlDialect): { config: ResolvedConfig; vm: ViewModel } {
   const file = join(dir, `spec${n++}.yaml`);
   writeFileSync(file, `name: shop\ndatabase: ${dialect}\n${yaml}`);
   const gathered = gather({ config: file });
   const { config, problems } = finish(withDefaults(gathered.partial), gathered, {});
   if (!config || problems.length > 0) throw new Error(`spec does not resolve: ${JSON.stringify(problems)}`);
-  const vm = prepareViewModel(config, '0.0.0');
-  return schemaModel(dialect, vm.entities, vm.auth.jwt);
+  return { config, vm: prepareViewModel(config, '0.0.0') };
 }
 
 /** v1 and v2 of a small shop covering the change kinds of SPEC 7 (renames are passed as options). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffSchemas } from '../../src/update/schema-diff.js';
 import { migrationSql } from '../../src/update/migration-sql.js';
-import { modelOf, V1, V1_TO_V2_RENAMES, V2 } from './model.js';
+import { renamesOf } from '../../src/update/renames.js';
+import { schemaModel } from '../../src/update/table-model.js';
+import { modelOf, resolve, V1, V1_TO_V2_RENAMES, V2 } from './model.js';
 
 /** The typed model diff: one change per kind, and the refusals of SPEC 7 (exit 2 before anything is written). */
 describe('schema diff', () => {
@@ -74,5 +76,19 @@ describe('schema diff', () => {
       'DROP TABLE "pets"',
       'ALTER TABLE "pets__new" RENAME TO "pets"',
     ]);
+  });
+
+  it('takes renames from renamedFrom on fields and entities, so nothing is dropped', () => {
+    const v2 = V2.replace('      fullName: string!\n', '      fullName: { type: string, required: true, renamedFrom: name }\n').concat(
+      '  Plaything:\n    renamedFrom: Toy\n    fields:\n      label: string\n',
+    );
+    const before = resolve(V1, 'sqlite');
+    const after = resolve(v2, 'sqlite');
+    const renames = renamesOf(after.config, before.vm, after.vm);
+    expect(renames).toEqual({ tables: { playthings: 'toys' }, columns: { 'pets.full_name': 'name' } });
+    const diff = diffSchemas(schemaModel('sqlite', before.vm.entities, false), schemaModel('sqlite', after.vm.entities, false), { renames });
+    expect(diff.refusals).toEqual([]);
+    expect(diff.changes).toContainEqual({ kind: 'rename-table', from: 'toys', to: 'playthings' });
+    expect(diff.changes.some((c) => c.kind === 'drop-table' || c.kind === 'drop-column')).toBe(false);
   });
 });
