@@ -35,12 +35,15 @@ export function migrationSql(diff: SchemaDiff, after: SchemaModel): string[] {
     if (dialect === 'mysql') out.push(`ALTER TABLE ${q(table)} DROP FOREIGN KEY ${q(foreignKey.name)}`);
   }
   const rebuilt = new Set(dialect === 'sqlite' ? diff.rebuilds : []);
+  const newName = new Map(of('rename-table').map((r) => [r.from, r.to]));
   for (const { table, index } of of('drop-index')) {
-    if (rebuilt.has(table)) continue; // dropped with the old table
+    if (rebuilt.has(newName.get(table) ?? table)) continue; // dropped with the old table
     out.push(dialect === 'mysql' ? `DROP INDEX ${q(index.name)} ON ${q(table)}` : `DROP INDEX ${q(index.name)}`);
   }
   for (const { from, to } of of('rename-table')) {
     out.push(dialect === 'mysql' ? `RENAME TABLE ${q(from)} TO ${q(to)}` : `ALTER TABLE ${q(from)} RENAME TO ${q(to)}`);
+    // PostgreSQL named the primary key after the old table; a fresh table has <table>_pkey.
+    if (dialect === 'postgres') out.push(`ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_pkey`)} TO ${q(`${to}_pkey`)}`);
   }
   for (const { table } of of('create-table')) out.push(createTable(table), ...table.indexes.map((i) => createIndex(table.name, i)));
 

@@ -73,16 +73,16 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, options: Di
     const matched = new Set<string>();
     const newIndexes = new Map(t.indexes.map((i) => [i.name, i]));
     const oldIndexes = new Map(old.indexes.map((i) => [i.name, i]));
-    // Indexes and foreign keys go first so a dropped or renamed column is no longer referenced.
+    // Indexes and foreign keys go first (under the table's old name) so a dropped or renamed column is no longer referenced.
     for (const i of old.indexes) {
       const now = newIndexes.get(i.name);
-      if (!now || !sameIndex(i, now)) changes.push({ kind: 'drop-index', table: t.name, index: i });
+      if (!now || !sameIndex(i, now)) changes.push({ kind: 'drop-index', table: old.name, index: i });
     }
     const newFks = new Map(t.foreignKeys.map((f) => [f.name, f]));
     for (const f of old.foreignKeys) {
       const now = newFks.get(f.name);
       if (!now || !sameFk(f, now)) {
-        changes.push({ kind: 'drop-foreign-key', table: t.name, foreignKey: f });
+        changes.push({ kind: 'drop-foreign-key', table: old.name, foreignKey: f });
         rebuilds.add(t.name);
       }
     }

@@ -58,6 +58,7 @@ for (const dialect of ['sqlite', 'postgres', 'mysql'] as const) {
         `Rex\t1\tdog\tpal\t${ID(1)}`,
         `Tom\t7\tcat\tpal\t${ID(1)}`,
       ]);
+      expect(migrated.rows(`SELECT ${q('label')} FROM ${q('playthings')}`)).toEqual(['ball']);
       expect(migrated.rows(`SELECT ${q('name')}, ${q('phone')} FROM ${q('owners')}`)).toEqual([dialect === 'postgres' ? 'Ann\t' : dialect === 'mysql' ? 'Ann\tNULL' : 'Ann\tnull']);
     });
   });

@@ -40,7 +40,7 @@ export const V1 = `entities:
       owner: { kind: many-to-one, to: Owner, onDelete: restrict }
   Toy:
     fields:
-      label: string
+      label: { type: string, unique: true }
 `;
 
 export const V2 = `entities:
@@ -64,6 +64,10 @@ export const V2 = `entities:
       name: string!
     relations:
       clinic: { kind: many-to-one, to: Owner }
+  Plaything:
+    renamedFrom: Toy
+    fields:
+      label: { type: string, unique: true }
 `;
 
-export const V1_TO_V2_RENAMES = { columns: { 'pets.full_name': 'name' } };
+export const V1_TO_V2_RENAMES = { tables: { playthings: 'toys' }, columns: { 'pets.full_name': 'name' } };

@@ -19,7 +19,7 @@ describe('schema diff', () => {
         'add-index pets',
         'drop-foreign-key pets',
         'add-foreign-key pets',
-        'drop-table',
+        'rename-table',
         'create-table',
       ]),
     );
@@ -33,7 +33,7 @@ describe('schema diff', () => {
   });
 
   it('refuses dropping a table or a column without --allow-data-loss, naming each', () => {
-    const diff = diffSchemas(modelOf(V1, 'mysql'), modelOf(V2, 'mysql'), { renames: V1_TO_V2_RENAMES });
+    const diff = diffSchemas(modelOf(V1, 'mysql'), modelOf(V2, 'mysql'), { renames: { columns: V1_TO_V2_RENAMES.columns } });
     expect(diff.refusals.map((r) => r.message)).toEqual([expect.stringContaining('toys: the table is dropped')]);
     const noRename = diffSchemas(modelOf(V1, 'mysql'), modelOf(V2, 'mysql'), { allowDataLoss: false });
     // Without `renamedFrom` a rename reads as a new required column plus a dropped one: both refused.
@@ -79,9 +79,7 @@ describe('schema diff', () => {
   });
 
   it('takes renames from renamedFrom on fields and entities, so nothing is dropped', () => {
-    const v2 = V2.replace('      fullName: string!\n', '      fullName: { type: string, required: true, renamedFrom: name }\n').concat(
-      '  Plaything:\n    renamedFrom: Toy\n    fields:\n      label: string\n',
-    );
+    const v2 = V2.replace('      fullName: string!\n', '      fullName: { type: string, required: true, renamedFrom: name }\n');
     const before = resolve(V1, 'sqlite');
     const after = resolve(v2, 'sqlite');
     const renames = renamesOf(after.config, before.vm, after.vm);
