@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/generator/**/*.test.ts', 'test/import/**/*.test.ts'] } },
+      // Evolving a project: model diff and migrations (against the CI databases when their URLs are set).
+      { test: { name: 'update', include: ['test/update/**/*.test.ts'], testTimeout: 120_000 } },
       { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 60_000 } },
       {
         // Deployment files of every cloud target, verified offline (test/cloud/README.md).

@@ -24,6 +24,7 @@ export const FieldObjectSchema = z.strictObject({
   values: z.array(z.string()).optional(),
   precision: z.int().min(1).max(38).optional(),
   scale: z.int().min(0).max(38).optional(),
+  renamedFrom: z.string().optional().describe('the field\'s previous name: `update` renames the column and keeps its values'),
 });
 
 /** `name: string!` is shorthand for `{ type: string, required: true }`. */
@@ -43,6 +44,7 @@ export const EntitySchema = z.strictObject({
   owned: z.boolean().optional().describe('with auth: jwt, rows belong to the user who created them'),
   fields: z.record(z.string(), FieldSchema).optional(),
   relations: z.record(z.string(), RelationSchema).optional(),
+  renamedFrom: z.string().optional().describe('the entity\'s previous name: `update` renames its table and keeps its rows'),
 });
 
 export const SpecSchema = z.strictObject({

@@ -28,6 +28,7 @@ export function expandEntities(entities: EntitiesInput): { entities: EntitySpec[
       required: r.required ?? false,
       onDelete: r.onDelete ?? 'restrict',
     })),
+    ...(e.renamedFrom !== undefined ? { renamedFrom: e.renamedFrom } : {}),
   }));
   return { entities: out, problems };
 }

@@ -22,6 +22,8 @@ export interface FieldSpec {
   /** Only for `decimal` (defaults applied). */
   readonly precision?: number;
   readonly scale?: number;
+  /** The previous name, for `update` (SPEC 7): a rename instead of a drop plus an add. */
+  readonly renamedFrom?: string;
 }
 
 export interface RelationSpec {
@@ -40,6 +42,8 @@ export interface EntitySpec {
   readonly owned: boolean;
   readonly fields: readonly FieldSpec[];
   readonly relations: readonly RelationSpec[];
+  /** The previous name, for `update` (SPEC 7): the table is renamed, its rows kept. */
+  readonly renamedFrom?: string;
 }
 
 /** The fully resolved, validated and frozen configuration: every value present, nothing left to default. */

@@ -61,9 +61,9 @@ export function columnType(dialect: SqlDialect, f: Pick<FieldView, 'type' | 'max
   throw new Error(`no ${dialect} column type for ${f.type}`);
 }
 
-const ID_TYPE: Record<SqlDialect, string> = { sqlite: 'TEXT', postgres: 'uuid', mysql: 'CHAR(36)' };
-const TIMESTAMP_TYPE: Record<SqlDialect, string> = { sqlite: 'TEXT', postgres: 'timestamptz(3)', mysql: 'DATETIME(3)' };
-const ON_DELETE_SQL = { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' } as const;
+export const ID_TYPE: Record<SqlDialect, string> = { sqlite: 'TEXT', postgres: 'uuid', mysql: 'CHAR(36)' };
+export const TIMESTAMP_TYPE: Record<SqlDialect, string> = { sqlite: 'TEXT', postgres: 'timestamptz(3)', mysql: 'DATETIME(3)' };
+export const ON_DELETE_SQL = { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' } as const;
 
 export interface SchemaSql {
   /** Statements in order; each is one complete statement without a trailing semicolon. */

@@ -1,0 +1,100 @@
+import type { StackId } from '../config/options.js';
+import { pyStr } from '../stacks/python.js';
+
+/**
+ * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator
+ * reads `migrations/NNNN_<slug>.sql`, Flyway `V<n>__<slug>.sql`, Alembic a revision chained to the previous
+ * one by `down_revision`. Numbers continue from the highest existing file, never reuse or rewrite one.
+ */
+export interface MigrationFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface NewMigration {
+  readonly slug: string;
+  /** What the migration does, one line (the file's header). */
+  readonly summary: string;
+  readonly up: readonly string[];
+  /** The reverse change; Alembic revisions carry it as downgrade(), the SQL migrators only go forward. */
+  readonly down: readonly string[];
+}
+
+const LOCATIONS: Partial<Record<StackId, { dir: string; pattern: RegExp }>> = {
+  node: { dir: 'migrations', pattern: /^(\d{4})_[\w-]+\.sql$/ },
+  python: { dir: 'migrations/versions', pattern: /^(\d{4})_[\w-]+\.py$/ },
+  java: { dir: 'src/main/resources/db/migration', pattern: /^V(\d+)__[\w-]+\.sql$/ },
+};
+
+/** `add pets nickname` → `add_pets_nickname`: what file names of every stack accept. */
+export function migrationSlug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'update';
+}
+
+/** The next migration file of a stack, given the paths (relative to the project root) of its existing files. */
+export function migrationFile(stack: StackId, existing: readonly string[], m: NewMigration): MigrationFile {
+  const location = LOCATIONS[stack];
+  if (!location) throw new Error(`stack ${stack} has no template pack with migrations`);
+  const { dir, pattern } = location;
+  const numbers = existing
+    .filter((p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'))
+    .map((p) => pattern.exec(p.slice(dir.length + 1)))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => Number(match[1]));
+  if (numbers.length === 0) throw new Error(`no existing migration under ${dir}/ to continue from`);
+  const last = Math.max(...numbers);
+  const next = last + 1;
+  const pad = (n: number) => String(n).padStart(4, '0');
+  const slug = migrationSlug(m.slug);
+  const sql = (header: string) => `${header}\n\n${m.up.map((s) => `${s};\n`).join('\n')}`;
+  switch (stack) {
+    case 'node':
+      return {
+        path: `${dir}/${pad(next)}_${slug}.sql`,
+        content: sql(`-- ${m.summary}\n-- Applied by \`npm run db:migrate\` after ${pad(last)}; written by \`create-backend update\`.`),
+      };
+    case 'java':
+      return { path: `${dir}/V${next}__${slug}.sql`, content: sql(`-- ${m.summary}\n-- Applied by Flyway after V${last}; written by \`create-backend update\`.`) };
+    case 'python': {
+      const list = (items: readonly string[]) => (items.length === 0 ? '[]' : `[\n${items.map((s) => `    ${pyStr(s)},\n`).join('')}]`);
+      return {
+        path: `${dir}/${pad(next)}_${slug}.py`,
+        content: [
+          `"""${m.summary.replace(/"""/g, "'''")}`,
+          '',
+          'Written by `create-backend update` from the difference between the previous and the new model.',
+          '',
+          `Revision ID: ${pad(next)}`,
+          `Revises: ${pad(last)}`,
+          '"""',
+          '',
+          'from collections.abc import Sequence',
+          '',
+          'from alembic import op',
+          '',
+          `revision: str = "${pad(next)}"`,
+          `down_revision: str | None = "${pad(last)}"`,
+          'branch_labels: str | Sequence[str] | None = None',
+          'depends_on: str | Sequence[str] | None = None',
+          '',
+          `UP = ${list(m.up)}`,
+          '',
+          `DOWN = ${list(m.down)}`,
+          '',
+          '',
+          'def upgrade() -> None:',
+          '    for statement in UP:',
+          '        op.execute(statement)',
+          '',
+          '',
+          'def downgrade() -> None:',
+          '    for statement in DOWN:',
+          '        op.execute(statement)',
+          '',
+        ].join('\n'),
+      };
+    }
+    default:
+      throw new Error(`stack ${stack} has no template pack with migrations`);
+  }
+}

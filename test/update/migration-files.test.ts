@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { migrationFile, migrationSlug } from '../../src/update/migration-files.js';
+
+/** The new migration lands next to the frozen ones with the next number, in each stack's own format. */
+const m = { slug: 'add pets.nickname', summary: 'Add pets.nickname', up: ['ALTER TABLE "pets" ADD COLUMN "nickname" TEXT'], down: ['ALTER TABLE "pets" DROP COLUMN "nickname"'] };
+
+describe('migration files', () => {
+  it('continues Node numbering after the highest existing file', () => {
+    const f = migrationFile('node', ['migrations/0001_init.sql', 'migrations/0002_add_vets.sql', 'migrations/README.md', 'src/x.sql'], m);
+    expect(f.path).toBe('migrations/0003_add_pets_nickname.sql');
+    expect(f.content).toMatch(/^-- Add pets.nickname\n/);
+    expect(f.content).toContain('ALTER TABLE "pets" ADD COLUMN "nickname" TEXT;\n');
+  });
+
+  it('writes a Flyway V<n>__ file', () => {
+    const f = migrationFile('java', ['src/main/resources/db/migration/V1__init.sql'], m);
+    expect(f.path).toBe('src/main/resources/db/migration/V2__add_pets_nickname.sql');
+  });
+
+  it('chains an Alembic revision to the previous one with down_revision, as valid Python', () => {
+    const f = migrationFile('python', ['migrations/versions/0001_init.py', 'migrations/env.py'], m);
+    expect(f.path).toBe('migrations/versions/0002_add_pets_nickname.py');
+    expect(f.content).toContain('revision: str = "0002"\ndown_revision: str | None = "0001"\n');
+    const check = spawnSync('python3', ['-c', 'import ast, sys; t = ast.parse(sys.stdin.read()); print(len(t.body))'], { input: f.content, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.stdout.trim()).toBe('11');
+  });
+
+  it('refuses a tree without an initial migration', () => {
+    expect(() => migrationFile('node', ['src/app.ts'], m)).toThrow(/no existing migration under migrations\//);
+  });
+
+  it('makes slugs every file system and tool accepts', () => {
+    expect(migrationSlug('Add Pet.fullName & drop Toy!')).toBe('add_pet_fullname_drop_toy');
+    expect(migrationSlug('***')).toBe('update');
+  });
+});

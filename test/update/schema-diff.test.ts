@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { diffSchemas } from '../../src/update/schema-diff.js';
+import { migrationSql } from '../../src/update/migration-sql.js';
+import { renamesOf } from '../../src/update/renames.js';
+import { schemaModel } from '../../src/update/table-model.js';
+import { modelOf, resolve, V1, V1_TO_V2_RENAMES, V2 } from './model.js';
+
+/** The typed model diff: one change per kind, and the refusals of SPEC 7 (exit 2 before anything is written). */
+describe('schema diff', () => {
+  it('finds each kind of change between two versions of a model', () => {
+    const diff = diffSchemas(modelOf(V1, 'postgres'), modelOf(V2, 'postgres'), { renames: V1_TO_V2_RENAMES, allowDataLoss: true });
+    const kinds = diff.changes.map((c) => `${c.kind} ${'table' in c && typeof c.table === 'string' ? c.table : ''}`.trim());
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'add-column owners',
+        'rename-column pets',
+        'alter-column pets',
+        'add-column pets',
+        'add-index pets',
+        'drop-foreign-key pets',
+        'add-foreign-key pets',
+        'rename-table',
+        'create-table',
+      ]),
+    );
+    expect(diff.refusals).toEqual([]);
+  });
+
+  it('is empty between a model and itself', () => {
+    const diff = diffSchemas(modelOf(V2, 'sqlite'), modelOf(V2, 'sqlite'));
+    expect(diff.changes).toEqual([]);
+    expect(migrationSql(diff, modelOf(V2, 'sqlite'))).toEqual([]);
+  });
+
+  it('refuses dropping a table or a column without --allow-data-loss, naming each', () => {
+    const diff = diffSchemas(modelOf(V1, 'mysql'), modelOf(V2, 'mysql'), { renames: { columns: V1_TO_V2_RENAMES.columns } });
+    expect(diff.refusals.map((r) => r.message)).toEqual([expect.stringContaining('toys: the table is dropped')]);
+    const noRename = diffSchemas(modelOf(V1, 'mysql'), modelOf(V2, 'mysql'), { allowDataLoss: false });
+    // Without `renamedFrom` a rename reads as a new required column plus a dropped one: both refused.
+    const dropped = noRename.refusals.find((r) => r.message === 'pets.name: the column is dropped with its values');
+    expect(dropped?.hint).toMatch(/--allow-data-loss.*renamedFrom/);
+    expect(noRename.refusals.map((r) => r.message)).toContainEqual(expect.stringMatching(/^pets\.full_name: a new required column without a default/));
+  });
+
+  it('refuses a new required field without a default, with a hint', () => {
+    const v2 = V1.replace('      age: integer\n', '      age: integer\n      weight: integer!\n');
+    const diff = diffSchemas(modelOf(V1, 'sqlite'), modelOf(v2, 'sqlite'));
+    expect(diff.refusals).toEqual([
+      { message: expect.stringMatching(/^pets\.weight: a new required column without a default/), hint: expect.stringMatching(/default/) },
+    ]);
+  });
+
+  it('refuses making a field required without a default to fill existing empty values', () => {
+    const v2 = V1.replace('      age: integer\n', '      age: integer!\n');
+    const diff = diffSchemas(modelOf(V1, 'postgres'), modelOf(v2, 'postgres'));
+    expect(diff.refusals.map((r) => r.message)).toEqual([expect.stringMatching(/^pets\.age: becomes required without a default/)]);
+  });
+
+  it('renders a required field with a default as add-with-default then drop-default on server databases', () => {
+    const v2 = V1.replace('      age: integer\n', '      age: integer\n      weight: { type: integer, required: true, default: 3 }\n');
+    const sql = migrationSql(diffSchemas(modelOf(V1, 'postgres'), modelOf(v2, 'postgres')), modelOf(v2, 'postgres'));
+    expect(sql).toEqual(['ALTER TABLE "pets" ADD COLUMN "weight" integer NOT NULL DEFAULT 3', 'ALTER TABLE "pets" ALTER COLUMN "weight" DROP DEFAULT']);
+  });
+
+  it('adds a nullable column with ALTER TABLE on SQLite and rebuilds the table for what ALTER cannot do', () => {
+    const nullable = V1.replace('      age: integer\n', '      age: integer\n      weight: integer\n');
+    expect(migrationSql(diffSchemas(modelOf(V1, 'sqlite'), modelOf(nullable, 'sqlite')), modelOf(nullable, 'sqlite'))).toEqual([
+      'ALTER TABLE "pets" ADD COLUMN "weight" INTEGER',
+    ]);
+    const cascade = V1.replace('onDelete: restrict', 'onDelete: cascade');
+    const sql = migrationSql(diffSchemas(modelOf(V1, 'sqlite'), modelOf(cascade, 'sqlite')), modelOf(cascade, 'sqlite'));
+    expect(sql[0]).toMatch(/^CREATE TABLE "pets__new"/);
+    expect(sql[0]).toContain('ON DELETE CASCADE');
+    expect(sql.slice(1, 4)).toEqual([
+      'INSERT INTO "pets__new" ("id", "name", "age", "species", "note", "owner_id", "created_at", "updated_at") SELECT "id", "name", "age", "species", "note", "owner_id", "created_at", "updated_at" FROM "pets"',
+      'DROP TABLE "pets"',
+      'ALTER TABLE "pets__new" RENAME TO "pets"',
+    ]);
+  });
+
+  it('takes renames from renamedFrom on fields and entities, so nothing is dropped', () => {
+    const v2 = V2.replace('      fullName: string!\n', '      fullName: { type: string, required: true, renamedFrom: name }\n');
+    const before = resolve(V1, 'sqlite');
+    const after = resolve(v2, 'sqlite');
+    const renames = renamesOf(after.config, before.vm, after.vm);
+    expect(renames).toEqual({ tables: { playthings: 'toys' }, columns: { 'pets.full_name': 'name' } });
+    const diff = diffSchemas(schemaModel('sqlite', before.vm.entities, false), schemaModel('sqlite', after.vm.entities, false), { renames });
+    expect(diff.refusals).toEqual([]);
+    expect(diff.changes).toContainEqual({ kind: 'rename-table', from: 'toys', to: 'playthings' });
+    expect(diff.changes.some((c) => c.kind === 'drop-table' || c.kind === 'drop-column')).toBe(false);
+  });
+});
