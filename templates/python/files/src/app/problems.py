@@ -119,7 +119,12 @@ def _message(error: dict[str, Any]) -> str:
     if kind in _TYPE_MESSAGES:
         return _TYPE_MESSAGES[kind]
     if kind in _BOUND_MESSAGES:
-        return _BOUND_MESSAGES[kind].format(**ctx)
+        # A float field's bound 0 is 0.0 in pydantic's context; the message shows the number as the spec wrote it.
+        bounds = {
+            key: int(value) if isinstance(value, float) and value.is_integer() else value
+            for key, value in ctx.items()
+        }
+        return _BOUND_MESSAGES[kind].format(**bounds)
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == EMAIL_PATTERN:

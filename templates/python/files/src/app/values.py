@@ -55,7 +55,8 @@ class InputModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
-    @field_validator("*")
+    # Before the type and constraint checks, so that a NUL is reported as such (not as a pattern mismatch).
+    @field_validator("*", mode="before")
     @classmethod
     def _no_nul(cls, value: Any) -> Any:
         if _holds_nul(value):
