@@ -5,7 +5,8 @@
  * here, as data, so that the stacks' mappings and the keyword test model (test/fixtures/keywords.ts) read one
  * source.
  */
-const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+/** A set of the whitespace-separated words of a list written as one string. */
+export const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
 
 export const KEYWORDS = {
   /** JavaScript/TypeScript reserved and contextual words, plus Object.prototype members and thenables. */

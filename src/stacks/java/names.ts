@@ -4,7 +4,8 @@
  * (`@Column`/`@Table`, quoted by Hibernate) and in the OpenAPI document; only the identifier inside the Java
  * code changes, and only when the word would not compile or would clash with what the code relies on.
  */
-const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+
+import { words } from '../../config/reserved.js';
 
 /** Keywords, literals and contextual keywords that cannot (or should not) name a field or record component. */
 export const JAVA_KEYWORDS = words(

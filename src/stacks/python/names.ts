@@ -5,8 +5,7 @@
  * user's word would not compile, or would shadow something the generated module relies on. Templates print
  * what this module computes and never decide names themselves.
  */
-
-const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+import { words } from '../../config/reserved.js';
 
 /** Hard keywords: not valid identifiers at all. */
 export const PY_KEYWORDS = words(
