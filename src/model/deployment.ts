@@ -105,6 +105,13 @@ export interface DeploymentModel {
   readonly cdk: CdkVersions | null;
 }
 
+/**
+ * TRUSTED_PROXIES of a deployed container: the private and link-local ranges the clouds' load balancers and
+ * ingress proxies connect from. Only they reach the container, so the client address is the right-most
+ * X-Forwarded-For entry outside these ranges, the one the load balancer appended.
+ */
+export const PRIVATE_NETWORKS = '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,169.254.0.0/16,fc00::/7,fe80::/10';
+
 /** Container commands per stack (stack descriptors stay untouched; a test checks these against each stack's files). */
 export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 'startShell' | 'migrateShell' | 'startList' | 'migrateList'> & { readonly env: Readonly<Record<string, string>> }) | null>> = {
   node: {
@@ -112,7 +119,7 @@ export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 's
     migrate: ['node', 'dist/db/migrate.js'],
     uid: 1000,
     urlEncodePassword: `node -e 'process.stdout.write(encodeURIComponent(process.env.DB_PASSWORD))'`,
-    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUST_PROXY: 'true' },
+    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   python: {
     start: ['python', '-m', 'app'],

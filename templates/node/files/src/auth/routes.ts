@@ -5,8 +5,9 @@ import * as codec from '../db/codec.js';
 import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
-import { conflict, HttpError } from '../errors.js';
-import { problemResponses } from '../http/schemas.js';
+import { conflict, HttpError, retryLater } from '../errors.js';
+import { problemResponses, retryProblem } from '../http/schemas.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
 import { issueAccessToken } from './tokens.js';
 
@@ -35,19 +36,26 @@ const Token = Type.Object(
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 
-/** Sign-up and log-in; both public, both rate limited like every route. */
-export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> = async (app, { db, config }) => {
+const busy = retryProblem('Too many passwords are being hashed at once; retry after Retry-After seconds.');
+
+/**
+ * Sign-up and log-in; both public, both rate limited like every route. Passwords are hashed and verified
+ * while no database connection is held (the argon2 work takes tens of milliseconds each), at most one per core
+ * at a time (see passwords.ts); failed logins are throttled per email and per client address.
+ */
+export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config; throttle: LoginThrottle }> = async (app, { db, config, throttle }) => {
   app.post(
     '/signup',
-    { schema: { tags: ['auth'], summary: 'Create an account', body: Credentials, response: { 201: User, ...problemResponses } } },
+    { schema: { tags: ['auth'], summary: 'Create an account', body: Credentials, response: { 201: User, 503: busy, ...problemResponses } } },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
+      const passwordHash = await hashPassword(request.body.password);
       const id = newId();
       const timestamp = codec.now();
       try {
         await db
           .insertInto('auth_accounts')
-          .values({ id, email, password_hash: await hashPassword(request.body.password), created_at: timestamp, updated_at: timestamp })
+          .values({ id, email, password_hash: passwordHash, created_at: timestamp, updated_at: timestamp })
           .execute();
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('An account with this email already exists.', [{ field: 'email', message: 'is already taken' }]);
@@ -60,15 +68,32 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> =
 
   app.post(
     '/login',
-    { schema: { tags: ['auth'], summary: 'Exchange email and password for an access token', body: LoginBody, response: { 200: Token, ...problemResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange email and password for an access token',
+        body: LoginBody,
+        response: {
+          200: Token,
+          429: retryProblem('Too many failed logins for this email or from this address in 15 minutes; retry after Retry-After seconds.'),
+          503: busy,
+          ...problemResponses,
+        },
+      },
+    },
     async (request) => {
       const email = request.body.email.trim().toLowerCase();
+      // Before any hashing or database work: a throttled flood costs the server next to nothing.
+      const wait = throttle.retryAfterSeconds(email, request.ip);
+      if (wait > 0) throw retryLater(429, `Too many failed logins; retry in ${wait} s.`, wait);
       const user = await db.selectFrom('auth_accounts').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
       const ok = await verifyPassword(user?.password_hash ?? (await timingDummyHash()), request.body.password);
       if (!user || !ok) {
+        throttle.recordFailure(email, request.ip);
         request.log.info('login failed');
         throw new HttpError(401, INVALID_CREDENTIALS);
       }
+      throttle.recordSuccess(email);
       request.log.info({ userId: user.id }, 'user logged in');
       return { accessToken: await issueAccessToken(config.jwt, user.id), tokenType: 'Bearer' as const, expiresIn: config.jwt.expiresIn };
     },

@@ -18,14 +18,18 @@ export async function issueAccessToken(config: JwtConfig, userId: string): Promi
     .sign(key(config));
 }
 
-/** Returns the user id of a valid token, or undefined (bad signature, wrong alg/iss/aud, expired). */
+/**
+ * Returns the user id of a valid token, or undefined: a bad signature, another algorithm than HS256 (`none`
+ * included), a missing or expired `exp`, or an `iss`/`aud` that is missing or not this API's.
+ */
 export async function verifyAccessToken(config: JwtConfig, token: string): Promise<string | undefined> {
   try {
     const { payload } = await jwtVerify(token, key(config), {
       algorithms: [ALGORITHM],
       issuer: config.issuer,
       audience: config.audience,
-      requiredClaims: ['sub', 'exp', 'iat'],
+      // A token without exp would be valid forever.
+      requiredClaims: ['sub', 'iat', 'exp', 'iss', 'aud'],
       clockTolerance: 5,
     });
     return typeof payload.sub === 'string' ? payload.sub : undefined;

@@ -43,6 +43,14 @@ export const Offset = Type.Integer({ minimum: 0, maximum: 2_147_483_647, default
 const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: Problem } } };
 export const problemResponses = { '4xx': problem, '5xx': problem };
 
+/** A problem that tells the client when to retry (429, 503), with the Retry-After header documented. */
+export const retryProblem = (description: string) => ({
+  ...problem,
+  description,
+  // @fastify/swagger turns each entry (a JSON schema) into an OpenAPI header object.
+  headers: { 'Retry-After': { type: 'integer', minimum: 1, description: 'Whole seconds to wait before retrying' } },
+});
+
 /** Throws a 400 naming every decimal field outside its min/max. */
 export function checkDecimalBounds(
   body: Readonly<Record<string, unknown>>,
