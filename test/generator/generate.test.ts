@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import type { VirtualTree } from '../../src/generator/tree.js';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { loadStack } from '../../src/stacks/index.js';
 import { names } from '../../src/model/naming.js';
+import { STACK_RUNTIME } from '../../src/model/deployment.js';
 import type { StackDescriptor } from '../../src/stacks/types.js';
 
 /**
@@ -224,5 +226,44 @@ describe.runIf(READY.length > 0)('layered packs', () => {
     writeFileSync(join(dir, 'pack.json'), '{ nope');
     mkdirSync(join(dir, 'files'));
     expect(() => loadPack(dir)).toThrow(/not valid JSON/);
+  });
+});
+
+describe.runIf(READY.includes('node'))('node: security settings (issue 13)', () => {
+  const text = (tree: VirtualTree, path: string): string => tree.get(path)?.toString('utf8') ?? '';
+
+  it('documents every security variable in .env.example and the README, with the project name as token issuer', () => {
+    const tree = run(resolveConfig('shop', 'node', 'sqlite', 'jwt'));
+    const env = text(tree, '.env.example');
+    for (const line of ['TRUSTED_PROXIES=', 'API_DOCS=true', 'JWT_ISSUER=shop', 'JWT_AUDIENCE=shop-api', 'LOGIN_MAX_FAILURES=10']) {
+      expect(env.split('\n'), line).toContain(line);
+    }
+    const readme = text(tree, 'README.md');
+    const security = readme.slice(readme.indexOf('## Security'));
+    for (const topic of ['1 MiB', '32 levels', 'RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'argon2id', '503', 'JWT_ISSUER', 'JWT_AUDIENCE', 'TRUSTED_PROXIES', 'Content-Security-Policy', 'Strict-Transport-Security', 'JWT_SECRET', 'API_DOCS']) {
+      expect(security, topic).toContain(topic);
+    }
+  });
+
+  it('leaves the auth settings out without auth, and no file reads the retired TRUST_PROXY', () => {
+    const tree = run(resolveConfig('one', 'node', 'postgres', 'none'));
+    const env = text(tree, '.env.example');
+    expect(env).toContain('TRUSTED_PROXIES=');
+    expect(env).not.toMatch(/LOGIN_MAX_FAILURES|JWT_ISSUER/);
+    expect(text(tree, 'README.md')).not.toMatch(/Login throttle|JWT_AUDIENCE/);
+    // Only the config (which refuses it) and its test name it.
+    const naming = tree.entries().filter(([, content]) => /\bTRUST_PROXY\b/.test(content.toString('utf8'))).map(([path]) => path);
+    expect(naming).toEqual(['src/config.ts', 'test/app.test.ts']);
+  });
+
+  it('deploys node containers with TRUSTED_PROXIES the generated config accepts (IPs or CIDR ranges)', () => {
+    const env = STACK_RUNTIME.node!.env;
+    expect(env).not.toHaveProperty('TRUST_PROXY');
+    for (const entry of env.TRUSTED_PROXIES!.split(',')) {
+      const [address, prefix] = entry.split('/');
+      const version = isIP(address!);
+      expect(version, entry).not.toBe(0);
+      expect(Number(prefix), entry).toBeLessThanOrEqual(version === 4 ? 32 : 128);
+    }
   });
 });
