@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertCompleteProject, cli, parseJson, QUICK, requireBuild, ROOT, SHOP, STACK, tempRoot, type JsonFailure, type JsonSuccess } from './helpers.js';
@@ -16,6 +16,32 @@ describe('help and version', () => {
     for (const flag of ['--config', '--stack', '--database', '--cloud', '--auth', '--iac', '--entity', '--template', '--package-manager', '--yes', '--dry-run', '--json', '--no-install', '--no-git', '--force', 'validate', 'schema']) {
       expect(String(r.stdout), flag).toContain(flag);
     }
+  });
+
+  it('--help, schema and validate offer only what this version generates', async () => {
+    const help = String((await cli(['--help'], { cwd: ROOT })).stdout);
+    expect(help).toMatch(/stack: node \| python \| java\b/);
+    expect(help).toMatch(/database: sqlite \| postgres \| mysql\b/);
+    const schema = JSON.parse(String((await cli(['schema'], { cwd: ROOT })).stdout)) as { properties: Record<string, { enum?: string[] }> };
+    expect(schema.properties.stack.enum).toEqual(['node', 'python', 'java']);
+    expect(schema.properties.database.enum).toEqual(['sqlite', 'postgres', 'mysql']);
+    const dir = next();
+    writeFileSync(join(dir, 'b.yaml'), 'name: t\nstack: nod\ndatabase: mongo\nentities:\n  Pet:\n    fields:\n      name: string!\n');
+    const invalid = String((await cli(['validate', join(dir, 'b.yaml')], { cwd: dir })).stderr);
+    expect(invalid).toContain('node, python, java');
+    expect(invalid).toContain('sqlite, postgres, mysql');
+    for (const word of ['go', 'ruby', 'mongodb']) {
+      expect(help, word).not.toMatch(new RegExp(`\\b${word}\\b`));
+      expect(invalid, word).not.toMatch(new RegExp(`\\b${word}\\b`));
+    }
+  });
+
+  it('a planned stack or database is named as planned, not as an unknown word', async () => {
+    const dir = next();
+    writeFileSync(join(dir, 'b.yaml'), 'name: t\nstack: go\nentities:\n  Pet:\n    fields:\n      name: string!\n');
+    const r = await cli(['validate', join(dir, 'b.yaml')], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toMatch(/the go stack is planned but not available in this version/);
   });
 
   it.each([['--version'], ['-v']])('%s prints the version and exits 0', async (flag) => {
