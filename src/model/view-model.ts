@@ -123,6 +123,10 @@ export interface EntityView extends EntityRef {
   readonly uniqueFields: readonly FieldView[];
   readonly filterableFields: readonly FieldView[];
   readonly sortableFields: readonly FieldView[];
+  /** Fields with a default, applied when a create leaves them out. */
+  readonly defaultFields: readonly FieldView[];
+  /** Decimal fields with a min or max, checked in code (a JSON string cannot carry a numeric bound). */
+  readonly boundedDecimalFields: readonly FieldView[];
   readonly hasUnique: boolean;
   readonly hasRelations: boolean;
   readonly hasForeignKeys: boolean;
@@ -400,6 +404,8 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       manyToMany,
       requiredFields: fields.filter((f) => f.required),
       mustSendFields: fields.filter((f) => f.required && !f.hasDefault),
+      defaultFields: fields.filter((f) => f.hasDefault),
+      boundedDecimalFields: fields.filter((f) => f.isDecimal && (f.min !== null || f.max !== null)),
       uniqueFields: fields.filter((f) => f.unique),
       filterableFields: fields.filter((f) => f.filterable),
       sortableFields: fields.filter((f) => f.sortable),
