@@ -86,7 +86,8 @@ describe('--json', () => {
     expect(json.directory).toBe(join(cwd, 'api'));
     expect(json.files).toEqual(expect.arrayContaining(['backend.yaml', '.create-backend/manifest.json']));
     expect([...json.files].sort()).toEqual(json.files);
-    expect(json.config).toMatchObject({ name: 'shop', stack: STACK, database: 'sqlite', auth: 'jwt', cloud: 'none', iac: 'terraform' });
+    expect(json.config).toMatchObject({ name: 'shop', stack: STACK, database: 'sqlite', auth: 'jwt', cloud: 'none' });
+    expect(json.config).not.toHaveProperty('iac'); // iac describes the aws target only
     expect(Object.keys((json.config as { entities: object }).entities)).toEqual(['Category', 'Supplier', 'Product', 'Tag', 'Order', 'Invoice']);
     for (const key of ['install', 'migrate', 'start', 'test'] as const) expect(typeof json.commands[key], key).toBe('string');
     expect(json.steps).toEqual([]);
@@ -173,6 +174,25 @@ describe('exit code 3: the project is written, a post-step failed', () => {
     expect(json.errors[0].hint).toContain(`${missingPm} install`);
     expect(String(r.stderr)).toContain(`${missingPm} install`);
     assertCompleteProject(join(cwd, 'api'));
+  });
+
+  it('a failing install keeps its whole output for the message; stdout stays the JSON result', async () => {
+    const cwd = next();
+    const bin = join(cwd, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\ni=1\nwhile [ $i -le 30 ]; do echo "fetching package-$i"; i=$((i+1)); done\necho "E404 no such package" >&2\nexit 1\n', { mode: 0o755 });
+    const r = await cli(['api', '--yes', '--stack', 'node', '--package-manager', 'npm', '--no-git', '--json'], { cwd, env: { PATH: `${bin}${delimiter}/usr/bin${delimiter}/bin` } });
+    expect(r.exitCode).toBe(3);
+    const json = parseJson<JsonSuccess & { errors: JsonFailure['errors'] }>(r.stdout);
+    const error = json.errors[0].message;
+    expect(error).toContain('E404 no such package');
+    expect(error).not.toContain('fetching package-1\n');
+    const log = /\(full output: (.+)\)/.exec(error)?.[1];
+    expect(log, error).toBeDefined();
+    const text = readFileSync(log!, 'utf8');
+    expect(text).toContain('$ npm install');
+    expect(text).toContain('fetching package-1\n');
+    expect(text).toContain('E404 no such package');
   });
 
   it('PATH without the install tool', async () => {
