@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { finish, withDefaults, type Answers } from '../../src/config/resolve.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { generate } from '../../src/generator/generate.js';
+import { builtInPacks } from '../../src/generator/layers.js';
 import { loadPack } from '../../src/generator/packs.js';
 import type { VirtualTree } from '../../src/generator/tree.js';
 import { loadStack } from '../../src/stacks/index.js';
@@ -18,6 +19,6 @@ export function configOf(answers: Answers): ResolvedConfig {
 export async function render(answers: Answers): Promise<VirtualTree> {
   const config = configOf(answers);
   const stack = await loadStack(config.stack);
-  const packs = stack.packs.map((p) => loadPack(join(ROOT, 'templates', p)));
+  const packs = builtInPacks(stack.packs, config).map((p) => loadPack(join(ROOT, 'templates', p)));
   return generate({ config, stack, packs, generatorVersion: '0.0.0-test' }).tree;
 }
