@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AUTHS, CLOUDS, DATABASES, IACS, PACKAGE_MANAGERS, STACKS } from '../config/options.js';
+import { AUTHS, CLOUDS, DATABASES, IACS, PACKAGE_MANAGERS, STACKS, offered } from '../config/options.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -14,9 +14,9 @@ export async function main(argv: string[]): Promise<void> {
     .version(VERSION, '-v, --version')
     .argument('[directory]', 'where to create the project (default: the project name)')
     .option('-c, --config <file>', 'backend.yaml or .json: the data model and choices')
-    .addOption(new Option('--stack <id>', `stack: ${STACKS.join(' | ')}`))
-    .addOption(new Option('--database <id>', `database: ${DATABASES.join(' | ')}`))
-    .addOption(new Option('--cloud <id[,id]>', `cloud targets: ${CLOUDS.join(' | ')} (a comma list is allowed)`))
+    .addOption(new Option('--stack <id>', `stack: ${offered(STACKS).join(' | ')}`))
+    .addOption(new Option('--database <id>', `database: ${offered(DATABASES).join(' | ')}`))
+    .addOption(new Option('--cloud <id[,id]>', `cloud targets: ${offered(CLOUDS).join(' | ')} (a comma list is allowed)`))
     .addOption(new Option('--auth <id>', `auth: ${AUTHS.join(' | ')}`))
     .addOption(new Option('--iac <id>', `infrastructure code for aws: ${IACS.join(' | ')} (default: terraform)`))
     .option('--entity <spec>', 'repeatable quick model: "Pet: name:string! age:integer owner:Owner"', (v: string, acc: string[]) => [...acc, v], [] as string[])

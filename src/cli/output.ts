@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Problem } from '../config/problems.js';
+import { startProgress, type Progress, type ProgressStream } from '../steps/progress.js';
 import type { StepReporter, StepResult } from '../steps/steps.js';
 
 /**
@@ -42,13 +43,21 @@ export class Output {
     for (const p of problems) this.error(formatProblem(p));
   }
 
-  steps(): StepReporter {
+  /** Post-step lines; the running tool's progress goes to stderr, never into the JSON on stdout. */
+  steps(stream: ProgressStream = process.stderr): StepReporter {
+    let progress: Progress | undefined;
     return {
-      start: (name, command) => this.info(pc.dim(`◇ ${name}: ${command} …`)),
-      done: (r: StepResult, ms: number) =>
-        r.ok
-          ? this.info(`${pc.green('✔')} ${r.name} done in ${(ms / 1000).toFixed(1)}s`)
-          : this.error(`${pc.red('✖')} ${r.name} failed: ${r.error ?? ''}\n  run it by hand in the project: ${r.command}`),
+      start: (name, command) => {
+        this.info(pc.dim(`◇ ${name}: ${command} …`));
+        progress = startProgress(name, stream);
+      },
+      output: (_name, line) => progress?.line(line),
+      done: (r: StepResult, ms: number) => {
+        progress?.stop();
+        progress = undefined;
+        if (r.ok) this.info(`${pc.green('✔')} ${r.name} done in ${(ms / 1000).toFixed(1)}s`);
+        else this.error(`${pc.red('✖')} ${r.name} failed: ${r.error ?? ''}\n  run it by hand in the project: ${r.command}`);
+      },
     };
   }
 }

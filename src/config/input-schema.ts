@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTHS, CLOUDS, DATABASES, IACS, FIELD_TYPES, ON_DELETE, RELATION_KINDS, STACKS } from './options.js';
+import { AUTHS, CLOUDS, DATABASES, IACS, FIELD_TYPES, ON_DELETE, RELATION_KINDS, STACKS, offered } from './options.js';
 
 /**
  * The spec file as users write it (SPEC 3): everything optional, unknown keys rejected. The resolved config
@@ -47,16 +47,23 @@ export const EntitySchema = z.strictObject({
   renamedFrom: z.string().optional().describe('the entity\'s previous name: `update` renames its table and keeps its rows'),
 });
 
-export const SpecSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string().optional().describe('kebab-case project name'),
-  stack: z.enum(STACKS).optional(),
-  database: z.enum(DATABASES).optional(),
-  cloud: z.union([z.enum(CLOUDS), z.array(z.enum(CLOUDS))]).optional(),
-  auth: z.enum(AUTHS).optional(),
-  iac: z.enum(IACS).optional().describe('infrastructure as code for aws: terraform (default) or cdk (AWS CDK, TypeScript)'),
-  entities: z.record(z.string(), EntitySchema).optional(),
-});
+/**
+ * Parsing accepts every known stack and database, so that the rules can say a planned one is not available yet;
+ * the schema published to editors lists only what this version generates.
+ */
+const specSchema = <S extends string, D extends string, C extends string>(stacks: readonly [S, ...S[]], databases: readonly [D, ...D[]], clouds: readonly [C, ...C[]]) =>
+  z.strictObject({
+    $schema: z.string().optional(),
+    name: z.string().optional().describe('kebab-case project name'),
+    stack: z.enum(stacks).optional(),
+    database: z.enum(databases).optional(),
+    cloud: z.union([z.enum(clouds), z.array(z.enum(clouds))]).optional(),
+    auth: z.enum(AUTHS).optional(),
+    iac: z.enum(IACS).optional().describe('infrastructure as code for aws: terraform (default) or cdk (AWS CDK, TypeScript)'),
+    entities: z.record(z.string(), EntitySchema).optional(),
+  });
+
+export const SpecSchema = specSchema(STACKS, DATABASES, CLOUDS);
 
 export type SpecInput = z.infer<typeof SpecSchema>;
 export type FieldInput = z.infer<typeof FieldSchema>;
@@ -69,9 +76,14 @@ export const KNOWN_KEYS = {
   relation: Object.keys(RelationSchema.shape),
 } as const;
 
+function nonEmpty<T>(list: readonly T[]): readonly [T, ...T[]] {
+  if (!list.length) throw new Error('an option list offers nothing');
+  return list as unknown as readonly [T, ...T[]];
+}
+
 export function specJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(SpecSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(specSchema(nonEmpty(offered(STACKS)), nonEmpty(offered(DATABASES)), nonEmpty(offered(CLOUDS))), { io: 'input', unrepresentable: 'any' }),
     title: 'create-backend spec (backend.yaml)',
   };
 }

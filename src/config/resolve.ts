@@ -1,6 +1,6 @@
 import { basename, resolve as resolvePath } from 'node:path';
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { AUTHS, CLOUDS, DATABASES, DEFAULTS, IACS, PACKAGE_MANAGERS, STACKS, type AuthId, type CloudId, type DatabaseId, type IacId, type PackageManager, type StackId } from './options.js';
+import { AUTHS, CLOUDS, DATABASES, DEFAULTS, IACS, PACKAGE_MANAGERS, STACKS, offered, type AuthId, type CloudId, type DatabaseId, type IacId, type PackageManager, type StackId } from './options.js';
 import type { EntitySpec, ResolvedConfig } from './types.js';
 import type { SpecInput } from './input-schema.js';
 import { checkStructure } from './structure.js';
@@ -63,7 +63,7 @@ const EXAMPLE_ENTITIES: NonNullable<SpecInput['entities']> = {
 function choice<T extends string>(flag: string, value: string | undefined, options: readonly T[], problems: Problem[]): T | undefined {
   if (value === undefined) return undefined;
   if ((options as readonly string[]).includes(value)) return value as T;
-  problems.push(problem('flag-valid-option', flag, `"${value}" is not a valid value for ${flag}`, didYouMean(value, options)));
+  problems.push(problem('flag-valid-option', flag, `"${value}" is not a valid value for ${flag}`, didYouMean(value, offered(options))));
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { FIELD_TYPES, type FieldType } from './options.js';
+import { FIELD_TYPES, isPlanned, type FieldType } from './options.js';
 import type { EntitySpec, FieldSpec, JsonValue, ResolvedConfig } from './types.js';
 import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
 import { didYouMean, nearest, problem, type Problem } from './problems.js';
@@ -31,10 +31,10 @@ const projectName: Rule = (c) => {
 const stackAvailable: Rule = (c) => {
   if (!isStackAvailable(c.stack)) {
     const ready = Object.keys(STACK_DATABASES).filter((s) => isStackAvailable(s as ResolvedConfig['stack']));
-    return [problem('stack-available', 'stack', `the ${c.stack} stack is not available in this version of create-backend`, `available stacks: ${ready.join(', ')}`)];
+    return [problem('stack-available', 'stack', `the ${c.stack} stack is planned but not available in this version of create-backend`, `available stacks: ${ready.join(', ')}`)];
   }
   if (!STACK_DATABASES[c.stack].includes(c.database)) {
-    return [problem('stack-supports-database', 'database', `the ${c.stack} stack does not support the ${c.database} database yet`, `choose one of: ${STACK_DATABASES[c.stack].join(', ')}`)];
+    return [problem('stack-supports-database', 'database', isPlanned(c.database) ? `the ${c.database} database is planned but not available in this version of create-backend` : `the ${c.stack} stack does not support the ${c.database} database yet`, `choose one of: ${STACK_DATABASES[c.stack].join(', ')}`)];
   }
   return [];
 };

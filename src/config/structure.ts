@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FieldSchema, KNOWN_KEYS, RelationSchema, SpecSchema, type SpecInput } from './input-schema.js';
 import { didYouMean, type Problem } from './problems.js';
+import { offered } from './options.js';
 
 /**
  * Checks the shape of a parsed spec against the input schema and turns every schema issue into a Problem
@@ -101,12 +102,12 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
       }));
     case 'invalid_value':
       // A missing required key is reported once, by its invalid_type issue, not also as "undefined is not a valid …".
-      if (valueAt(data, path) === undefined) return [{ rule: 'spec-shape', path: at, message: `${last} is missing`, hint: `set ${last} to one of: ${issue.values.map(String).join(', ')}` }];
+      if (valueAt(data, path) === undefined) return [{ rule: 'spec-shape', path: at, message: `${last} is missing`, hint: `set ${last} to one of: ${offered(issue.values.map(String)).join(', ')}` }];
       return [{
         rule: 'spec-valid-option',
         path: at,
         message: `${describe(valueAt(data, path))} is not a valid ${last}`,
-        hint: didYouMean(String(valueAt(data, path)), issue.values.map(String)),
+        hint: didYouMean(String(valueAt(data, path)), offered(issue.values.map(String))),
       }];
     case 'invalid_union': {
       // A field is a shorthand string or a mapping: report the branch that matches what the user wrote.

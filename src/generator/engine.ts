@@ -33,6 +33,20 @@ export function createEngine(): Engine {
   hbs.registerHelper('join', (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
   );
+  /** A string as a single-quoted TypeScript literal, as the generated code writes every other string. */
+  hbs.registerHelper('quote', (value: unknown) => `'${JSON.stringify(String(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
+  /**
+   * `{{#object}}a: 1, {{#if b}}b: 2, {{/if}}{{/object}}` renders `{ a: 1, b: 2 }`, or nothing when no entry was
+   * rendered: an options argument written as a person would, without a trailing `, }` or an empty `{ }`.
+   */
+  hbs.registerHelper('object', function (this: unknown, options: Handlebars.HelperOptions) {
+    const entries = options.fn(this).trim().replace(/,$/, '');
+    return entries ? `{ ${entries} }` : '';
+  });
+  /** `{{#array}}'a', {{#if b}}'b', {{/if}}{{/array}}` renders `['a', 'b']`, or `[]`: the list form of `object`. */
+  hbs.registerHelper('array', function (this: unknown, options: Handlebars.HelperOptions) {
+    return `[${options.fn(this).trim().replace(/,$/, '')}]`;
+  });
   /** Indents every non-empty line of the block by `n` spaces (for nesting generated code). */
   hbs.registerHelper('indent', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
     const pad = ' '.repeat(n);

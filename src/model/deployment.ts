@@ -44,6 +44,15 @@ export interface DeploymentDatabase {
   readonly scheme: 'postgres' | 'mysql';
   /** Query string appended to DATABASE_URL in the clouds (TLS settings the stack's driver understands), or ''. */
   readonly urlQuery: string;
+  /**
+   * GCP: the query that verifies Cloud SQL's server certificate against the instance's own CA (a file mounted from
+   * Secret Manager at `gcpServerCaPath`), or '' where the driver connects without TLS (MySQL, see its README).
+   */
+  readonly gcpUrlQuery: string;
+  readonly gcpServerCaPath: string;
+  /** The folder Cloud Run mounts the CA secret at, and the file name inside it. */
+  readonly gcpServerCaDir: string;
+  readonly gcpServerCaFile: string;
   readonly storageGb: number;
   readonly maxStorageGb: number;
   readonly backupRetentionDays: number;
@@ -150,6 +159,21 @@ const POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
   ruby: 'sslmode=require',
 };
 
+/**
+ * Cloud SQL signs its server certificate with a per-instance CA whose certificate names the instance, not the
+ * private IP the app dials: each driver checks the chain against that CA (libpq's verify-ca) and skips the host
+ * name. node-postgres reads verify-ca as verify-full unless uselibpqcompat is set.
+ */
+const GCP_SERVER_CA_PATH = '/etc/cloudsql-ca/server-ca.pem';
+const GCP_VERIFY_CA = `sslmode=verify-ca&sslrootcert=${GCP_SERVER_CA_PATH}`;
+const GCP_POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
+  node: `${GCP_VERIFY_CA}&uselibpqcompat=true`,
+  python: GCP_VERIFY_CA,
+  java: GCP_VERIFY_CA,
+  go: GCP_VERIFY_CA,
+  ruby: GCP_VERIFY_CA,
+};
+
 const DATABASES = {
   postgres: {
     label: 'PostgreSQL',
@@ -197,6 +221,10 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     username: 'app',
     scheme: engine,
     urlQuery: engine === 'postgres' ? POSTGRES_TLS_QUERY[config.stack] : '',
+    gcpUrlQuery: engine === 'postgres' ? GCP_POSTGRES_TLS_QUERY[config.stack] : '',
+    gcpServerCaPath: GCP_SERVER_CA_PATH,
+    gcpServerCaDir: GCP_SERVER_CA_PATH.slice(0, GCP_SERVER_CA_PATH.lastIndexOf('/')),
+    gcpServerCaFile: GCP_SERVER_CA_PATH.slice(GCP_SERVER_CA_PATH.lastIndexOf('/') + 1),
     storageGb: 20,
     maxStorageGb: 100,
     backupRetentionDays: 7,

@@ -22,7 +22,28 @@ export const camelCase = (name: string): string => {
 };
 export const snakeCase = (name: string): string => words(name).join('_');
 export const kebabCase = (name: string): string => words(name).join('-');
-export const titleCase = (name: string): string => words(name).map(cap).join(' ');
+/** Words written in capitals in a title (`my-api` → "My API", `ApiKey` → "API Key"). */
+const ACRONYMS = new Set(['api', 'apis', 'id', 'ids', 'url', 'urls', 'uri', 'http', 'https', 'json', 'xml', 'html', 'css', 'sql', 'db', 'ui', 'ux', 'ai', 'ml', 'iot', 'crm', 'erp', 'cms', 'hr', 'pdf', 'csv', 'sms', 'jwt', 'sso', 'ip', 'dns', 'ssh', 'tls', 'ssl', 'vpn', 'sdk', 'cli', 'gpu', 'cpu', 'faq', 'kpi', 'rest', 'rpc', 'grpc', 'uuid', 'iso', 'qr', 'b2b', 'b2c', 'saas', 'aws', 'gcp']);
+const titleWord = (w: string): string => (ACRONYMS.has(w) ? w.toUpperCase().replace(/S$/, 's') : cap(w));
+export const titleCase = (name: string): string => words(name).map(titleWord).join(' ');
+
+/** Letters whose spoken name starts with a vowel sound: "an SQL table", "an HTTP call". */
+const VOWEL_SOUND_LETTERS = new Set('aefhilmnorsx');
+/** Words spelt with a vowel but spoken with a consonant ("a user", "a one-off"), and the reverse ("an hour"). */
+const CONSONANT_SOUND = /^(u[bcfhjkqrstn][aeiou]|uni|use|usu|usa|uti|ure|eu|ewe|one|once|ouija)/;
+const SILENT_H = /^(hour|honest|honou?r|heir)/;
+
+/** "a" or "an" before a title, by how its first word is spoken. */
+export function article(title: string): 'a' | 'an' {
+  const first = title.split(' ')[0] ?? '';
+  const lower = first.toLowerCase();
+  if (first.length > 1 && first === first.toUpperCase() && /^[A-Z]/.test(first) && ACRONYMS.has(lower) && !['rest', 'saas'].includes(lower)) {
+    return VOWEL_SOUND_LETTERS.has(lower[0]!) ? 'an' : 'a';
+  }
+  if (SILENT_H.test(lower)) return 'an';
+  if (CONSONANT_SOUND.test(lower)) return 'a';
+  return /^[aeiou]/.test(lower) ? 'an' : 'a';
+}
 
 /** Maps without prototypes: user text is the key, and `constructor` must not find Object's. */
 const IRREGULAR: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -82,6 +103,8 @@ export interface Names {
   readonly kebab: string;
   readonly upperSnake: string;
   readonly title: string;
+  /** The title after its indefinite article: "an Owner", "a User". */
+  readonly aTitle: string;
   readonly pluralPascal: string;
   readonly pluralCamel: string;
   readonly pluralSnake: string;
@@ -98,6 +121,7 @@ export function names(name: string): Names {
     kebab: kebabCase(name),
     upperSnake: snakeCase(name).toUpperCase(),
     title: titleCase(name),
+    aTitle: `${article(titleCase(name))} ${titleCase(name)}`,
     pluralPascal: plural,
     pluralCamel: camelCase(plural),
     pluralSnake: snakeCase(plural),

@@ -12,7 +12,8 @@ export function specObject(config: ResolvedConfig): Record<string, unknown> {
     database: config.database,
     cloud: config.cloud.length ? [...config.cloud] : 'none',
     auth: config.auth,
-    iac: config.iac,
+    // iac says how the aws target is written; without aws it has no meaning, so it is not recorded.
+    ...(config.cloud.includes('aws') ? { iac: config.iac } : {}),
     entities: Object.fromEntries(config.entities.map((e) => [e.name, entityObject(e)])),
   };
 }
@@ -42,6 +43,8 @@ function fieldObject(f: FieldSpec): Record<string, unknown> {
     const value = f[key];
     // `required: false` and the like are the defaults and left out; `default: false` is a value and kept.
     if (value === undefined || (value === false && key !== 'default')) continue;
+    // An enum's column width is derived from its values' room, not a spec option: the rules refuse maxLength on it.
+    if (key === 'maxLength' && f.type === 'enum') continue;
     out[key] = value;
   }
   return out;

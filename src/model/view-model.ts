@@ -65,6 +65,8 @@ export interface InvalidSample {
   readonly reason: string;
   /** The value as a JSON literal. */
   readonly json: string;
+  /** The problem+json `errors[].message` every stack answers with for it (one wording per rule). */
+  readonly message: string;
 }
 
 export interface EntityRef {
@@ -121,6 +123,10 @@ export interface EntityView extends EntityRef {
   readonly uniqueFields: readonly FieldView[];
   readonly filterableFields: readonly FieldView[];
   readonly sortableFields: readonly FieldView[];
+  /** Fields with a default, applied when a create leaves them out. */
+  readonly defaultFields: readonly FieldView[];
+  /** Decimal fields with a min or max, checked in code (a JSON string cannot carry a numeric bound). */
+  readonly boundedDecimalFields: readonly FieldView[];
   readonly hasUnique: boolean;
   readonly hasRelations: boolean;
   readonly hasForeignKeys: boolean;
@@ -241,50 +247,67 @@ export function decimalPattern(precision: number, scale: number): string {
 const INT32 = { min: -2147483648, max: 2147483647 };
 const SAFE = { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 
-/** Values every stack must reject for this field, each with the reason; deterministic and in a fixed order. */
+/** The message for a value of the wrong JSON type or shape: a UUID, date, choice or decimal is named by what it must be. */
+function shapeMessage(f: FieldSpec): string {
+  switch (f.type) {
+    case 'uuid': return 'must be a UUID';
+    case 'date': return 'must be a date (YYYY-MM-DD)';
+    case 'datetime': return 'must be an RFC 3339 date-time';
+    case 'enum': return `must be one of: ${(f.values ?? []).join(', ')}`;
+    case 'decimal': return `must be a decimal number with at most ${f.precision ?? 12} digits, ${f.scale ?? 2} after the point`;
+    case 'email': return 'must be an email address';
+    case 'url': return 'must be a URL';
+    default: return 'must be a string';
+  }
+}
+
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/** Values every stack must reject for this field, each with the reason and message; deterministic and in a fixed order. */
 export function invalidSamples(f: FieldSpec): InvalidSample[] {
   const out: InvalidSample[] = [];
-  const add = (reason: string, value: JsonValue) => out.push({ reason, json: JSON.stringify(value) });
-  if (f.required) add('null for a required field', null);
+  const add = (reason: string, value: JsonValue, message: string) => out.push({ reason, json: JSON.stringify(value), message });
+  if (f.required) add('null for a required field', null, 'must not be null');
   const textual = ['string', 'text', 'email', 'url', 'uuid', 'enum', 'date', 'datetime', 'decimal'].includes(f.type);
-  if (textual) add('a number instead of a string', f.type === 'decimal' ? 12.5 : 12345);
-  if (f.type === 'integer' || f.type === 'bigint' || f.type === 'number') add('a string instead of a number', 'not a number');
-  if (f.type === 'integer' || f.type === 'bigint') add('a fraction for an integer', 1.5);
-  if (f.type === 'boolean') add('a string instead of a boolean', 'yes');
-  if (f.type === 'email') add('not an email address', 'not-an-email');
-  if (f.type === 'url') add('not a URL', 'not a url');
-  if (f.type === 'uuid') add('not a UUID', 'not-a-uuid');
-  if (f.type === 'date') add('not a date', '2024-13-45');
-  if (f.type === 'datetime') add('not a date-time', 'yesterday');
-  if (f.type === 'enum') add('not one of the values', 'not-a-valid-value');
+  // An email or URL of the wrong JSON type is first not a string; the others are named by their shape.
+  if (textual) add('a number instead of a string', f.type === 'decimal' ? 12.5 : 12345, ['email', 'url'].includes(f.type) ? 'must be a string' : shapeMessage(f));
+  const isInt = f.type === 'integer' || f.type === 'bigint';
+  if (isInt || f.type === 'number') add('a string instead of a number', 'not a number', isInt ? 'must be an integer' : 'must be a number');
+  if (isInt) add('a fraction for an integer', 1.5, 'must be an integer');
+  if (f.type === 'boolean') add('a string instead of a boolean', 'yes', 'must be a boolean');
+  if (f.type === 'email') add('not an email address', 'not-an-email', shapeMessage(f));
+  if (f.type === 'url') add('not a URL', 'not a url', shapeMessage(f));
+  if (f.type === 'uuid') add('not a UUID', 'not-a-uuid', shapeMessage(f));
+  if (f.type === 'date') add('not a date', '2024-13-45', shapeMessage(f));
+  if (f.type === 'datetime') add('not a date-time', 'yesterday', shapeMessage(f));
+  if (f.type === 'enum') add('not one of the values', 'not-a-valid-value', shapeMessage(f));
   if (f.type === 'decimal') {
     const scale = f.scale ?? 2;
     const intDigits = (f.precision ?? 12) - scale;
-    add('not a decimal number', 'abc');
-    add(`more than ${scale} fraction digits`, `1.${'1'.repeat(scale + 1)}`);
-    add(`more than ${intDigits} integer digits`, '9'.repeat(intDigits + 1));
+    add('not a decimal number', 'abc', shapeMessage(f));
+    add(`more than ${scale} fraction digits`, `1.${'1'.repeat(scale + 1)}`, shapeMessage(f));
+    add(`more than ${intDigits} integer digits`, '9'.repeat(intDigits + 1), shapeMessage(f));
   }
-  const isInt = f.type === 'integer' || f.type === 'bigint';
-  if (f.type === 'integer' || f.type === 'bigint' || f.type === 'number' || f.type === 'decimal') {
+  if (isInt || f.type === 'number' || f.type === 'decimal') {
     const fmt = (n: number): JsonValue => (f.type === 'decimal' ? n.toFixed(f.scale ?? 2) : n);
-    if (f.min !== undefined) add(`less than min ${f.min}`, fmt(isInt || f.type === 'decimal' ? Math.ceil(f.min) - 1 : f.min - 0.5));
-    if (f.max !== undefined) add(`more than max ${f.max}`, fmt(isInt || f.type === 'decimal' ? Math.floor(f.max) + 1 : f.max + 0.5));
+    if (f.min !== undefined) add(`less than min ${f.min}`, fmt(isInt || f.type === 'decimal' ? Math.ceil(f.min) - 1 : f.min - 0.5), `must be at least ${f.min}`);
+    if (f.max !== undefined) add(`more than max ${f.max}`, fmt(isInt || f.type === 'decimal' ? Math.floor(f.max) + 1 : f.max + 0.5), `must be at most ${f.max}`);
   }
   if (f.type === 'integer') {
-    if (f.min === undefined) add('below the 32-bit integer range', INT32.min - 1);
-    if (f.max === undefined) add('above the 32-bit integer range', INT32.max + 1);
+    if (f.min === undefined) add('below the 32-bit integer range', INT32.min - 1, `must be at least ${INT32.min}`);
+    if (f.max === undefined) add('above the 32-bit integer range', INT32.max + 1, `must be at most ${INT32.max}`);
   }
   if (f.type === 'bigint') {
-    if (f.min === undefined) add('below the safe integer range', SAFE.min - 1);
-    if (f.max === undefined) add('above the safe integer range', SAFE.max + 1);
+    if (f.min === undefined) add('below the safe integer range', SAFE.min - 1, `must be at least ${SAFE.min}`);
+    if (f.max === undefined) add('above the safe integer range', SAFE.max + 1, `must be at most ${SAFE.max}`);
   }
   if (['string', 'text', 'email', 'url'].includes(f.type)) {
-    if (f.maxLength !== undefined) add(`longer than maxLength ${f.maxLength}`, 'x'.repeat(f.maxLength + 1));
-    if (f.minLength !== undefined && f.minLength > 0) add(`shorter than minLength ${f.minLength}`, 'x'.repeat(f.minLength - 1));
+    if (f.maxLength !== undefined) add(`longer than maxLength ${f.maxLength}`, 'x'.repeat(f.maxLength + 1), `must be at most ${f.maxLength} characters`);
+    if (f.minLength !== undefined && f.minLength > 0) add(`shorter than minLength ${f.minLength}`, 'x'.repeat(f.minLength - 1), `must be at least ${f.minLength} characters`);
   }
   // PostgreSQL text and jsonb cannot store U+0000, so every stack refuses it on every database.
-  if (f.type === 'string' || f.type === 'text') add('holding the NUL character U+0000', 'a\u0000b');
-  if (f.type === 'json') add('a json value holding the NUL character U+0000', { text: 'a\u0000b' });
+  if (f.type === 'string' || f.type === 'text') add('holding the NUL character U+0000', 'a\u0000b', NUL_MESSAGE);
+  if (f.type === 'json') add('a json value holding the NUL character U+0000', { text: 'a\u0000b' }, NUL_MESSAGE);
   if (f.pattern !== undefined) {
     let re: RegExp | undefined;
     try {
@@ -293,7 +316,7 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
       re = undefined;
     }
     const candidate = ['!! not matching !!', '', '\u0000'].find((c) => re && !re.test(c));
-    if (candidate !== undefined) add(`not matching the pattern ${f.pattern}`, candidate);
+    if (candidate !== undefined) add(`not matching the pattern ${f.pattern}`, candidate, `must match the pattern ${f.pattern}`);
   }
   return out;
 }
@@ -381,6 +404,8 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       manyToMany,
       requiredFields: fields.filter((f) => f.required),
       mustSendFields: fields.filter((f) => f.required && !f.hasDefault),
+      defaultFields: fields.filter((f) => f.hasDefault),
+      boundedDecimalFields: fields.filter((f) => f.isDecimal && (f.min !== null || f.max !== null)),
       uniqueFields: fields.filter((f) => f.unique),
       filterableFields: fields.filter((f) => f.filterable),
       sortableFields: fields.filter((f) => f.sortable),

@@ -17,6 +17,8 @@ export interface StepResult {
 
 export interface StepReporter {
   start(name: string, command: string): void;
+  /** One line of the running tool's own output (installs take long; the user sees they are moving). */
+  output(name: string, line: string): void;
   done(result: StepResult, ms: number): void;
 }
 
@@ -44,10 +46,20 @@ async function runCommands(name: string, cwd: string, commands: readonly Install
       reporter.done(result, Date.now() - started);
       return result;
     }
-    const run = await (await loadExeca())(c.file, [...c.args], { cwd, reject: false, all: true, env: { ...process.env, CI: process.env.CI ?? '' } });
+    const child = (await loadExeca())(c.file, [...c.args], { cwd, reject: false, all: true, env: { ...process.env, CI: process.env.CI ?? '' } });
+    // Lines as the tool prints them, for the progress display; the whole output is kept for a failure.
+    let pending = '';
+    child.all?.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split(/\r?\n|\r/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) reporter.output(name, line);
+    });
+    const run = await child;
     if (run.exitCode !== 0) {
-      const tail = (run.all ?? '').trim().split('\n').slice(-15).join('\n');
-      const result = { name, ok: false, command, error: `${shellCommand(c.file, c.args)} exited with ${run.exitCode ?? run.signal}${tail ? `:\n${tail}` : ''}` };
+      const all = (run.all ?? '').trim();
+      const tail = all.split('\n').slice(-15).join('\n');
+      const log = all ? await saveLog(name, shellCommand(c.file, c.args), all) : undefined;
+      const result = { name, ok: false, command, error: `${shellCommand(c.file, c.args)} exited with ${run.exitCode ?? run.signal}${tail ? `:\n${tail}` : ''}${log ? `\n(full output: ${log})` : ''}` };
       reporter.done(result, Date.now() - started);
       return result;
     }
@@ -55,6 +67,20 @@ async function runCommands(name: string, cwd: string, commands: readonly Install
   const result = { name, ok: true, command };
   reporter.done(result, Date.now() - started);
   return result;
+}
+
+/** The whole output of a failed command, where the failure message can point to it; undefined if it cannot be written. */
+async function saveLog(name: string, command: string, text: string): Promise<string | undefined> {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  try {
+    const file = join(mkdtempSync(join(tmpdir(), `create-backend-${name}-`)), `${name}.log`);
+    writeFileSync(file, `$ ${command}\n${text}\n`);
+    return file;
+  } catch {
+    return undefined;
+  }
 }
 
 export function install(cwd: string, commands: readonly InstallCommand[], reporter: StepReporter): Promise<StepResult> {

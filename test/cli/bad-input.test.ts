@@ -65,7 +65,7 @@ describe.concurrent('bad flags', () => {
   const BASE = ['out', '--no-install', '--no-git', '--json'];
   it.each([
     [['--stack', 'nod', '--yes'], '--stack', /"node"/],
-    [['--database', 'mongo', '--yes'], '--database', /"mongodb"/],
+    [['--database', 'mongo', '--yes'], '--database', /^valid: sqlite, postgres, mysql$/],
     [['--database', 'mongodb', '--yes'], '--database', /sqlite, postgres, mysql/],
     [['--cloud', 'aws,none', '--yes'], '--cloud', /either none or a list/],
     [['--auth', 'basic', '--yes'], '--auth', /none, jwt/],

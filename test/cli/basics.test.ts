@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertCompleteProject, cli, parseJson, QUICK, requireBuild, ROOT, SHOP, STACK, tempRoot, type JsonFailure, type JsonSuccess } from './helpers.js';
@@ -16,6 +16,32 @@ describe('help and version', () => {
     for (const flag of ['--config', '--stack', '--database', '--cloud', '--auth', '--iac', '--entity', '--template', '--package-manager', '--yes', '--dry-run', '--json', '--no-install', '--no-git', '--force', 'validate', 'schema']) {
       expect(String(r.stdout), flag).toContain(flag);
     }
+  });
+
+  it('--help, schema and validate offer only what this version generates', async () => {
+    const help = String((await cli(['--help'], { cwd: ROOT })).stdout);
+    expect(help).toMatch(/stack: node \| python \| java\b/);
+    expect(help).toMatch(/database: sqlite \| postgres \| mysql\b/);
+    const schema = JSON.parse(String((await cli(['schema'], { cwd: ROOT })).stdout)) as { properties: Record<string, { enum?: string[] }> };
+    expect(schema.properties.stack.enum).toEqual(['node', 'python', 'java']);
+    expect(schema.properties.database.enum).toEqual(['sqlite', 'postgres', 'mysql']);
+    const dir = next();
+    writeFileSync(join(dir, 'b.yaml'), 'name: t\nstack: nod\ndatabase: mongo\nentities:\n  Pet:\n    fields:\n      name: string!\n');
+    const invalid = String((await cli(['validate', join(dir, 'b.yaml')], { cwd: dir })).stderr);
+    expect(invalid).toContain('node, python, java');
+    expect(invalid).toContain('sqlite, postgres, mysql');
+    for (const word of ['go', 'ruby', 'mongodb']) {
+      expect(help, word).not.toMatch(new RegExp(`\\b${word}\\b`));
+      expect(invalid, word).not.toMatch(new RegExp(`\\b${word}\\b`));
+    }
+  });
+
+  it('a planned stack or database is named as planned, not as an unknown word', async () => {
+    const dir = next();
+    writeFileSync(join(dir, 'b.yaml'), 'name: t\nstack: go\nentities:\n  Pet:\n    fields:\n      name: string!\n');
+    const r = await cli(['validate', join(dir, 'b.yaml')], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toMatch(/the go stack is planned but not available in this version/);
   });
 
   it.each([['--version'], ['-v']])('%s prints the version and exits 0', async (flag) => {
@@ -60,7 +86,8 @@ describe('--json', () => {
     expect(json.directory).toBe(join(cwd, 'api'));
     expect(json.files).toEqual(expect.arrayContaining(['backend.yaml', '.create-backend/manifest.json']));
     expect([...json.files].sort()).toEqual(json.files);
-    expect(json.config).toMatchObject({ name: 'shop', stack: STACK, database: 'sqlite', auth: 'jwt', cloud: 'none', iac: 'terraform' });
+    expect(json.config).toMatchObject({ name: 'shop', stack: STACK, database: 'sqlite', auth: 'jwt', cloud: 'none' });
+    expect(json.config).not.toHaveProperty('iac'); // iac describes the aws target only
     expect(Object.keys((json.config as { entities: object }).entities)).toEqual(['Category', 'Supplier', 'Product', 'Tag', 'Order', 'Invoice']);
     for (const key of ['install', 'migrate', 'start', 'test'] as const) expect(typeof json.commands[key], key).toBe('string');
     expect(json.steps).toEqual([]);
@@ -147,6 +174,25 @@ describe('exit code 3: the project is written, a post-step failed', () => {
     expect(json.errors[0].hint).toContain(`${missingPm} install`);
     expect(String(r.stderr)).toContain(`${missingPm} install`);
     assertCompleteProject(join(cwd, 'api'));
+  });
+
+  it('a failing install keeps its whole output for the message; stdout stays the JSON result', async () => {
+    const cwd = next();
+    const bin = join(cwd, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\ni=1\nwhile [ $i -le 30 ]; do echo "fetching package-$i"; i=$((i+1)); done\necho "E404 no such package" >&2\nexit 1\n', { mode: 0o755 });
+    const r = await cli(['api', '--yes', '--stack', 'node', '--package-manager', 'npm', '--no-git', '--json'], { cwd, env: { PATH: `${bin}${delimiter}/usr/bin${delimiter}/bin` } });
+    expect(r.exitCode).toBe(3);
+    const json = parseJson<JsonSuccess & { errors: JsonFailure['errors'] }>(r.stdout);
+    const error = json.errors[0].message;
+    expect(error).toContain('E404 no such package');
+    expect(error).not.toContain('fetching package-1\n');
+    const log = /\(full output: (.+)\)/.exec(error)?.[1];
+    expect(log, error).toBeDefined();
+    const text = readFileSync(log!, 'utf8');
+    expect(text).toContain('$ npm install');
+    expect(text).toContain('fetching package-1\n');
+    expect(text).toContain('E404 no such package');
   });
 
   it('PATH without the install tool', async () => {

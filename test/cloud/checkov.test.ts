@@ -7,7 +7,7 @@ import { checkov, describeFailures } from './support/checkov.js';
 import { run } from './support/exec.js';
 import { CASES } from './support/matrix.js';
 import { HELM, HELM_ENV, KUBE_VERSION, cdkDir, venvBin } from './support/paths.js';
-import { resolveCase } from './support/render.js';
+import { renderCase, resolveCase, writeTree } from './support/render.js';
 import { synthCdk } from './support/cdk.js';
 
 /**
@@ -56,5 +56,24 @@ describe.each(CASES)('checkov, CDK, $label', (c) => {
     expect(r.failed, describeFailures(r)).toEqual([]);
     expect(r.passed).toBeGreaterThan(150);
     for (const s of r.skipped) expect(s.reason.length, `${s.check} on ${s.resource} needs a reason`).toBeGreaterThan(20);
+  });
+});
+
+/**
+ * Secret scanning reads names and values as text, so whether it flags a line can depend on the project name
+ * (CKV_SECRET_6 failed for `clinic`): the infrastructure of every case passes it under several names.
+ */
+const NAMES = ['clinic', 'pet-clinic', 'shop', 'a1', 'inventory-service-eu'];
+describe.each(NAMES)('checkov secret scan, project %s', (name) => {
+  it.skipIf(!venvBin('checkov'))('no hard-coded secret found in infra/ of any stack and database', async () => {
+    const stage = mkdtempSync(join(tmpdir(), `cb-checkov-secrets-${name}-`));
+    for (const c of CASES) {
+      const dir = join(stage, 'projects', c.label);
+      writeTree((await renderCase(c, ['aws', 'gcp', 'azure', 'kubernetes'], 'terraform', name)).tree, dir);
+      for (const t of ['aws', 'gcp', 'azure']) cpSync(join(dir, 'infra', t), join(stage, 'scan', c.label, t), { recursive: true });
+    }
+    const r = checkov(['-d', join(stage, 'scan'), '--framework', 'secrets', 'terraform'])!;
+    rmSync(stage, { recursive: true, force: true });
+    expect(r.failed, describeFailures(r)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { camelCase, kebabCase, names, pascalCase, pluralize, singularize, snakeCase, words } from '../../src/model/naming.js';
+import { article, camelCase, kebabCase, names, titleCase, pascalCase, pluralize, singularize, snakeCase, words } from '../../src/model/naming.js';
 
 /**
  * Every case style, plural and singular, from one table. Templates never convert case themselves, so a wrong
@@ -107,6 +107,7 @@ describe('names()', () => {
       kebab: 'order-item',
       upperSnake: 'ORDER_ITEM',
       title: 'Order Item',
+      aTitle: 'an Order Item',
       pluralPascal: 'OrderItems',
       pluralCamel: 'orderItems',
       pluralSnake: 'order_items',
@@ -125,4 +126,22 @@ describe('names()', () => {
     expect(names(name).pluralSnake).toBe(table);
     expect(names(name).pluralKebab).toBe(route);
   });
+});
+
+describe('titles and articles read as English', () => {
+  it.each([
+    ['my-api', 'My API'],
+    ['pet-clinic', 'Pet Clinic'],
+    ['ApiKey', 'API Key'],
+    ['user-ids', 'User IDs'],
+    ['HTTPServer', 'HTTP Server'],
+    ['crm-backend', 'CRM Backend'],
+    ['rapid', 'Rapid'],
+  ])('%s → %s', (name, title) => expect(titleCase(name)).toBe(title));
+
+  it.each([
+    ['Owner', 'an'], ['Item', 'an'], ['Event', 'an'], ['Order Item', 'an'], ['Umbrella', 'an'], ['Hour Log', 'an'],
+    ['User', 'a'], ['Unit', 'a'], ['Pet', 'a'], ['Euro Rate', 'a'], ['One Time Code', 'a'], ['Vet', 'a'],
+    ['API Key', 'an'], ['SQL Query', 'an'], ['HTTP Route', 'an'], ['URL', 'a'], ['CRM Contact', 'a'],
+  ])('%s takes "%s"', (title, a) => expect(article(title)).toBe(a));
 });

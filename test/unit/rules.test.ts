@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finish, gather, withDefaults, type Answers, type CliInput } from '../../src/config/resolve.js';
 import { AVAILABLE_CLOUDS, checkRules, RULES } from '../../src/config/rules.js';
-import { CLOUDS } from '../../src/config/options.js';
+import { CLOUDS, DATABASES, STACKS, offered } from '../../src/config/options.js';
+import { STACK_DATABASES, isStackAvailable } from '../../src/stacks/capabilities.js';
 import type { Problem } from '../../src/config/problems.js';
 import { KEYWORDS } from '../../src/config/reserved.js';
 import { KEYWORD_ENTITIES, keywordFieldNames, writeKeywordSpec } from '../fixtures/keywords.js';
@@ -207,12 +208,20 @@ describe('keywords are names like any other (SPEC 3)', () => {
   });
 });
 
+describe('what is offered', () => {
+  it('the offered stacks and databases are exactly those some stack generates', () => {
+    expect(offered(STACKS)).toEqual(STACKS.filter(isStackAvailable));
+    expect(offered(DATABASES)).toEqual(DATABASES.filter((d) => STACKS.some((s) => STACK_DATABASES[s].includes(d))));
+  });
+});
+
 describe('flags are checked with the same care', () => {
   const problems = (flags: CliInput) => gather(flags).problems;
 
   it.each([
     [{ stack: 'nod' }, '--stack', /did you mean "node"/],
-    [{ database: 'mongo' }, '--database', /did you mean "mongodb"/],
+    [{ database: 'mongo' }, '--database', /^valid: sqlite, postgres, mysql$/],
+    [{ stack: 'gp' }, '--stack', /^valid: node, python, java$/],
     [{ auth: 'basic' }, '--auth', /valid: none, jwt/],
     [{ cloud: 'aws,azur' }, '--cloud', /did you mean "azure"/],
     [{ packageManager: 'pnmp' }, '--package-manager', /did you mean "pnpm"/],

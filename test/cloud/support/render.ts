@@ -14,19 +14,19 @@ import { ROOT } from './paths.js';
 
 const SHOP = join(ROOT, 'test/fixtures/shop.yaml');
 
-/** The shop fixture as `pet-clinic` with the case's choices; owned entities only with auth. */
-export function resolveCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform'): { config: ResolvedConfig | undefined; problems: unknown[] } {
+/** The shop fixture as `pet-clinic` (or `name`) with the case's choices; owned entities only with auth. */
+export function resolveCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform', name = 'pet-clinic'): { config: ResolvedConfig | undefined; problems: unknown[] } {
   const gathered = gather({ config: SHOP });
   const entities = gathered.partial.entities!;
   const adjusted = c.auth === 'jwt' ? entities : Object.fromEntries(Object.entries(entities).map(([k, e]) => [k, { ...e, owned: false }]));
-  const answers = withDefaults({ ...gathered.partial, name: 'pet-clinic', stack: c.stack, database: c.database, auth: c.auth, cloud: [...cloud], iac, entities: adjusted });
+  const answers = withDefaults({ ...gathered.partial, name, stack: c.stack, database: c.database, auth: c.auth, cloud: [...cloud], iac, entities: adjusted });
   const { config, problems } = finish(answers, gathered, {});
   return { config, problems };
 }
 
 /** Renders in memory exactly as the CLI does: the stack's packs, then one pack per cloud target (src/generator/layers.ts). */
-export async function renderCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform'): Promise<{ tree: VirtualTree; view: ViewModel; config: ResolvedConfig }> {
-  const { config, problems } = resolveCase(c, cloud, iac);
+export async function renderCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform', name?: string): Promise<{ tree: VirtualTree; view: ViewModel; config: ResolvedConfig }> {
+  const { config, problems } = resolveCase(c, cloud, iac, name);
   if (!config) throw new Error(`config rejected: ${JSON.stringify(problems)}`);
   const stack = await loadStack(config.stack);
   const packs = builtInPacks(stack.packs, config).map((p) => loadPack(join(ROOT, 'templates', p)));

@@ -29,9 +29,12 @@ export function Nullable<T extends TSchema>(schema: T) {
 export const StringEnum = <const T extends readonly string[]>(values: T, options: object = {}) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 
-/** Decimals travel as strings so that no precision is lost in JSON. */
-export const Decimal = (pattern: string, options: object = {}) =>
-  Type.String({ pattern, description: 'A decimal number as a string', examples: ['12.50'], ...options });
+/**
+ * Decimals travel as strings so that no precision is lost in JSON. `x-decimal` keeps the digits the pattern
+ * allows, so a rejected value is told them in words rather than as a regular expression.
+ */
+export const Decimal = (precision: number, scale: number, pattern: string, options: object = {}) =>
+  Type.String({ pattern, 'x-decimal': { precision, scale }, description: 'A decimal number as a string', examples: ['12.50'], ...options });
 
 /** Path parameter of every item route. A malformed id is a 404, like any other unknown id (see app.ts). */
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -60,8 +63,8 @@ export function checkDecimalBounds(
   for (const { field, min, max } of bounds) {
     const value = body[field];
     if (typeof value !== 'string') continue;
-    if (min !== null && Number(value) < min) errors.push({ field, message: `must be >= ${min}` });
-    if (max !== null && Number(value) > max) errors.push({ field, message: `must be <= ${max}` });
+    if (min !== null && Number(value) < min) errors.push({ field, message: `must be at least ${min}` });
+    if (max !== null && Number(value) > max) errors.push({ field, message: `must be at most ${max}` });
   }
   if (errors.length > 0) throw badRequest('The request body is invalid.', errors);
 }

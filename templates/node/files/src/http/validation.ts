@@ -15,11 +15,14 @@ const common: Options = {
   // A field named like an Object member (`constructor`, `propertyIsEnumerable`) must not find the prototype's
   // function when the body leaves it out.
   ownProperties: true,
+  // Errors carry the value and the schema they failed, so each can be worded by what the field is.
+  verbose: true,
 };
 
 function createAjv(options: Options): Ajv {
   const ajv = new Ajv({ ...common, ...options });
   addFormats(ajv, ['email', 'uri', 'uuid', 'date', 'date-time']);
+  ajv.addKeyword({ keyword: 'x-decimal', schemaType: 'object' });
   return ajv;
 }
 
@@ -71,24 +74,90 @@ function rejectingNul(validate: ValidateFunction): CompiledValidator {
   return result;
 }
 
-/** Ajv errors → `[{ field, message }]`, one entry per field and message. */
+/** One wording per rule, the same on every stack. */
+const TYPE_MESSAGES: Readonly<Record<string, string>> = {
+  string: 'must be a string',
+  integer: 'must be an integer',
+  number: 'must be a number',
+  boolean: 'must be a boolean',
+  object: 'must be an object',
+  array: 'must be an array',
+};
+const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
+  email: 'must be an email address',
+  uri: 'must be a URL',
+  uuid: 'must be a UUID',
+  date: 'must be a date (YYYY-MM-DD)',
+  'date-time': 'must be an RFC 3339 date-time',
+};
+
+interface FieldSchema {
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly 'x-decimal'?: { readonly precision: number; readonly scale: number };
+}
+
+/** What a value of this field must look like, when its type alone does not say (a UUID, a date, a choice). */
+function shapeMessage(schema: FieldSchema): string | undefined {
+  const decimal = schema['x-decimal'];
+  if (decimal) return `must be a decimal number with at most ${decimal.precision} digits, ${decimal.scale} after the point`;
+  if (schema.enum) return `must be one of: ${schema.enum.filter((v) => v !== null).map(String).join(', ')}`;
+  if (schema.format) return FORMAT_MESSAGES[schema.format];
+  return undefined;
+}
+
+function message(e: ErrorObject, context: string): string {
+  const schema = (e.parentSchema ?? {}) as FieldSchema;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return context === 'querystring' ? 'is not a known query parameter' : 'is not a known field';
+    case 'type': {
+      if (e.data === null) return 'must not be null';
+      const expected = String(params.type).split(',').find((t) => t !== 'null') ?? '';
+      // An email or URL is first a string; a UUID, date, choice or decimal is named by what it must be, as on
+      // every other stack, whatever JSON type was sent instead.
+      const named = expected === 'string' && schema.format !== 'email' && schema.format !== 'uri' ? shapeMessage(schema) : undefined;
+      return named ?? TYPE_MESSAGES[expected] ?? `must be ${expected}`;
+    }
+    case 'enum':
+      return e.data === null ? 'must not be null' : (shapeMessage(schema) ?? 'must be one of the allowed values');
+    case 'format':
+      return FORMAT_MESSAGES[String(params.format)] ?? `must be a valid ${String(params.format)}`;
+    case 'pattern':
+      return shapeMessage(schema) ?? `must match the pattern ${String(params.pattern)}`;
+    case 'minLength':
+      return `must be at least ${String(params.limit)} characters`;
+    case 'maxLength':
+      return `must be at most ${String(params.limit)} characters`;
+    case 'minimum':
+      return `must be at least ${String(params.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(params.limit)}`;
+    case 'maxItems':
+      return `must have at most ${String(params.limit)} items`;
+    case 'uniqueItems':
+      return 'must not repeat an item';
+    default:
+      return e.message ?? 'is invalid';
+  }
+}
+
+/** Ajv errors → `[{ field, message }]`, one entry per field and message; field is the wire name, dotted when nested. */
 export function fieldErrors(errors: readonly ErrorObject[], context: string): FieldError[] {
   const out = new Map<string, FieldError>();
   for (const e of errors) {
     if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
     const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let message = e.message ?? 'is invalid';
-    if (e.keyword === 'required') {
-      path.push(String((e.params as { missingProperty: string }).missingProperty));
-      message = 'is required';
-    } else if (e.keyword === 'additionalProperties') {
-      path.push(String((e.params as { additionalProperty: string }).additionalProperty));
-      message = context === 'querystring' ? 'is not a supported query parameter' : 'is not an allowed field';
-    } else if (e.keyword === 'enum') {
-      message = `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
-    }
+    if (e.keyword === 'required') path.push(String((e.params as { missingProperty: string }).missingProperty));
+    if (e.keyword === 'additionalProperties') path.push(String((e.params as { additionalProperty: string }).additionalProperty));
     const field = path.length > 0 ? path.join('.') : context;
-    out.set(`${field}\u0000${message}`, { field, message });
+    const text = message(e, context);
+    out.set(`${field}\u0000${text}`, { field, message: text });
   }
   return [...out.values()];
 }
