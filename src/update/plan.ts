@@ -94,7 +94,8 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
       problems.push(problem('update-switch', key, `the project was generated with ${key} ${old.config[key]}; update cannot switch it to ${config[key]}`, `keep ${key}: ${old.config[key]}, or generate a new project with ${key} ${config[key]} and move your code over`));
     }
   }
-  if (problems.length) throw new UserError(problems);
+  // A dirty tree is reported with the model's refusals below, so one run lists every reason at once.
+  if (problems.some((p) => p.rule !== 'update-dirty')) throw new UserError(problems);
 
   const stack = await loadStack(config.stack);
   const packs = await packsFor(stack, config, options.template);
