@@ -111,6 +111,7 @@ describe('create-backend update', () => {
     writeFileSync(join(dir, 'src/http/problem.ts'), `// Reviewed by the team.\n${read(dir, 'src/http/problem.ts')}`);
     writeFileSync(join(dir, 'src/entities/pet/schema.ts'), read(dir, 'src/entities/pet/schema.ts').replace("  '-age',\n", "  '-age', // oldest first\n"));
     writeFileSync(join(dir, 'NOTES.md'), 'our notes\n');
+    writeFileSync(join(dir, 'src/app.ts'), `// Our service.\n${read(dir, 'src/app.ts')}`);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'our edits');
     writeFileSync(join(dir, 'backend.yaml'), V2);
@@ -142,6 +143,9 @@ describe('create-backend update', () => {
     expect(json.conflicts).toEqual(['src/entities/pet/schema.ts']);
     expect(status['README.md']).toBe('merged');
     expect(status['src/http/problem.ts']).toBe('kept');
+    // Registering Vet is in the file that only lists entities, so the user's edit of app.ts stays out of the merge.
+    expect(status['src/app.ts']).toBe('kept');
+    expect(status['src/routes/api.ts']).toBe('updated');
     expect(status['src/entities/toy/routes.ts']).toBe('removed');
     expect(status['src/entities/vet/routes.ts']).toBe('created');
     expect(status['migrations/0001_init.sql']).toBe('kept');
