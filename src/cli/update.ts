@@ -1,7 +1,9 @@
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { problem, UserError } from '../config/problems.js';
+import { SPEC_PATH } from '../generator/generate.js';
 import { PackError } from '../generator/packs.js';
 import { specObject } from '../model/spec-yaml.js';
 import { install, type StepResult } from '../steps/steps.js';
@@ -26,7 +28,17 @@ export interface UpdateCliOptions {
 /** `create-backend update [dir]`: exit 0 done, 2 refused (nothing changed), 3 a post-step failed, 4 conflicts to resolve. */
 export async function runUpdate(options: UpdateCliOptions): Promise<number> {
   const out = new Output(Boolean(options.json));
-  return reportErrors(out, () => update(options, out));
+  return reportErrors(out, async () => {
+    if (options.config === undefined || !existsSync(options.config)) return update(options, out);
+    // --config FILE replaces backend.yaml (SPEC 7): otherwise the next plain `update` would read the old model
+    // and undo this one. Written only once the update is accepted, like `add`.
+    const specPath = join(resolve(options.directory ?? '.'), SPEC_PATH);
+    const text = readFileSync(options.config, 'utf8');
+    const same = existsSync(specPath) && readFileSync(specPath, 'utf8') === text;
+    const code = await update(options, out, [{ path: SPEC_PATH, status: same ? 'kept' : 'updated' }]);
+    if (!options.dryRun && !same) writeFileSync(specPath, text);
+    return code;
+  });
 }
 
 /** Bad input and refusals are exit 2 with every problem listed; anything else is our bug (exit 1). */
@@ -81,7 +93,7 @@ export async function update(options: UpdateCliOptions & Pick<UpdateOptions, 'sp
   }
 
   applyUpdate(plan);
-  const changed = plan.files.some((f) => f.write !== undefined) || extraFiles.length > 0;
+  const changed = plan.files.some((f) => f.write !== undefined) || extraFiles.some((f) => f.status !== 'kept');
   const steps: StepResult[] = [];
   if (options.install && changed) steps.push(await install(directory, plan.stack.installCommands({ config: plan.config, packageManager }), out.steps()));
   const failed = steps.filter((s) => !s.ok);
@@ -113,9 +125,9 @@ const MARK: Record<string, (s: string) => string> = {
 
 function report(plan: UpdatePlan, out: Output, dryRun: boolean, extraFiles: ReadonlyArray<{ path: string; status: string }>): void {
   for (const note of plan.notes) out.info(pc.dim(note));
-  const shown = [...extraFiles, ...plan.files.filter((f) => f.status !== 'kept')];
+  const shown = [...extraFiles, ...plan.files].filter((f) => f.status !== 'kept');
   for (const f of shown) out.info(`  ${(MARK[f.status] ?? String)(f.status.padEnd(8))} ${f.path}`);
-  const kept = plan.files.length - shown.length + extraFiles.length;
+  const kept = plan.files.length + extraFiles.length - shown.length;
   out.info(`${shown.length} file(s) ${dryRun ? 'would change' : 'changed'}, ${kept} kept`);
   if (plan.migration) {
     out.info(`\nnew migration ${plan.migration.path} (${plan.migration.summary}):`);

@@ -232,6 +232,18 @@ describe('create-backend update', () => {
     expect(read(dir, 'migrations/0002_add_pets_color.sql')).toContain('ALTER TABLE "pets" ADD COLUMN "color" TEXT;');
     expect(git(dir, 'rev-parse', '--verify', '-q', 'refs/create-backend/base').trim()).toMatch(/^[0-9a-f]{40}$/);
   });
+  it('--config FILE is the new model and replaces backend.yaml, so the next update keeps it', async () => {
+    const dir = await generated();
+    writeFileSync(join(dir, '..', 'v2.yaml'), V2);
+    const r = await update(dir, '--config', '../v2.yaml', '--allow-data-loss', '--json');
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(parseJson<{ files: Array<{ path: string; status: string }> }>(r.stdout).files[0]).toEqual({ path: 'backend.yaml', status: 'updated' });
+    expect(read(dir, 'backend.yaml')).toBe(V2);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'v2');
+    const again = await update(dir, '--json');
+    expect(parseJson<{ migrations: string[] }>(again.stdout).migrations).toEqual([]);
+  });
 });
 
 describe('create-backend add', () => {
