@@ -63,6 +63,7 @@ export interface UpdatePlan {
 
 interface Manifest {
   readonly version: string;
+  readonly packs?: ReadonlyArray<{ readonly name: string; readonly version: string }>;
   readonly spec?: unknown;
   readonly files: Readonly<Record<string, string>>;
 }
@@ -93,6 +94,11 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     if (config[key] !== old.config[key]) {
       problems.push(problem('update-switch', key, `the project was generated with ${key} ${old.config[key]}; update cannot switch it to ${config[key]}`, `keep ${key}: ${old.config[key]}, or generate a new project with ${key} ${config[key]} and move your code over`));
     }
+  }
+  // Without its in-house pack, that pack's files would look like files we no longer generate, and be removed.
+  const inHouse = (manifest.packs ?? []).slice(builtInPacks((await loadStack(old.config.stack)).packs, old.config).length);
+  if (inHouse.length > 0 && options.template === undefined) {
+    problems.push(problem('update-template', '--template', `the project was generated with the in-house template pack ${inHouse.map((p) => `${p.name}@${p.version}`).join(', ')}`, 'pass --template with that pack (or its newer version) to update'));
   }
   // A dirty tree is reported with the model's refusals below, so one run lists every reason at once.
   if (problems.some((p) => p.rule !== 'update-dirty')) throw new UserError(problems);

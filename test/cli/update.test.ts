@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { cli, parseJson, requireBuild, tempRoot, type JsonFailure } from './helpers.js';
+import { cli, EXAMPLE_PACK, parseJson, requireBuild, tempRoot, type JsonFailure } from './helpers.js';
 
 /**
  * `update` and `add` on real git repositories (SPEC 7), node × SQLite without installing: the user's edits are
@@ -243,6 +243,18 @@ describe('create-backend update', () => {
     git(dir, 'commit', '-qm', 'v2');
     const again = await update(dir, '--json');
     expect(parseJson<{ migrations: string[] }>(again.stdout).migrations).toEqual([]);
+  });
+  it('refuses to update a project generated with an in-house pack when --template is not given', async () => {
+    const dir = await generated(V1, ['--template', EXAMPLE_PACK]);
+    const before = snapshot(dir);
+    const r = await update(dir);
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toMatch(/generated with the in-house template pack/);
+    expect(String(r.stderr)).toMatch(/hint: pass --template/);
+    expect(snapshot(dir)).toEqual(before);
+    const ok = await update(dir, '--template', EXAMPLE_PACK, '--json');
+    expect(ok.exitCode, String(ok.stderr)).toBe(0);
+    expect(parseJson<{ files: Array<{ status: string }> }>(ok.stdout).files.filter((f) => f.status !== 'kept')).toEqual([]);
   });
 });
 
