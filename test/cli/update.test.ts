@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,9 @@ describe('create-backend update', () => {
     writeFileSync(join(dir, 'src/entities/pet/schema.ts'), read(dir, 'src/entities/pet/schema.ts').replace("  '-age',\n", "  '-age', // oldest first\n"));
     writeFileSync(join(dir, 'NOTES.md'), 'our notes\n');
     writeFileSync(join(dir, 'src/app.ts'), `// Our service.\n${read(dir, 'src/app.ts')}`);
+    // A generated file the user deleted (and we change), and one they changed (of an entity v2 removes).
+    rmSync(join(dir, 'test/owner.test.ts'));
+    writeFileSync(join(dir, 'src/entities/toy/schema.ts'), `// Keep: the shop still sells toys.\n${read(dir, 'src/entities/toy/schema.ts')}`);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'our edits');
     writeFileSync(join(dir, 'backend.yaml'), V2);
@@ -155,7 +158,11 @@ describe('create-backend update', () => {
     expect(read(dir, 'README.md')).toContain('Vets');
     expect(read(dir, 'src/http/problem.ts')).toMatch(/^\/\/ Reviewed by the team\.\n/);
     expect(read(dir, 'NOTES.md')).toBe('our notes\n');
-    expect(existsSync(join(dir, 'src/entities/toy'))).toBe(false);
+    expect(status['test/owner.test.ts']).toBe('kept');
+    expect(existsSync(join(dir, 'test/owner.test.ts'))).toBe(false);
+    expect(status['src/entities/toy/schema.ts']).toBe('kept');
+    expect(read(dir, 'src/entities/toy/schema.ts')).toMatch(/^\/\/ Keep: the shop still sells toys\./);
+    expect(existsSync(join(dir, 'src/entities/toy/repository.ts'))).toBe(false);
     expect(read(dir, 'migrations/0001_init.sql')).toBe(firstMigration);
     // Exactly one conflict, exactly the line both sides changed, and git lists the file as unmerged.
     const schema = read(dir, 'src/entities/pet/schema.ts');
