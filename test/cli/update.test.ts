@@ -41,7 +41,10 @@ entities:
       label: string
 `;
 
-/** v2: a rename, a required field with a default, an optional field, a new entity related to an old one, Toy removed. */
+/**
+ * v2: a rename, required fields with a default (on owners, a table other rows reference, which SQLite rebuilds),
+ * an optional field, a new entity related to an old one, Toy removed.
+ */
 const V2 = `# our model
 name: shop
 stack: node
@@ -50,6 +53,7 @@ entities:
   Owner:
     fields:
       name: string!
+      since: { type: integer, required: true, default: 2020 }
   Pet:
     fields:
       fullName: { type: string, required: true, renamedFrom: name }
@@ -170,6 +174,17 @@ describe('create-backend update', () => {
     expect(schema).toContain("<<<<<<< yours\n  '-age', // oldest first\n||||||| base\n  '-age',\n=======\n  '-age',\n  'nickname',\n  '-nickname',\n  'color',\n  '-color',\n>>>>>>> generated\n");
     expect(git(dir, 'status', '--porcelain')).toMatch(/^UU src\/entities\/pet\/schema\.ts$/m);
 
+    // With foreign keys enforced (node's runner before it switched them off) rebuilding owners fails: DROP TABLE
+    // owners would delete, here refuse, the pets rows that reference it.
+    const enforced = new DatabaseSync(':memory:');
+    migrate(enforced, firstMigration);
+    enforced.exec(`PRAGMA foreign_keys = ON; INSERT INTO owners (id, name, created_at, updated_at) VALUES ('o1', 'Ann', 't', 't');
+      INSERT INTO pets (id, name, owner_id, created_at, updated_at) VALUES ('p1', 'Rex', 'o1', 't', 't')`);
+    expect(() => {
+      enforced.exec('BEGIN');
+      for (const s of statements(read(dir, json.migrations[0]!))) enforced.exec(s);
+    }).toThrow(/FOREIGN KEY constraint failed/);
+
     // Rows of v1 survive the new migration, which yields the same tables as a fresh v2.
     const db = new DatabaseSync(':memory:');
     migrate(db, firstMigration);
@@ -178,6 +193,7 @@ describe('create-backend update', () => {
       INSERT INTO toys (id, label, created_at, updated_at) VALUES ('t1', 'ball', 't', 't')`);
     migrate(db, read(dir, json.migrations[0]!));
     expect(db.prepare('SELECT id, full_name, age, nickname, color, owner_id FROM pets').all()).toEqual([{ id: 'p1', full_name: 'Rex', age: 3, nickname: 'pal', color: null, owner_id: 'o1' }]);
+    expect(db.prepare('SELECT id, name, since FROM owners').all()).toEqual([{ id: 'o1', name: 'Ann', since: 2020 }]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'toys'").all()).toEqual([]);
     const fresh = new DatabaseSync(':memory:');
     const v2dir = next();
