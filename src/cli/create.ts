@@ -5,7 +5,8 @@ import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { generate } from '../generator/generate.js';
+import { generate, generatedFiles } from '../generator/generate.js';
+import { BASE_REF, writeBaseCommit } from '../update/base-ref.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
@@ -145,6 +146,9 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     steps.push(installFailed
       ? { name: 'git', ok: true, skipped: true, command: 'git init && git add -A && git commit -m "Initial commit"' }
       : await gitInit(directory, reporter));
+    const git = steps.at(-1)!;
+    // The base of the first `update`: exactly what we generated, under our own ref (SPEC 7).
+    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
   }
   if (interrupted()) {
     out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);

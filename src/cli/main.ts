@@ -28,6 +28,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('--no-install', 'skip installing dependencies')
     .option('--no-git', 'skip git init and the first commit')
     .option('--force', 'write into a non-empty directory (files not ours are left untouched)')
+    // Options after a subcommand are its own (`update --dry-run`), not the generator's of the same name.
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: () => {} })
@@ -55,6 +57,40 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (file: string, options: { output?: string; json?: boolean }) => {
       const { runImport } = await import('./import.js');
       process.exitCode = await runImport(file, { ...options, json: Boolean(options.json || json) });
+    });
+
+  program
+    .command('update')
+    .description('bring a generated project up to date with its backend.yaml (or --config FILE), keeping your edits')
+    .argument('[directory]', 'the project folder', '.')
+    .option('-c, --config <file>', 'a model that replaces backend.yaml for this update')
+    .option('--template <dir|package>', 'in-house template pack layered over the built-in one')
+    .addOption(new Option('--package-manager <pm>', `node stack: ${PACKAGE_MANAGERS.join(' | ')}`))
+    .option('--allow-data-loss', 'allow a migration that drops tables or columns, or narrows a type')
+    .option('-y, --yes', 'never prompt (update never does; accepted for scripts that pass it)')
+    .option('--dry-run', 'list what would change and the new migration; write nothing')
+    .option('--json', 'print one JSON result on stdout')
+    .option('--no-install', 'skip installing dependencies')
+    .action(async (directory: string, options: Record<string, unknown>) => {
+      const { runUpdate } = await import('./update.js');
+      process.exitCode = await runUpdate({ ...options, directory, json: Boolean(options.json || json) } as never);
+    });
+
+  program
+    .command('add')
+    .description('add entities (or fields of existing ones) to backend.yaml, then update')
+    .argument('[directory]', 'the project folder', '.')
+    .option('--entity <spec>', 'repeatable: "Vet: name:string! clinic:Clinic"', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--template <dir|package>', 'in-house template pack layered over the built-in one')
+    .addOption(new Option('--package-manager <pm>', `node stack: ${PACKAGE_MANAGERS.join(' | ')}`))
+    .option('--allow-data-loss', 'allow a migration that drops tables or columns, or narrows a type')
+    .option('-y, --yes', 'never prompt (add never does; accepted for scripts that pass it)')
+    .option('--dry-run', 'list what would change and the new migration; write nothing')
+    .option('--json', 'print one JSON result on stdout')
+    .option('--no-install', 'skip installing dependencies')
+    .action(async (directory: string, options: Record<string, unknown>) => {
+      const { runAdd } = await import('./add.js');
+      process.exitCode = await runAdd({ ...options, directory, json: Boolean(options.json || json) } as never);
     });
 
   program

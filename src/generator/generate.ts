@@ -7,7 +7,7 @@ import { prepareViewModel } from '../model/view-model.js';
 import { compile, createEngine } from './engine.js';
 import { globToRegExp, type Pack } from './packs.js';
 import { VirtualTree } from './tree.js';
-import { toSpecYaml } from '../model/spec-yaml.js';
+import { specObject, toSpecYaml } from '../model/spec-yaml.js';
 
 /**
  * The pure generator: resolved config + template packs → in-memory tree. No disk writes, no network, no
@@ -28,7 +28,9 @@ export interface GenerateResult {
 
 const ENTITY_TOKEN = /__entity_([a-zA-Z]+)__/g;
 const HAS_ENTITY_TOKEN = /__entity_[a-zA-Z]+__/;
-const MANIFEST_PATH = '.create-backend/manifest.json';
+export const MANIFEST_PATH = '.create-backend/manifest.json';
+/** The user's input: generated once, then read (and by `add` edited) but never rewritten by `update`. */
+export const SPEC_PATH = 'backend.yaml';
 
 export function generate({ config, stack, packs, generatorVersion }: GenerateInput): GenerateResult {
   const base = prepareViewModel(config, generatorVersion);
@@ -65,8 +67,8 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
     }
   }
 
-  tree.set('backend.yaml', toSpecYaml(config));
-  tree.set(MANIFEST_PATH, manifestFile(tree, packs, generatorVersion));
+  tree.set(SPEC_PATH, toSpecYaml(config));
+  tree.set(MANIFEST_PATH, manifestFile(tree, packs, generatorVersion, config));
   return { tree, view };
 }
 
@@ -111,19 +113,32 @@ export function outputPath(source: string): string {
     .join('/');
 }
 
-function manifestFile(tree: VirtualTree, packs: readonly Pack[], generatorVersion: string): string {
+/**
+ * What was generated and from what: the resolved spec, CLI and pack versions (enough to render the same files
+ * again, the base of a later `update`) and a hash per file (to check such a render, and to tell our files
+ * from the user's edits). The manifest itself is not in `files`.
+ */
+export function manifestFile(tree: VirtualTree, packs: readonly Pack[], generatorVersion: string, config: ResolvedConfig): string {
   const files: Record<string, string> = {};
-  for (const [path, content] of tree.entries()) files[path] = createHash('sha256').update(content).digest('hex');
+  for (const [path, content] of tree.entries()) if (path !== MANIFEST_PATH) files[path] = sha256(content);
   return (
     JSON.stringify(
       {
         generator: 'create-backend',
         version: generatorVersion,
         packs: packs.map((p) => ({ name: p.manifest.name, version: p.manifest.version })),
+        spec: specObject(config),
         files,
       },
       null,
       2,
     ) + '\n'
   );
+}
+
+export const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
+
+/** The files `update` manages: all we generate except backend.yaml, which is the user's from then on. */
+export function generatedFiles(tree: VirtualTree): Map<string, Buffer> {
+  return new Map(tree.entries().filter(([path]) => path !== SPEC_PATH));
 }

@@ -51,5 +51,11 @@ function fieldObject(f: FieldSpec): Record<string, unknown> {
 }
 
 export function toSpecYaml(config: ResolvedConfig): string {
-  return `# Resolved by create-backend: every default is explicit. Regenerate with: create-backend --config backend.yaml\n${stringify(specObject(config), { lineWidth: 0 })}`;
+  // The header says how to apply an edit in place; regenerating with --config here would nest a second project.
+  const header = [
+    '# The model of this project, every default made explicit by create-backend.',
+    '# After editing it, run `npx create-backend update` in this folder: the code follows, your edits are kept and',
+    '# a new migration is added. `npx create-backend add --entity "Vet: name:string!"` adds an entity the same way.',
+  ];
+  return `${header.join('\n')}\n${stringify(specObject(config), { lineWidth: 0 })}`;
 }

@@ -26,6 +26,14 @@ const LOCATIONS: Partial<Record<StackId, { dir: string; pattern: RegExp }>> = {
   java: { dir: 'src/main/resources/db/migration', pattern: /^V(\d+)__[\w-]+\.sql$/ },
 };
 
+/** A migration file of the stack (the generated first one, one an update added, or the user's own): frozen once written. */
+export function isMigrationPath(stack: StackId, path: string): boolean {
+  const location = LOCATIONS[stack];
+  if (!location || !path.startsWith(`${location.dir}/`)) return false;
+  const name = path.slice(location.dir.length + 1);
+  return !name.includes('/') && location.pattern.test(name);
+}
+
 /** `add pets nickname` → `add_pets_nickname`: what file names of every stack accept. */
 export function migrationSlug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'update';

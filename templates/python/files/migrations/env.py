@@ -21,9 +21,21 @@ def run_migrations() -> None:
             sys.exit(describe_error(error))
     engine = build_engine(url)
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by rebuilding it (create, copy, drop, rename); with foreign keys enforced,
+            # dropping the old table would cascade to the rows referencing it. The pragma is ignored inside a
+            # transaction, so it is switched off before, and the keys are checked before the commit instead.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                sys.exit("the migration leaves rows whose foreign key points to no row")
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
     engine.dispose()
 
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import { loadDatabaseUrl, loadDotEnv } from '../config.js';
 import { createDb, type Db } from './database.js';
 
@@ -45,14 +45,27 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const { rows } = await sql<{ version: string }>`select ${sql.ref('version')} from ${sql.table('schema_migrations')}`.execute(db);
   const applied = new Set(rows.map((r) => r.version));
   const done: string[] = [];
+  // SQLite changes a table by rebuilding it (create, copy, drop, rename); with foreign keys enforced, dropping
+  // the old table would cascade to the rows referencing it. The pragma is ignored inside a transaction, so it
+  // is switched off around each migration, and the keys are checked before the commit instead.
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   for (const migration of readMigrations(dir)) {
     if (applied.has(migration.version)) continue;
-    // PostgreSQL and SQLite run DDL in transactions; MySQL commits each DDL statement implicitly.
-    await db.transaction().execute(async (trx) => {
-      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
-      await sql`insert into ${sql.table('schema_migrations')} (${sql.ref('version')}, ${sql.ref('name')}, ${sql.ref('applied_at')})
-        values (${migration.version}, ${migration.name}, ${new Date().toISOString()})`.execute(trx);
-    });
+    if (sqlite) await sql`pragma foreign_keys = off`.execute(db);
+    try {
+      // PostgreSQL and SQLite run DDL in transactions; MySQL commits each DDL statement implicitly.
+      await db.transaction().execute(async (trx) => {
+        for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+        if (sqlite) {
+          const { rows } = await sql`pragma foreign_key_check`.execute(trx);
+          if (rows.length > 0) throw new Error(`${migration.name} leaves ${rows.length} row(s) whose foreign key points to no row: ${JSON.stringify(rows.slice(0, 3))}`);
+        }
+        await sql`insert into ${sql.table('schema_migrations')} (${sql.ref('version')}, ${sql.ref('name')}, ${sql.ref('applied_at')})
+          values (${migration.version}, ${migration.name}, ${new Date().toISOString()})`.execute(trx);
+      });
+    } finally {
+      if (sqlite) await sql`pragma foreign_keys = on`.execute(db);
+    }
     done.push(migration.name);
   }
   return done;

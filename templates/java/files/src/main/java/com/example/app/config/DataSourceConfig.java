@@ -2,6 +2,7 @@ package com.example.app.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +24,16 @@ public class DataSourceConfig {
             dataSource.setMaximumPoolSize(1);
         }
         return dataSource;
+    }
+
+    /** Flyway at start-up migrates on {@link DatabaseUrl#migrationJdbcUrl()} (SQLite: foreign keys off). */
+    @Bean
+    FlywayConfigurationCustomizer migrationConnection(AppProperties properties) {
+        DatabaseUrl url = DatabaseUrl.parse(properties.databaseUrl());
+        return configuration -> {
+            if (url.isSqlite()) {
+                configuration.dataSource(url.migrationJdbcUrl(), null, null);
+            }
+        };
     }
 }

@@ -68,6 +68,15 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         return jdbcUrl.startsWith("jdbc:sqlite:");
     }
 
+    /**
+     * The URL migrations run on. SQLite changes a table by rebuilding it (create, copy, drop, rename); with
+     * foreign keys enforced, dropping the old table would cascade to the rows that reference it, so migrations
+     * run with them off, as SQLite's documentation prescribes for such changes.
+     */
+    public String migrationJdbcUrl() {
+        return isSqlite() ? jdbcUrl.replace("foreign_keys=true", "foreign_keys=false") : jdbcUrl;
+    }
+
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }

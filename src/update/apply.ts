@@ -1,0 +1,37 @@
+import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { VERSION } from '../version.js';
+import { fencedPath } from '../writer/fence.js';
+import { baseRefName, isExecutable, writeBaseCommit } from './base-ref.js';
+import { markUnmerged } from './merge-file.js';
+import type { UpdatePlan } from './plan.js';
+
+/**
+ * Writes a planned update into the working tree and nothing else: no commit, so the user reviews one change
+ * (SPEC 7). Conflicted files get diff3 markers and are marked unmerged in git's index; the new render becomes
+ * the base of the next update under our ref.
+ */
+export function applyUpdate(plan: UpdatePlan): void {
+  const { directory, git } = plan;
+  for (const file of plan.files) {
+    if (file.write === undefined) continue;
+    const full = fencedPath(directory, file.path);
+    if (file.write === null) {
+      rmSync(full, { force: true });
+      removeEmptyFolders(directory, dirname(full));
+      continue;
+    }
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, file.write, { mode: isExecutable(file.path) ? 0o755 : 0o644 });
+  }
+  for (const file of plan.files) {
+    if (file.status !== 'conflict' || !file.sides) continue;
+    markUnmerged(git.top, `${git.prefix}${file.path}`, file.sides.base, file.sides.ours, file.sides.theirs, isExecutable(file.path) ? '100755' : '100644');
+  }
+  writeBaseCommit(git.top, baseRefName(git.prefix), plan.generated, `create-backend ${VERSION}: generated files of ${plan.config.name}`, plan.baseCommit);
+}
+
+/** A removed entity leaves no empty folders behind (git does not track them, so they would linger). */
+function removeEmptyFolders(root: string, folder: string): void {
+  for (let dir = folder; dir.startsWith(`${root}/`) && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
+}
