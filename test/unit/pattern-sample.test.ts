@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { patternSamples, samplePattern } from '../../src/model/pattern-sample.js';
+import { unportableConstructs } from '../../src/config/pattern-subset.js';
+import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
+import type { FieldSpec } from '../../src/config/types.js';
+
+/**
+ * Real-world patterns (postcodes, phone numbers, identifiers, the JHipster JDL documentation and samples) and
+ * the limits a field puts on them. Each must yield SAMPLE_ROWS distinct values that JavaScript and Python's
+ * `re` both accept, full match and search alike, within the length limits.
+ */
+const PATTERNS: readonly { pattern: string; minLength?: number; maxLength?: number }[] = [
+  { pattern: '^\\d{5}(-\\d{4})?$' }, // US ZIP
+  { pattern: '^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$' }, // UK postcode
+  { pattern: '^[0-9]{4} ?[A-Z]{2}$' }, // Dutch postcode
+  { pattern: '^\\+?[1-9]\\d{1,14}$' }, // E.164 phone number
+  { pattern: '^\\(\\d{3}\\) \\d{3}-\\d{4}$' }, // NANP phone number as written
+  { pattern: '^(?:97[89]-?)?\\d{1,5}-?\\d{1,7}-?\\d{1,6}-?[\\dX]$', maxLength: 17 }, // ISBN
+  { pattern: '^[A-Z]{2}$' }, // ISO 3166-1 alpha-2
+  { pattern: '^[A-Z]{3}$' }, // ISO 4217 currency
+  { pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' }, // BCP 47 language tag, simple form
+  { pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$' }, // semver
+  { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 3, maxLength: 60 }, // slug
+  { pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$' }, // hex colour
+  { pattern: '^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$' }, // IBAN
+  { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, // ISO date as text
+  { pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }, // UUID as text
+  { pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$' }, // 24-hour time
+  { pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }, // JDL sample: replyEmail
+  { pattern: '^[A-Z][a-z]+\\d$' }, // JDL documentation example
+  { pattern: '^[A-Z]{3}-[0-9]{4}$' }, // JDL sku example
+  { pattern: '^[a-zA-Z0-9]*$' }, // JHipster field test entity
+  { pattern: '\\S+' }, // JDL documentation: unanchored
+  { pattern: '[a-zA-Z]+', minLength: 4 }, // unanchored, shorter than minLength: padded
+  { pattern: '^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$' }, // password rule with lookaheads
+  { pattern: '^[À-ÿ]+$' }, // Latin-1 letters only
+  { pattern: '^\\w+(\\.\\w+)*$', maxLength: 20 },
+  { pattern: '^(red|green|blue)-\\d$' },
+  { pattern: '^[^,;]{2,5}$' },
+  { pattern: '^\\d{11}$' }, // PESEL
+  { pattern: '^[A-Z0-9\\-_]+$' },
+];
+
+function python(cases: readonly { pattern: string; value: string }[]): { full: boolean; search: boolean }[] {
+  const script = 'import json, re, sys\nprint(json.dumps([{"full": re.fullmatch(c["pattern"], c["value"]) is not None, "search": re.search(c["pattern"], c["value"]) is not None} for c in json.load(sys.stdin)]))';
+  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as { full: boolean; search: boolean }[];
+}
+
+describe('pattern samples', () => {
+  const table = PATTERNS.map((p) => ({ ...p, values: patternSamples(p.pattern, p, SAMPLE_ROWS) }));
+  const checks = table.flatMap((p) => p.values.map((value) => ({ pattern: p.pattern, value })));
+  const py = python(checks);
+
+  it.each(table)('$pattern yields distinct matching values within the limits', (p) => {
+    expect(unportableConstructs(p.pattern)).toEqual([]);
+    expect(p.values).toHaveLength(SAMPLE_ROWS);
+    expect(new Set(p.values).size).toBe(SAMPLE_ROWS);
+    const anchored = p.pattern.startsWith('^') && p.pattern.endsWith('$');
+    for (const v of p.values) {
+      expect(new RegExp(p.pattern, 'u').test(v), v).toBe(true);
+      expect([...v].length).toBeGreaterThanOrEqual(p.minLength ?? 0);
+      expect([...v].length).toBeLessThanOrEqual(p.maxLength ?? 255);
+      const i = checks.findIndex((c) => c.pattern === p.pattern && c.value === v);
+      expect(py[i]!.search, `python re.search(${p.pattern}, ${v})`).toBe(true);
+      if (anchored) expect(py[i]!.full, `python re.fullmatch(${p.pattern}, ${v})`).toBe(true);
+    }
+  });
+
+  it('varies the free parts and keeps the fixed ones', () => {
+    expect(patternSamples('^[A-Z]{3}-[0-9]{4}$', {}, 3)).toEqual(['AAA-0000', 'AAA-0001', 'AAA-0002']);
+    expect(patternSamples('^(yes|no)$', {}, 8)).toEqual(['no', 'yes']);
+  });
+
+  it('honours the length limits, or yields nothing when no value fits them', () => {
+    expect(patternSamples('^[a-z]+$', { minLength: 6, maxLength: 6 }, 1)).toEqual(['aaaaaa']);
+    expect(samplePattern('^[a-z]{300}$', { maxLength: 255 }, 1)).toEqual({ values: [], exhaustive: true });
+    expect(samplePattern('^(ab)+$', { minLength: 3, maxLength: 3 }, 1)).toEqual({ values: [], exhaustive: true });
+  });
+
+  it('says when it could not search everything (lookaheads)', () => {
+    expect(samplePattern('^(?=a)b$', {}, 1)).toEqual({ values: [], exhaustive: false });
+  });
+});
+
+describe('sampleValue of a patterned field', () => {
+  const field = (over: Partial<FieldSpec>): FieldSpec => ({ name: 'code', type: 'string', required: true, unique: false, index: false, maxLength: 255, ...over });
+
+  it('gives each seed its own value, and unique fields never repeat one', () => {
+    const f = field({ pattern: '^[A-Z]{2}-\\d{3}$', unique: true });
+    const values = Array.from({ length: SAMPLE_ROWS }, (_, i) => sampleValue(f, i));
+    expect(new Set(values).size).toBe(SAMPLE_ROWS);
+    expect(values[0]).toBe('AA-000');
+  });
+
+  it('repeats values of a narrow pattern only for fields that are not unique', () => {
+    expect(sampleValue(field({ pattern: '^(yes|no)$' }), 2)).toBe('no');
+    expect(sampleValue(field({ pattern: '^(yes|no)$', unique: true }), 2)).toBeUndefined();
+  });
+});
+
+describe('pattern subset', () => {
+  it.each([
+    ['(?<=a)b', 'a lookbehind "(?<="', 1],
+    ['^x(?<!a)b', 'a lookbehind "(?<!"', 3],
+    ['^(?<year>\\d{4})$', 'a named group "(?<year>"', 2],
+    ['^(a)\\1$', 'a backreference "\\\\1"', 5],
+    ['^(?i:abc)$', 'an inline modifier "(?i:"', 2],
+    ['^\\p{L}+$', 'a Unicode property escape "\\\\p{L}"', 2],
+    ['^\\u{1F600}$', 'a code point escape "\\\\u{1F600}"', 2],
+    ['^\\cJ$', 'a control-character escape "\\\\cJ"', 2],
+    ['^a\\vb$', 'the escape "\\\\v"', 3],
+    ['^[a[]$', 'an unescaped bracket in a class "["', 4],
+    ['^[a&&b]$', 'the doubled "&&" in the class "[a&&b]"', 2],
+    ['^[^]$', 'an empty class "[^]"', 2],
+  ])('%s: refuses %s at character %i', (pattern, construct, at) => {
+    expect(unportableConstructs(pattern)).toEqual([expect.objectContaining({ construct, at })]);
+  });
+
+  it('accepts the constructs all three engines read alike', () => {
+    for (const p of ['^[A-Za-z0-9._%+-]+@[a-z]+\\.[a-z]{2,}$', '^(?:a|b)*?c+$', '(?=\\d)\\w+\\b', '^\\x41\\u0042[\\-\\]]\\.$', '^\\s*\\S+\\D\\W$']) {
+      expect(unportableConstructs(p), p).toEqual([]);
+    }
+  });
+});
