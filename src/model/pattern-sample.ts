@@ -293,3 +293,23 @@ class Planner {
     return out;
   }
 }
+
+/**
+ * The pattern for an engine that matches whole values (Java's `Pattern.matches`, Bean Validation's `@Pattern`)
+ * with the meaning JSON Schema gives it: a search. A pattern anchored at both ends stays as written; any
+ * other may have anything around its match.
+ */
+export function wholeValuePattern(pattern: string): string {
+  let ast: AST.Pattern;
+  try {
+    ast = parsePattern(pattern);
+  } catch {
+    return pattern;
+  }
+  const anchored = ast.alternatives.every((a) => {
+    const first = a.elements[0];
+    const last = a.elements[a.elements.length - 1];
+    return first?.type === 'Assertion' && first.kind === 'start' && last?.type === 'Assertion' && last.kind === 'end';
+  });
+  return anchored ? pattern : `[\\s\\S]*(?:${pattern})[\\s\\S]*`;
+}

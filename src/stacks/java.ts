@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldSpec } from '../config/types.js';
 import { SAMPLE_ROWS, sampleValue } from '../model/samples.js';
+import { wholeValuePattern } from '../model/pattern-sample.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
@@ -96,7 +97,8 @@ function annotations(f: FieldView): string[] {
     const values = f.values ?? [];
     out.push(`@Pattern(regexp = ${javaString(values.map(regexEscape).join('|'))}, message = ${javaString(`must be one of: ${values.join(', ')}`)})`);
   }
-  if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(f.pattern)})`);
+  // @Pattern matches the whole value; the spec's pattern is a search unless anchored at both ends.
+  if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(wholeValuePattern(f.pattern))})`);
   if (f.isInteger || f.isBigint) {
     if (f.min !== null) out.push(`@Min(${longLiteral(Math.ceil(f.min))})`);
     if (f.max !== null) out.push(`@Max(${longLiteral(Math.floor(f.max))})`);

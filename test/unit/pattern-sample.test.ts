@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { patternSamples, samplePattern } from '../../src/model/pattern-sample.js';
+import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
 import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
 import type { FieldSpec } from '../../src/config/types.js';
@@ -123,5 +123,18 @@ describe('pattern subset', () => {
     for (const p of ['^[A-Za-z0-9._%+-]+@[a-z]+\\.[a-z]{2,}$', '^(?:a|b)*?c+$', '(?=\\d)\\w+\\b', '^\\x41\\u0042[\\-\\]]\\.$', '^\\s*\\S+\\D\\W$']) {
       expect(unportableConstructs(p), p).toEqual([]);
     }
+  });
+});
+
+describe('wholeValuePattern (for engines that match the whole value, like Java\'s @Pattern)', () => {
+  it.each(['\\S+', '[a-z]', '^abc', 'abc$', '^a|b$', '^[A-Z]{2}$', '^(?:a|b)$'])('%s matches whole values exactly where the pattern finds a match', (p) => {
+    const whole = new RegExp(`^(?:${wholeValuePattern(p)})$`, 'u');
+    for (const v of ['', ' ', 'a', 'abc', ' abc ', 'xabc', 'abcx', 'AB', 'AB\n', 'b', '\nb', '0a0']) {
+      expect(whole.test(v), JSON.stringify(v)).toBe(new RegExp(p, 'u').test(v));
+    }
+  });
+  it('keeps a pattern anchored at both ends as written', () => {
+    expect(wholeValuePattern('^[A-Z]{2}$')).toBe('^[A-Z]{2}$');
+    expect(wholeValuePattern('^(?:a|b)$')).toBe('^(?:a|b)$');
   });
 });
