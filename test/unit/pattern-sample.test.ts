@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
 import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
+import { invalidSamples } from '../../src/model/view-model.js';
 import type { FieldSpec } from '../../src/config/types.js';
 
 /**
@@ -136,5 +137,22 @@ describe('wholeValuePattern (for engines that match the whole value, like Java\'
   it('keeps a pattern anchored at both ends as written', () => {
     expect(wholeValuePattern('^[A-Z]{2}$')).toBe('^[A-Z]{2}$');
     expect(wholeValuePattern('^(?:a|b)$')).toBe('^(?:a|b)$');
+  });
+});
+
+describe('the invalid value every stack posts for a pattern', () => {
+  const field = (over: Partial<FieldSpec>): FieldSpec => ({ name: 'code', type: 'string', required: false, unique: false, index: false, maxLength: 255, ...over });
+  const mismatch = (f: FieldSpec) => JSON.parse(invalidSamples(f).find((s) => s.reason.startsWith('not matching the pattern'))!.json) as string;
+
+  it.each([
+    field({ pattern: '\\S+' }),
+    field({ pattern: '^[A-Z]{1,2}[0-9] ?[0-9][A-Z]{2}$', maxLength: 8 }),
+    field({ pattern: '^[a-z!]+$', minLength: 3, maxLength: 5 }),
+    field({ pattern: '[^!]' }),
+  ])('$pattern: does not match, and fits minLength/maxLength so the pattern is what fails', (f) => {
+    const v = mismatch(f);
+    expect(new RegExp(f.pattern!, 'u').test(v), JSON.stringify(v)).toBe(false);
+    expect(v.length).toBeGreaterThanOrEqual(f.minLength ?? 0);
+    expect(v.length).toBeLessThanOrEqual(f.maxLength!);
   });
 });
