@@ -278,7 +278,8 @@ const patternSatisfiable: Rule = (c) => {
       if (values.length === 0 && exhaustive) {
         out.push(problem('pattern-satisfiable', at, `no value of ${length} matches pattern ${JSON.stringify(f.pattern)} of ${e.name}.${f.name}`, 'widen maxLength/minLength or change the repetition counts in the pattern'));
       } else if (values.length === 0) {
-        if (typeof f.default === 'string') continue; // the default (checked by default-valid) serves as the sample
+        // An optional field can be left out of samples; a required one falls back on its default (default-valid).
+        if (!f.required || typeof f.default === 'string') continue;
         out.push(problem('pattern-satisfiable', at, `create-backend cannot derive a value that matches pattern ${JSON.stringify(f.pattern)} of ${e.name}.${f.name} (${length}), which the generated tests and seed data need`, 'simplify the pattern (lookaheads are checked only on finished values), or give the field a default that matches it'));
       } else if (f.unique && values.length < SAMPLE_ROWS && exhaustive) {
         out.push(problem('pattern-satisfiable', at, `unique field ${e.name}.${f.name} admits only ${values.length} distinct value${values.length === 1 ? '' : 's'} (${values.map((v) => JSON.stringify(v)).join(', ')}); the generated tests insert up to ${SAMPLE_ROWS} rows`, 'drop unique, or widen the pattern so it admits more values'));
