@@ -99,9 +99,11 @@ function compute(pattern: string, limits: LengthLimits, count: number): PatternS
       for (let len = lo; len <= Math.min(hi, max, lo + LENGTHS_TRIED) && out.size < count; len++) {
         for (const plan of gen.plans(ast, len)) {
           for (const s of combinations(plan, (count - out.size) * TRIES_PER_VALUE)) {
-            const padded = s + 'x'.repeat(Math.max(0, min - length(s)));
+            const pad = 'x'.repeat(Math.max(0, min - length(s)));
             gen.step();
-            if (search.test(padded) && fits(padded)) out.add(padded);
+            // After the match, or before it for a pattern anchored at the end only (`[0-9]{2}$`).
+            const padded = [s + pad, pad + s].find((v) => search.test(v) && fits(v));
+            if (padded !== undefined) out.add(padded);
             if (out.size >= count) break;
           }
           if (out.size >= count) break;

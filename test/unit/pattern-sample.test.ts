@@ -75,6 +75,12 @@ describe('pattern samples', () => {
     expect(patternSamples('^(yes|no)$', {}, 8)).toEqual(['no', 'yes']);
   });
 
+  it('pads an unanchored match up to minLength, after it or before it', () => {
+    expect(patternSamples('[0-9]{2}', { minLength: 5 }, 1)).toEqual(['00xxx']);
+    expect(patternSamples('[0-9]{2}$', { minLength: 5 }, 1)).toEqual(['xxx00']);
+    expect(samplePattern('^[0-9]{2}$', { minLength: 5 }, 1)).toEqual({ values: [], exhaustive: true });
+  });
+
   it('honours the length limits, or yields nothing when no value fits them', () => {
     expect(patternSamples('^[a-z]+$', { minLength: 6, maxLength: 6 }, 1)).toEqual(['aaaaaa']);
     expect(samplePattern('^[a-z]{300}$', { maxLength: 255 }, 1)).toEqual({ values: [], exhaustive: true });
