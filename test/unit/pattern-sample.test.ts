@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
@@ -50,10 +53,36 @@ function python(cases: readonly { pattern: string; value: string }[]): { full: b
   return JSON.parse(run.stdout) as { full: boolean; search: boolean }[];
 }
 
+/**
+ * java.util.regex on the same pairs: `find` (a search) on the pattern, and `matches` (what @Pattern does) on
+ * the whole-value form the Java stack annotates. One JVM for the whole table; lines are pattern TAB value.
+ */
+function java(cases: readonly { pattern: string; value: string }[]): { find: boolean; matches: boolean }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-java-re-'));
+  try {
+    const source = join(dir, 'Check.java');
+    writeFileSync(source, [
+      'import java.util.regex.Pattern;',
+      'public class Check { public static void main(String[] a) throws Exception {',
+      '  for (String line : new String(System.in.readAllBytes(), "UTF-8").split("\\n")) {',
+      '    String[] p = line.split("\\t", -1);',
+      '    System.out.println(Pattern.compile(p[0]).matcher(p[2]).find() + " " + Pattern.compile(p[1]).matcher(p[2]).matches());',
+      '  } } }',
+    ].join('\n'));
+    const input = cases.map((c) => [c.pattern, wholeValuePattern(c.pattern), c.value].join('\t')).join('\n');
+    const run = spawnSync('java', [source], { input, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return run.stdout.trim().split('\n').map((l) => ({ find: l.startsWith('true'), matches: l.endsWith('true') }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('pattern samples', () => {
   const table = PATTERNS.map((p) => ({ ...p, values: patternSamples(p.pattern, p, SAMPLE_ROWS) }));
   const checks = table.flatMap((p) => p.values.map((value) => ({ pattern: p.pattern, value })));
   const py = python(checks);
+  const jv = java(checks);
 
   it.each(table)('$pattern yields distinct matching values within the limits', (p) => {
     expect(unportableConstructs(p.pattern)).toEqual([]);
@@ -67,6 +96,7 @@ describe('pattern samples', () => {
       const i = checks.findIndex((c) => c.pattern === p.pattern && c.value === v);
       expect(py[i]!.search, `python re.search(${p.pattern}, ${v})`).toBe(true);
       if (anchored) expect(py[i]!.full, `python re.fullmatch(${p.pattern}, ${v})`).toBe(true);
+      expect(jv[i], `java find/matches(${p.pattern}, ${v})`).toEqual({ find: true, matches: true });
     }
   });
 
