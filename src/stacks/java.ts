@@ -95,6 +95,9 @@ function annotations(f: FieldView): string[] {
   if (f.isEnum) {
     const values = f.values ?? [];
     out.push(`@Pattern(regexp = ${javaString(values.map(regexEscape).join('|'))}, message = ${javaString(`must be one of: ${values.join(', ')}`)})`);
+    // The document lists the values as an enum with their default; @Pattern alone showed an unanchored pattern.
+    const byDefault = typeof f.default === 'string' ? `, defaultValue = ${javaString(f.default)}` : '';
+    out.push(`@Schema(allowableValues = {${values.map(javaString).join(', ')}}${byDefault})`);
   }
   if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(f.pattern)})`);
   if (f.isInteger || f.isBigint) {
@@ -306,7 +309,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       ...(hasInput('Instant') ? ['java.time.Instant'] : []),
       ...(hasInput('UUID') || foreignKeys.length || manyToMany.length ? ['java.util.UUID'] : []),
       ...(manyToMany.length ? ['java.util.List'] : []),
-      ...[...new Set(anns)].map((a) => `jakarta.validation.constraints.${a}`),
+      ...[...new Set(anns)].map((a) => (a === 'Schema' ? 'io.swagger.v3.oas.annotations.media.Schema' : `jakarta.validation.constraints.${a}`)),
       `${pkg}.web.JsonBody`,
       ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
       ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
