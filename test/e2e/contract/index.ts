@@ -7,6 +7,7 @@ import { checkCreateAndRead } from './checks/create-read.js';
 import { checkDelete } from './checks/delete.js';
 import { checkEveryResponse } from './checks/global.js';
 import { checkList } from './checks/list.js';
+import { checkMessages } from './checks/messages.js';
 import { checkOwnership } from './checks/ownership.js';
 import { checkPlatform } from './checks/platform.js';
 import { checkRateLimit } from './checks/rate-limit.js';
@@ -50,6 +51,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     await checkRelations(ctx, entity);
     await checkOwnership(ctx, entity);
   }
+
+  await checkMessages(ctx);
 
   // Last: once limited, every later request would be a 429.
   if (options.rateLimit) await checkRateLimit(ctx);

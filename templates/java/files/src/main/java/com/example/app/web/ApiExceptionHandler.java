@@ -72,7 +72,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         List.of());
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "Bad Request", "The request body is not valid JSON", List.of());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad Request",
+                "The request body is not valid JSON",
+                List.of(new FieldProblem("body", "malformed JSON")));
     }
 
     @Override
