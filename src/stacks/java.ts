@@ -101,12 +101,31 @@ function defaultExpr(f: FieldView): string | null {
 function schemaAttributes(f: FieldView): string[] {
   const out: string[] = [];
   if (f.isEnum) out.push(`allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`);
-  if (f.default !== null && f.default !== undefined && !f.isJson) out.push(`defaultValue = ${javaString(String(f.default))}`);
+  const byDefault = documentedDefault(f);
+  if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
   if (f.isDecimal) {
     const bounds = [f.min !== null ? `at least ${f.min}` : null, f.max !== null ? `at most ${f.max}` : null].filter((b) => b !== null);
     out.push(`description = ${javaString(`A decimal number as a string${bounds.length ? `, ${bounds.join(' and ')}` : ''}`)}`);
   }
   return out;
+}
+
+/**
+ * A default as @Schema(defaultValue) takes it: swagger reads the text as JSON and falls back to the plain string,
+ * so only values that read back as their own type are given (a string default "12" would become a number; the
+ * document then leaves that default out).
+ */
+function documentedDefault(f: FieldView): string | null {
+  const d = f.default;
+  if (d === null || d === undefined) return null;
+  if (['boolean', 'integer', 'bigint', 'number'].includes(f.type)) return String(d);
+  if (!['string', 'text', 'email', 'url', 'enum'].includes(f.type)) return null;
+  try {
+    JSON.parse(String(d));
+    return null;
+  } catch {
+    return String(d);
+  }
 }
 
 function annotations(f: FieldView): string[] {

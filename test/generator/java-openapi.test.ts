@@ -53,4 +53,14 @@ describe('java OpenAPI', { timeout: 30_000 }, () => {
     expect(create).toContain('message = "must be a decimal number with at most 8 digits, 2 after the point"');
     expect(create).toContain('@DecimalMin("0") @DecimalMax("1000")');
   });
+
+  it('documents a default only where swagger reads it back as the field type', () => {
+    const entities = {
+      Item: { fields: { active: { type: 'boolean', default: true }, label: { type: 'string', default: 'new' }, code: { type: 'string', default: '12' } } },
+    } as Answers['entities'];
+    const create = render(entities)('$main/api/ItemCreate.java');
+    expect(create).toContain('@Schema(defaultValue = "true") Boolean active');
+    expect(create).toContain('@Schema(defaultValue = "new") String label');
+    expect(create).not.toContain('defaultValue = "12"');
+  });
 });
