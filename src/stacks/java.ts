@@ -42,7 +42,7 @@ const JAVA_TYPE: Record<FieldView['type'], string> = {
 const INPUT_TYPE: Record<FieldView['type'], string> = { ...JAVA_TYPE, decimal: 'String' };
 const RESPONSE_TYPE: Record<FieldView['type'], string> = { ...JAVA_TYPE, decimal: 'String', json: 'JsonNode' };
 const READER: Record<FieldView['type'], string> = {
-  string: 'string', text: 'string', email: 'string', url: 'string', enum: 'string',
+  string: 'string', text: 'string', email: 'string', url: 'string', enum: 'oneOf',
   integer: 'integer', bigint: 'bigint', number: 'number', decimal: 'decimal', boolean: 'bool',
   date: 'date', datetime: 'datetime', uuid: 'uuid', json: 'json',
 };
@@ -62,7 +62,11 @@ export const javaString = (s: string): string =>
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const longLiteral = (n: number): string => (n < INT_MIN || n > INT_MAX ? `${n}L` : String(n));
-const regexEscape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+/**
+ * A Bean Validation message attribute: `{`, `}`, `$` and `\\` are interpolation syntax there, so a message that
+ * quotes a pattern escapes them to reach the client as written.
+ */
+const messageString = (s: string): string => javaString(s.replace(/[{}$\\]/g, '\\$&'));
 
 function defaultExpr(f: FieldView): string | null {
   const d = f.default;
@@ -80,6 +84,41 @@ function defaultExpr(f: FieldView): string | null {
   }
 }
 
+/**
+ * What the document says beyond the validation annotations (which springdoc reads too): enum values (JsonBody.oneOf
+ * checks them), the default a create applies, and the bounds of a decimal, which a JSON Schema `minimum` on a
+ * string could not carry.
+ */
+function schemaAttributes(f: FieldView): string[] {
+  const out: string[] = [];
+  if (f.isEnum) out.push(`allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`);
+  const byDefault = documentedDefault(f);
+  if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
+  if (f.isDecimal) {
+    const bounds = [f.min !== null ? `at least ${f.min}` : null, f.max !== null ? `at most ${f.max}` : null].filter((b) => b !== null);
+    out.push(`description = ${javaString(`A decimal number as a string${bounds.length ? `, ${bounds.join(' and ')}` : ''}`)}`);
+  }
+  return out;
+}
+
+/**
+ * A default as @Schema(defaultValue) takes it: swagger reads the text as JSON and falls back to the plain string,
+ * so only values that read back as their own type are given (a string default "12" would become a number; the
+ * document then leaves that default out).
+ */
+function documentedDefault(f: FieldView): string | null {
+  const d = f.default;
+  if (d === null || d === undefined) return null;
+  if (['boolean', 'integer', 'bigint', 'number'].includes(f.type)) return String(d);
+  if (!['string', 'text', 'email', 'url', 'enum'].includes(f.type)) return null;
+  try {
+    JSON.parse(String(d));
+    return null;
+  } catch {
+    return String(d);
+  }
+}
+
 function annotations(f: FieldView): string[] {
   const out: string[] = [];
   if (f.required) out.push('@NotNull');
@@ -92,13 +131,10 @@ function annotations(f: FieldView): string[] {
     else if (min !== null) out.push(`@Size(min = ${min})`);
   }
   if (f.isEmail) out.push('@Email');
-  if (f.isUrl && f.pattern === null) out.push('@Pattern(regexp = Patterns.URL, message = "must be an http or https URL")');
-  if (f.isEnum) {
-    const values = f.values ?? [];
-    out.push(`@Pattern(regexp = ${javaString(values.map(regexEscape).join('|'))}, message = ${javaString(`must be one of: ${values.join(', ')}`)})`);
+  if (f.isUrl && f.pattern === null) out.push('@Pattern(regexp = Patterns.URL, message = "must be a URL")');
+  if (f.pattern !== null && !f.isEnum) {
+    out.push(`@Pattern(regexp = ${javaString(wholeValuePattern(f.pattern))}, message = ${messageString(`must match the pattern ${f.pattern}`)})`);
   }
-  // @Pattern matches the whole value; the spec's pattern is a search unless anchored at both ends.
-  if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(wholeValuePattern(f.pattern))})`);
   if (f.isInteger || f.isBigint) {
     if (f.min !== null) out.push(`@Min(${longLiteral(Math.ceil(f.min))})`);
     if (f.max !== null) out.push(`@Max(${longLiteral(Math.floor(f.max))})`);
@@ -107,12 +143,50 @@ function annotations(f: FieldView): string[] {
     if (f.isDecimal) {
       const p = f.precision ?? 12;
       const s = f.scale ?? 2;
-      out.push(`@Pattern(regexp = ${javaString(f.decimalPattern!)}, message = ${javaString(`must be a decimal number with at most ${p - s} digits before and ${s} after the point`)})`);
+      out.push(`@Pattern(regexp = ${javaString(f.decimalPattern!)}, message = ${javaString(decimalMessage(p, s))})`);
     }
     if (f.min !== null) out.push(`@DecimalMin(${javaString(String(f.min))})`);
     if (f.max !== null) out.push(`@DecimalMax(${javaString(String(f.max))})`);
   }
+  const schema = schemaAttributes(f);
+  if (schema.length > 0) out.push(`@Schema(${schema.join(', ')})`);
   return out;
+}
+
+/** The wording of JsonBody.decimalMessage, for the @Pattern that checks the digits. */
+const decimalMessage = (precision: number, scale: number): string =>
+  `must be a decimal number with at most ${precision} digits, ${scale} after the point`;
+
+/** One method-level @Parameter of the list route: a query parameter with its schema. */
+function queryParameter(name: string, type: string | null, description: string, schema: string): string {
+  const typed = type === null ? schema : `type = ${javaString(type)}, ${schema}`;
+  return `@Parameter(in = ParameterIn.QUERY, name = ${javaString(name)}, description = ${javaString(description)}, schema = @Schema(${typed}))`;
+}
+
+/** The @Schema attributes of an equality filter's value, as the filter parses it (see Filter.java); null when none. */
+function filterSchema(f: FieldView): string | null {
+  if (!f.filterable) return null;
+  switch (f.type) {
+    case 'enum': return `type = "string", allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`;
+    case 'integer': return 'type = "integer", format = "int32"';
+    case 'bigint': return 'type = "integer", format = "int64"';
+    case 'number': return 'type = "number", format = "double"';
+    case 'boolean': return 'type = "boolean"';
+    case 'date': return 'type = "string", format = "date"';
+    case 'datetime': return 'type = "string", format = "date-time"';
+    case 'uuid': return 'type = "string", format = "uuid"';
+    case 'decimal': return 'type = "string", description = "A decimal number as a string"';
+    case 'json': return null;
+    default: return 'type = "string"';
+  }
+}
+
+/** The JsonBody call that reads the field with its JSON type (and, for enums and decimals, its shape). */
+function reader(f: FieldView): string {
+  const name = javaString(f.name);
+  if (f.isEnum) return `body.oneOf(${[name, ...(f.values ?? []).map(javaString)].join(', ')})`;
+  if (f.isDecimal) return `body.decimal(${name}, ${f.precision ?? 12}, ${f.scale ?? 2})`;
+  return `body.${READER[f.type]}(${name})`;
 }
 
 function toEntity(f: FieldView, v: string): string {
@@ -130,8 +204,8 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
   // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
   const ident = javaIdentifier(f.name);
   const pascal = ident.charAt(0).toUpperCase() + ident.slice(1);
-  // Text is filterable and sortable too (the shared contract probes both); only json is not.
-  const filterKind = f.isJson ? null : FILTER[f.type] ?? null;
+  // Text is filterable and sortable too (the shared contract probes both); json and paging names are not.
+  const filterKind = f.filterable ? FILTER[f.type] ?? null : null;
   const attr = f.name;
   let filter: string | null = null;
   if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
@@ -153,7 +227,8 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
     javaType: JAVA_TYPE[f.type],
     inputType: INPUT_TYPE[f.type],
     responseType: RESPONSE_TYPE[f.type],
-    read: `body.${READER[f.type]}(${javaString(f.name)})`,
+    read: reader(f),
+    filterSchema: filterSchema(f),
     annotations: annotations(f),
     hasAnnotations: annotations(f).length > 0,
     defaultExpr: defaultExpr(f),
@@ -288,6 +363,14 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     hasJsonProperty: renamed.length > 0,
     filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
     keysLiteral: keys.map(javaString).join(', '),
+    /** The list route's query parameters for the document: the controller reads them all from one map. */
+    queryParameters: [
+      queryParameter('limit', 'integer', 'Page size (1-100)', 'minimum = "1", maximum = "100", defaultValue = "20"'),
+      queryParameter('offset', 'integer', 'Items to skip', `minimum = "0", maximum = "${INT_MAX}", defaultValue = "0"`),
+      queryParameter('sort', 'string', 'A field to sort by, descending with a leading -', `allowableValues = {${sorts.flatMap((s) => [s.literal, javaString(`-${s.key}`)]).join(', ')}}`),
+      ...fields.filter((f) => f.filterSchema !== null).map((f) => queryParameter(f.name, null, 'Only rows with this value', f.filterSchema!)),
+      ...foreignKeys.map((r) => queryParameter(r.name, null, 'Only rows with this value', 'type = "string", format = "uuid"')),
+    ],
     entityImports: imports([
       ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
       ...(has('LocalDate') ? ['java.time.LocalDate'] : []),
@@ -306,7 +389,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       ...(hasInput('Instant') ? ['java.time.Instant'] : []),
       ...(hasInput('UUID') || foreignKeys.length || manyToMany.length ? ['java.util.UUID'] : []),
       ...(manyToMany.length ? ['java.util.List'] : []),
-      ...[...new Set(anns)].map((a) => `jakarta.validation.constraints.${a}`),
+      ...[...new Set(anns)].map((a) => (a === 'Schema' ? 'io.swagger.v3.oas.annotations.media.Schema' : `jakarta.validation.constraints.${a}`)),
       `${pkg}.web.JsonBody`,
       ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
       ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),

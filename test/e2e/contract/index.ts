@@ -7,6 +7,7 @@ import { checkCreateAndRead } from './checks/create-read.js';
 import { checkDelete } from './checks/delete.js';
 import { checkEveryResponse } from './checks/global.js';
 import { checkList } from './checks/list.js';
+import { checkMessages } from './checks/messages.js';
 import { checkOwnership } from './checks/ownership.js';
 import { checkPlatform } from './checks/platform.js';
 import { checkRateLimit } from './checks/rate-limit.js';
@@ -52,6 +53,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     await checkOwnership(ctx, entity);
   }
   await checkSecurity(ctx);
+
+  await checkMessages(ctx);
 
   // Last: each locks the client out (of /auth/login for 15 minutes, or of everything until the window ends).
   // The address throttle goes first because a rate-limited server would answer its logins 429 for another reason.

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** An equality filter ({@code ?field=value}) on one attribute, with the parser of its query-string value. */
-public record Filter(String name, Function<String, Object> parser) {
+/**
+ * An equality filter ({@code ?field=value}) on one attribute, with the parser of its query-string value and the
+ * message for a value it cannot read (the wording of the same rule in a request body).
+ */
+public record Filter(String name, Function<String, Object> parser, String message) {
 
     public Object parse(String text) {
         // Like request bodies (JsonBody): PostgreSQL cannot compare text holding U+0000, so it is a 400 everywhere.
@@ -28,49 +31,49 @@ public record Filter(String name, Function<String, Object> parser) {
             value = null;
         }
         if (value == null) {
-            throw ApiException.validation(List.of(new FieldProblem(name, "is not a valid value for this filter")));
+            throw ApiException.validation(List.of(new FieldProblem(name, message)));
         }
         return value;
     }
 
     public static Filter string(String name) {
-        return new Filter(name, s -> s);
+        return new Filter(name, s -> s, "must be a string");
     }
 
     public static Filter oneOf(String name, String... values) {
         Set<String> allowed = Set.of(values);
-        return new Filter(name, s -> allowed.contains(s) ? s : null);
+        return new Filter(name, s -> allowed.contains(s) ? s : null, "must be one of: " + String.join(", ", values));
     }
 
     public static Filter integer(String name) {
-        return new Filter(name, Integer::valueOf);
+        return new Filter(name, Integer::valueOf, "must be an integer");
     }
 
     public static Filter bigint(String name) {
-        return new Filter(name, Long::valueOf);
+        return new Filter(name, Long::valueOf, "must be an integer");
     }
 
     public static Filter number(String name) {
-        return new Filter(name, Double::valueOf);
+        return new Filter(name, Double::valueOf, "must be a number");
     }
 
     public static Filter decimal(String name) {
-        return new Filter(name, BigDecimal::new);
+        return new Filter(name, BigDecimal::new, "must be a decimal number");
     }
 
     public static Filter bool(String name) {
-        return new Filter(name, s -> s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null);
+        return new Filter(name, s -> s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null, "must be a boolean");
     }
 
     public static Filter date(String name) {
-        return new Filter(name, LocalDate::parse);
+        return new Filter(name, LocalDate::parse, "must be a date (YYYY-MM-DD)");
     }
 
     public static Filter datetime(String name) {
-        return new Filter(name, s -> OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS));
+        return new Filter(name, s -> OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS), "must be an RFC 3339 date-time");
     }
 
     public static Filter uuid(String name) {
-        return new Filter(name, Ids::parseOrNull);
+        return new Filter(name, Ids::parseOrNull, "must be a UUID");
     }
 }

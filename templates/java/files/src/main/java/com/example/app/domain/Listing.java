@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.query.criteria.JpaExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -66,16 +67,20 @@ public class Listing {
             switch (name) {
                 case "limit" -> {
                     Integer n = intOrNull(value);
-                    if (n == null || n < 1 || n > MAX_LIMIT) {
-                        errors.add(new FieldProblem(name, "must be an integer from 1 to " + MAX_LIMIT));
+                    if (n == null) {
+                        errors.add(new FieldProblem(name, "must be an integer"));
+                    } else if (n < 1 || n > MAX_LIMIT) {
+                        errors.add(new FieldProblem(name, n < 1 ? "must be at least 1" : "must be at most " + MAX_LIMIT));
                     } else {
                         limit = n;
                     }
                 }
                 case "offset" -> {
                     Integer n = intOrNull(value);
-                    if (n == null || n < 0) {
-                        errors.add(new FieldProblem(name, "must be an integer of 0 or more"));
+                    if (n == null) {
+                        errors.add(new FieldProblem(name, "must be an integer"));
+                    } else if (n < 0) {
+                        errors.add(new FieldProblem(name, "must be at least 0"));
                     } else {
                         offset = n;
                     }
@@ -83,8 +88,7 @@ public class Listing {
                 case "sort" -> {
                     String key = value.startsWith("-") ? value.substring(1) : value;
                     if (!sorts.contains(key)) {
-                        errors.add(new FieldProblem(
-                                name, "must be one of " + String.join(", ", sorts) + ", or - before one"));
+                        errors.add(new FieldProblem(name, "must be one of: " + String.join(", ", sortValues(sorts))));
                     } else {
                         sort = value;
                     }
@@ -92,7 +96,7 @@ public class Listing {
                 default -> {
                     Filter filter = byName.get(name);
                     if (filter == null) {
-                        errors.add(new FieldProblem(name, "unknown query parameter " + name));
+                        errors.add(new FieldProblem(name, "is not a known query parameter"));
                     } else {
                         try {
                             equals.put(name, filter.parse(value));
@@ -146,6 +150,11 @@ public class Listing {
             predicates.add(cb.equal(root.get("ownerUserId"), ownerUserId));
         }
         return predicates.toArray(Predicate[]::new);
+    }
+
+    /** Each sort key ascending, then descending: the values of {@code sort}. */
+    private static List<String> sortValues(List<String> sorts) {
+        return sorts.stream().flatMap(key -> Stream.of(key, "-" + key)).toList();
     }
 
     private static Integer intOrNull(String s) {

@@ -23,12 +23,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "Not Found", "The resource does not exist", List.of());
     }
 
-    public static ApiException badRequest(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "Bad Request", detail, List.of());
+    public static ApiException validation(List<FieldProblem> errors) {
+        return validation("The request is not valid", errors);
     }
 
-    public static ApiException validation(List<FieldProblem> errors) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "Bad Request", "The request is not valid", errors);
+    public static ApiException validation(String detail, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Bad Request", detail, errors);
     }
 
     public HttpStatus status() {

@@ -3,6 +3,7 @@ package com.example.app.web;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,6 +29,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
         return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    /**
+     * A query string the servlet layer cannot read: a parameter without a name ({@code ?=x}) or with control
+     * characters in its name, which Spring Security's firewall refuses. Both are the client's mistake.
+     */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ResponseEntity<Object> malformedQuery(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad Request", "The query string is not valid", List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -72,7 +83,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         List.of());
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "Bad Request", "The request body is not valid JSON", List.of());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad Request",
+                "The request body is not valid JSON",
+                List.of(new FieldProblem("body", "malformed JSON")));
     }
 
     @Override

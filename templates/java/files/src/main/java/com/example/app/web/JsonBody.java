@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonBody {
 
-    private static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+    /** The largest integer a JavaScript client reads exactly (2^53 - 1): the range of a bigint. */
+    public static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
     public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
     private final JsonNode node;
@@ -34,15 +35,21 @@ public final class JsonBody {
     /** Rejects anything but a JSON object, and any key outside {@code allowed}. */
     public static JsonBody of(JsonNode node, Set<String> allowed) {
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("The request body must be a JSON object");
+            throw notAnObject();
         }
         JsonBody body = new JsonBody(node);
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
-                body.errors.add(new FieldProblem(key, "unknown field " + key));
+                body.errors.add(new FieldProblem(key, "is not a known field"));
             }
         }
         return body;
+    }
+
+    /** The 400 for a body that is valid JSON but not an object (an array, a string, null). */
+    public static ApiException notAnObject() {
+        return ApiException.validation(
+                "The request body must be a JSON object", List.of(new FieldProblem("body", "must be an object")));
     }
 
     public List<FieldProblem> errors() {
@@ -64,14 +71,7 @@ public final class JsonBody {
     }
 
     public String string(String field) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isString()) {
-            return fail(field, "must be a string");
-        }
-        return holdsNul(v) ? fail(field, NUL_MESSAGE) : v.stringValue();
+        return text(field, "must be a string");
     }
 
     /** Whether a string, or any string or key nested in an array or object, contains U+0000. */
@@ -100,7 +100,10 @@ public final class JsonBody {
         if (!v.isIntegralNumber()) {
             return fail(field, "must be an integer");
         }
-        return v.canConvertToInt() ? Integer.valueOf(v.intValue()) : fail(field, "must be a 32-bit integer");
+        if (!v.canConvertToInt()) {
+            return fail(field, v.bigIntegerValue().signum() < 0 ? "must be at least " + Integer.MIN_VALUE : "must be at most " + Integer.MAX_VALUE);
+        }
+        return v.intValue();
     }
 
     public Long bigint(String field) {
@@ -111,8 +114,9 @@ public final class JsonBody {
         if (!v.isIntegralNumber()) {
             return fail(field, "must be an integer");
         }
+        // Beyond 2^53 a JSON number loses precision in JavaScript clients, so bigint stays within it.
         if (!v.canConvertToLong() || Math.abs(v.longValue()) > MAX_SAFE_INTEGER) {
-            return fail(field, "must be between -9007199254740991 and 9007199254740991");
+            return fail(field, v.bigIntegerValue().signum() < 0 ? "must be at least " + -MAX_SAFE_INTEGER : "must be at most " + MAX_SAFE_INTEGER);
         }
         return v.longValue();
     }
@@ -128,16 +132,14 @@ public final class JsonBody {
         return v.doubleValue();
     }
 
-    /** Decimals travel as JSON strings; their format is checked by the record's @Pattern. */
-    public String decimal(String field) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isString()) {
-            return fail(field, "must be a decimal number written as a JSON string");
-        }
-        return holdsNul(v) ? fail(field, NUL_MESSAGE) : v.stringValue();
+    /** The message of a decimal that is not a string of the column's shape; the record's @Pattern uses it too. */
+    public static String decimalMessage(int precision, int scale) {
+        return "must be a decimal number with at most " + precision + " digits, " + scale + " after the point";
+    }
+
+    /** Decimals travel as JSON strings; their digits are checked by the record's @Pattern. */
+    public String decimal(String field, int precision, int scale) {
+        return text(field, decimalMessage(precision, scale));
     }
 
     public Boolean bool(String field) {
@@ -145,41 +147,68 @@ public final class JsonBody {
         if (v == null) {
             return null;
         }
-        return v.isBoolean() ? Boolean.valueOf(v.booleanValue()) : fail(field, "must be true or false");
+        return v.isBoolean() ? Boolean.valueOf(v.booleanValue()) : fail(field, "must be a boolean");
+    }
+
+    /** An enum value: a string that is one of {@code values}. */
+    public String oneOf(String field, String... values) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (v.isString() && List.of(values).contains(v.stringValue())) {
+            return v.stringValue();
+        }
+        return fail(field, "must be one of: " + String.join(", ", values));
+    }
+
+    /** A string value, or null with {@code message} when the value is not a string (or holds U+0000). */
+    private String text(String field, String message) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isString()) {
+            return fail(field, message);
+        }
+        return holdsNul(v) ? fail(field, NUL_MESSAGE) : v.stringValue();
     }
 
     public LocalDate date(String field) {
-        String s = string(field);
+        String message = "must be a date (YYYY-MM-DD)";
+        String s = text(field, message);
         if (s == null) {
             return null;
         }
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            return fail(field, "must be a date (YYYY-MM-DD)");
+            return fail(field, message);
         }
     }
 
     /** An RFC 3339 date-time with an offset, kept to the millisecond (the precision of the database). */
     public Instant datetime(String field) {
-        String s = string(field);
+        String message = "must be an RFC 3339 date-time";
+        String s = text(field, message);
         if (s == null) {
             return null;
         }
         try {
             return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
-            return fail(field, "must be an RFC 3339 date-time with a time zone");
+            return fail(field, message);
         }
     }
 
     public UUID uuid(String field) {
-        String s = string(field);
+        String message = "must be a UUID";
+        String s = text(field, message);
         if (s == null) {
             return null;
         }
         UUID id = Ids.parseOrNull(s);
-        return id != null ? id : fail(field, "must be a UUID");
+        return id != null ? id : fail(field, message);
     }
 
     /** Any JSON value, returned as JSON text (null for absent or JSON null). */
@@ -198,14 +227,15 @@ public final class JsonBody {
             return List.of();
         }
         if (!v.isArray()) {
-            fail(field, "must be an array of ids");
+            fail(field, "must be an array");
             return List.of();
         }
         Set<UUID> ids = new LinkedHashSet<>();
-        for (JsonNode item : v) {
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
             UUID id = item.isString() ? Ids.parseOrNull(item.stringValue()) : null;
             if (id == null) {
-                fail(field, "must be an array of UUIDs");
+                fail(field + "[" + i + "]", "must be a UUID");
                 return List.of();
             }
             ids.add(id);

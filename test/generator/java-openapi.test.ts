@@ -1,0 +1,66 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DatabaseId } from '../../src/config/options.js';
+import { finish, gather, withDefaults, type Answers } from '../../src/config/resolve.js';
+import { generate } from '../../src/generator/generate.js';
+import { loadPack } from '../../src/generator/packs.js';
+import { loadStack } from '../../src/stacks/index.js';
+
+/** Java's OpenAPI document describes what its server accepts (issue 11 section 2). */
+const ROOT = resolve(import.meta.dirname, '../..');
+const java = await loadStack('java');
+const packs = java.packs.map((p) => loadPack(join(ROOT, 'templates', p)));
+
+function render(entities: Answers['entities'], database: DatabaseId = 'sqlite', auth: 'none' | 'jwt' = 'none'): (path: string) => string {
+  const gathered = gather({});
+  const answers = withDefaults({ ...gathered.partial, name: 'shop', stack: 'java', database, auth, cloud: [], entities });
+  const { config, problems } = finish(answers, gathered, {});
+  expect(problems).toEqual([]);
+  const { tree } = generate({ config: config!, stack: java, packs, generatorVersion: '0.0.0-test' });
+  const base = 'src/main/java/com/example/app';
+  return (path) => {
+    const file = tree.get(path.replace('$main', base).replace('$test', base.replace('main', 'test')));
+    expect(file, path).toBeDefined();
+    return file!.toString('utf8');
+  };
+}
+
+// Generation takes about a second; more while the shared machine compiles other projects.
+describe('java OpenAPI', { timeout: 30_000 }, () => {
+  it('documents enum fields as an enum with their default, read by JsonBody.oneOf instead of an unanchored @Pattern', () => {
+    const entities = { Task: { fields: { status: { type: 'enum', values: ['open', 'done'], default: 'open' } } } } as Answers['entities'];
+    const create = render(entities)('$main/api/TaskCreate.java');
+    expect(create).toContain('@Schema(allowableValues = {"open", "done"}, defaultValue = "open") String status');
+    expect(create).toContain('import io.swagger.v3.oas.annotations.media.Schema;');
+    expect(create).toContain('body.oneOf("status", "open", "done")');
+    expect(create).not.toContain('@Pattern');
+  });
+
+  it('searches an unanchored pattern anywhere in the value, as JSON Schema and the other stacks do', () => {
+    const entities = {
+      Code: { fields: { part: { type: 'string', pattern: '[A-Z]{3}' }, whole: { type: 'string', pattern: '^[a-z]+$' }, either: { type: 'string', pattern: '^a$|^b$' } } },
+    } as Answers['entities'];
+    const create = render(entities)('$main/api/CodeCreate.java');
+    expect(create).toContain(String.raw`@Pattern(regexp = "[\\s\\S]*(?:[A-Z]{3})[\\s\\S]*", message = "must match the pattern [A-Z]\\{3\\}") String part`);
+    expect(create).toContain(String.raw`@Pattern(regexp = "^[a-z]+$", message = "must match the pattern ^[a-z]+\\$") String whole`);
+    expect(create).toContain(String.raw`@Pattern(regexp = "[\\s\\S]*(?:^a$|^b$)[\\s\\S]*"`);
+  });
+
+  it('reads decimals with their precision and scale, so a wrong JSON type gets the same message as a bad shape', () => {
+    const entities = { Item: { fields: { price: { type: 'decimal', precision: 8, scale: 2, min: 0, max: 1000 } } } } as Answers['entities'];
+    const create = render(entities)('$main/api/ItemCreate.java');
+    expect(create).toContain('body.decimal("price", 8, 2)');
+    expect(create).toContain('message = "must be a decimal number with at most 8 digits, 2 after the point"');
+    expect(create).toContain('@DecimalMin("0") @DecimalMax("1000")');
+  });
+
+  it('documents a default only where swagger reads it back as the field type', () => {
+    const entities = {
+      Item: { fields: { active: { type: 'boolean', default: true }, label: { type: 'string', default: 'new' }, code: { type: 'string', default: '12' } } },
+    } as Answers['entities'];
+    const create = render(entities)('$main/api/ItemCreate.java');
+    expect(create).toContain('@Schema(defaultValue = "true") Boolean active');
+    expect(create).toContain('@Schema(defaultValue = "new") String label');
+    expect(create).not.toContain('defaultValue = "12"');
+  });
+});
