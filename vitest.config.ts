@@ -23,9 +23,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Files run two at a time (vitest's default on CI's two cores): a case spends much of its time waiting
+          // on installs, databases and servers. Each case has its own directory, databases and port.
+          globalSetup: ['test/e2e/setup.ts'],
           testTimeout: 900_000,
           hookTimeout: 900_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -235,8 +235,11 @@ async function expectRateLimited(url: string): Promise<void> {
   throw new Error(`rate limit: no 429 after 100 requests to ${url} with RATE_LIMIT_PER_MINUTE=20`);
 }
 
-/** Installs the pinned schemathesis (test/e2e/requirements.txt) into a venv under .e2e once. */
-async function schemathesisBin(): Promise<string> {
+/**
+ * Installs the pinned schemathesis (test/e2e/requirements.txt) into a venv under .e2e once. The e2e layer's
+ * global setup (setup.ts) calls it before any test file runs, so two workers never build the venv at once.
+ */
+export async function schemathesisBin(): Promise<string> {
   const venv = join(WORK, 'tools-venv');
   const bin = join(venv, 'bin', 'schemathesis');
   if (!existsSync(bin)) {
