@@ -136,14 +136,15 @@ def test_a_successful_login_clears_the_email(client: TestClient) -> None:
 
 
 def test_failed_logins_lock_the_address_at_ten_times_the_limit(settings: Settings) -> None:
-    client = TestClient(create_app(settings.model_copy(update={"login_max_failures": 2})))
-    assert [login(client, f"user{n}@example.com", "wrong") for n in range(20)] == [401] * 20
-    assert login(client, "user20@example.com", "wrong") == 429
+    with TestClient(create_app(settings.model_copy(update={"login_max_failures": 2}))) as client:
+        failures = [login(client, f"user{n}@example.com", "wrong") for n in range(20)]
+        assert failures == [401] * 20
+        assert login(client, "user20@example.com", "wrong") == 429
 
 
 def test_the_throttle_can_be_switched_off(settings: Settings) -> None:
-    client = TestClient(create_app(settings.model_copy(update={"login_max_failures": 0})))
-    assert {login(client, "again@example.com", "wrong") for _ in range(12)} == {401}
+    with TestClient(create_app(settings.model_copy(update={"login_max_failures": 0}))) as client:
+        assert {login(client, "again@example.com", "wrong") for _ in range(12)} == {401}
 
 
 def test_failures_expire_after_the_window() -> None:
