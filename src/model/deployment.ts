@@ -135,7 +135,7 @@ export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 's
     migrate: ['alembic', 'upgrade', 'head'],
     uid: 10001,
     urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
-    env: { APP_ENV: 'production' },
+    env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
   // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).

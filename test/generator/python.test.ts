@@ -75,3 +75,28 @@ describe('backend.yaml keeps every default (the contract and a regeneration read
     expect(file('backend.yaml')).toMatch(/ {6}on:\n {8}type: boolean\n {8}required: true\n {8}default: false\n/);
   });
 });
+
+describe('python: issue 13 settings are documented where they are read', () => {
+  const SHARED = ['TRUSTED_PROXIES', 'API_DOCS'];
+  const AUTH = ['JWT_ISSUER', 'JWT_AUDIENCE', 'LOGIN_MAX_FAILURES'];
+  const settingNames = (config: string) =>
+    [...config.matchAll(/^ {4}([a-z_]+): [^=\n]+(?:=|$)/gm)].map((m) => m[1].toUpperCase());
+
+  it.each([['jwt', [...SHARED, ...AUTH]], ['none', SHARED]] as const)('auth %s: .env.example and the README list each setting the config reads', (auth, expected) => {
+    const file = render({ Pet: { fields: { name: 'string!' } } }, auth);
+    const names = settingNames(file('src/app/config.py'));
+    expect(names).toEqual(expect.arrayContaining([...expected]));
+    for (const name of names.filter((n) => n !== 'HOST')) {
+      expect(file('.env.example'), name).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(file('README.md'), name).toContain(`| \`${name}\` |`);
+    }
+    if (auth === 'none') for (const name of AUTH) expect(file('.env.example')).not.toContain(name);
+    expect(file('README.md')).toContain('## Security');
+  });
+
+  it('defaults the token issuer and audience to the project name', () => {
+    const env = render({ Pet: { fields: { name: 'string!' } } }, 'jwt')('.env.example');
+    expect(env).toContain('JWT_ISSUER=py\n');
+    expect(env).toContain('JWT_AUDIENCE=py-api\n');
+  });
+});

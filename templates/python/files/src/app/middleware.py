@@ -1,4 +1,4 @@
-"""Pure ASGI middleware: request ids, access logs, security headers, rate limit, body size and type."""
+"""Pure ASGI middleware: request ids, access logs, security headers, rate limit, body size, type and depth."""
 
 import json
 import logging
@@ -20,12 +20,25 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1024 * 1024
+#: Deeper request bodies are refused before decoding: the JSON decoder and pydantic recurse per level.
+MAX_JSON_DEPTH = 32
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
 ]
+#: JSON responses load nothing and are framed by no one.
+_CSP = b"default-src 'none'; frame-ancestors 'none'"
+#: The API browser runs its own, locally served script and styles, and fetches /openapi.json.
+_DOCS_CSP = (
+    b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    b"connect-src 'self'; frame-ancestors 'none'"
+)
+_HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+#: JSON strings (escapes included), whose brackets are text rather than nesting.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
 log = logging.getLogger("app.http")
 
 
@@ -84,6 +97,12 @@ class RequestContextMiddleware:
                     if name.lower() not in (b"server", b"x-request-id")
                 ]
                 headers += [(b"x-request-id", request_id.encode()), *_SECURITY_HEADERS]
+                headers.append(
+                    (b"content-security-policy", _DOCS_CSP if scope["path"] == "/docs" else _CSP)
+                )
+                # Over plain HTTP the header would be ignored, and it must not pin a host that has no TLS.
+                if scope["scheme"] == "https":
+                    headers.append(_HSTS)
                 message["headers"] = headers
             await send(message)
 
@@ -141,6 +160,19 @@ class RateLimitMiddleware:
         await self.app(scope, receive, send)
 
 
+def json_depth_exceeds(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether arrays and objects nest deeper than `limit`: one pass, no recursion, stops at the first excess."""
+    depth = 0
+    for bracket in _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKETS):
+        if bracket in b"[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
 def _is_json(content_type: str) -> bool:
     media = content_type.split(";", 1)[0].strip().lower()
     return media == "application/json" or (
@@ -149,7 +181,8 @@ def _is_json(content_type: str) -> bool:
 
 
 class BodyMiddleware:
-    """Rejects bodies over 1 MiB (413) and request bodies that are not JSON (415) before any parsing."""
+    """Rejects bodies over 1 MiB (413), bodies that are not JSON (415) and JSON nested deeper than 32 levels
+    (400) before any parsing."""
 
     def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -187,6 +220,13 @@ class BodyMiddleware:
         if body and not _is_json(content_type):
             await send_problem(
                 send, 415, "The request body must be JSON (Content-Type: application/json)."
+            )
+            return
+        if json_depth_exceeds(body):
+            await send_problem(
+                send,
+                400,
+                f"JSON nesting deeper than {MAX_JSON_DEPTH} levels; flatten the request body.",
             )
             return
         delivered = False

@@ -1,18 +1,27 @@
-"""Sign-up and login: argon2id password hashes, HS256 access tokens."""
+"""Sign-up and login: argon2id password hashes, HS256 access tokens, a login throttle.
+
+The handlers are async so that hashing waits on the event loop, not in a thread-pool thread, and each
+database step runs in the thread pool with its own short session: no connection is held while a password
+is hashed or verified, so a flood of logins cannot drain the pool for everyone else.
+"""
 
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from app import crud, models
 from app.config import Settings
-from app.deps import SessionDep, no_query_params
+from app.db import Database
+from app.deps import no_query_params
 from app.ids import uuid7
+from app.passwords import PasswordHashing
 from app.problems import ERROR_RESPONSES, ProblemError, problem
-from app.security import create_token, hash_password, verify_password
+from app.security import create_token
 from app.sqltypes import utc_now
+from app.throttle import LoginThrottle
 from app.values import EMAIL_PATTERN, DateTimeOut, InputModel
 
 router = APIRouter(
@@ -22,6 +31,7 @@ router = APIRouter(
     dependencies=[Depends(no_query_params)],
 )
 INVALID_LOGIN = "Invalid email or password."
+BUSY = problem("Too many password checks at once; retry after Retry-After seconds")
 
 
 class Credentials(InputModel):
@@ -46,35 +56,80 @@ class Token(BaseModel):
     expires_in: int = Field(alias="expiresIn")
 
 
-@router.post("/signup", status_code=201, response_model=AuthAccountRead)
-def signup(body: Credentials, session: SessionDep) -> AuthAccountRead:
-    email = body.email.strip().lower()
-    taken = select(models.AuthAccount.id).where(models.AuthAccount.email == email)
-    if session.scalar(taken) is not None:
-        raise ProblemError(
-            409, "This email is already registered.", [("email", "is already taken")]
-        )
-    now = utc_now()
-    user = models.AuthAccount(
-        id=uuid7(),
-        email=email,
-        password_hash=hash_password(body.password),
-        created_at=now,
-        updated_at=now,
+@router.post("/signup", status_code=201, response_model=AuthAccountRead, responses={503: BUSY})
+async def signup(body: Credentials, request: Request) -> AuthAccountRead:
+    passwords: PasswordHashing = request.app.state.passwords
+    # Hashed first, even for a taken email: the connection is opened only for the insert.
+    password_hash = await passwords.hash(body.password)
+    user = await run_in_threadpool(
+        _create_account, request.app.state.db, body.email.strip().lower(), password_hash
     )
-    with crud.conflicts(session):
-        session.add(user)
-        session.commit()
     return AuthAccountRead(id=user.id, email=user.email, createdAt=user.created_at)
 
 
-@router.post("/login", response_model=Token, responses={401: problem(INVALID_LOGIN)})
-def login(body: LoginBody, request: Request, session: SessionDep) -> Token:
+def _create_account(database: Database, email: str, password_hash: str) -> models.AuthAccount:
+    with database.sessions() as session:
+        taken = select(models.AuthAccount.id).where(models.AuthAccount.email == email)
+        if session.scalar(taken) is not None:
+            raise ProblemError(
+                409, "This email is already registered.", [("email", "is already taken")]
+            )
+        now = utc_now()
+        user = models.AuthAccount(
+            id=uuid7(), email=email, password_hash=password_hash, created_at=now, updated_at=now
+        )
+        with crud.conflicts(session):
+            session.add(user)
+            session.commit()
+        return user
+
+
+@router.post(
+    "/login",
+    response_model=Token,
+    responses={
+        401: problem(INVALID_LOGIN),
+        429: problem(
+            "Too many requests, or too many failed logins for this email or from this address;"
+            " retry after Retry-After seconds"
+        ),
+        503: BUSY,
+    },
+)
+async def login(body: LoginBody, request: Request) -> Token:
     settings: Settings = request.app.state.settings
-    user = session.scalars(
-        select(models.AuthAccount).where(models.AuthAccount.email == body.email.strip().lower())
-    ).first()
-    if not verify_password(user.password_hash if user else None, body.password) or user is None:
+    throttle: LoginThrottle = request.app.state.login_throttle
+    passwords: PasswordHashing = request.app.state.passwords
+    email = body.email.strip().lower()
+    # The client address as uvicorn resolved it: the socket peer unless TRUSTED_PROXIES lists it.
+    address = request.client.host if request.client else "unknown"
+    retry_after = throttle.retry_after(email, address)
+    if retry_after is not None:
+        raise ProblemError(
+            429,
+            "Too many failed logins; retry later.",
+            headers={"Retry-After": str(retry_after)},
+        )
+    account = await run_in_threadpool(_find_account, request.app.state.db, email)
+    if not await passwords.verify(account[1] if account else None, body.password) or not account:
+        throttle.failed(email, address)
         raise ProblemError(401, INVALID_LOGIN, headers={"WWW-Authenticate": "Bearer"})
-    token = create_token(user.id, settings.jwt_secret, settings.jwt_expires_in)
+    throttle.succeeded(email)
+    token = create_token(
+        account[0],
+        settings.jwt_secret,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        expires_in=settings.jwt_expires_in,
+    )
     return Token(accessToken=token, tokenType="Bearer", expiresIn=settings.jwt_expires_in)
+
+
+def _find_account(database: Database, email: str) -> tuple[str, str] | None:
+    """The id and password hash of the account, read in a session that is closed on return."""
+    with database.sessions() as session:
+        query = select(models.AuthAccount.id, models.AuthAccount.password_hash).where(
+            models.AuthAccount.email == email
+        )
+        row = session.execute(query).first()
+    return (row.id, row.password_hash) if row else None
