@@ -11,6 +11,7 @@ import { checkOwnership } from './checks/ownership.js';
 import { checkPlatform } from './checks/platform.js';
 import { checkRateLimit } from './checks/rate-limit.js';
 import { checkRelations } from './checks/relations.js';
+import { checkAddressThrottle, checkSecurity } from './checks/security.js';
 import { checkTransport } from './checks/transport.js';
 import { checkUnique } from './checks/unique.js';
 import { checkUpdate } from './checks/update.js';
@@ -50,8 +51,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     await checkRelations(ctx, entity);
     await checkOwnership(ctx, entity);
   }
+  await checkSecurity(ctx);
 
-  // Last: once limited, every later request would be a 429.
+  // Last: each locks the client out (of /auth/login for 15 minutes, or of everything until the window ends).
+  // The address throttle goes first because a rate-limited server would answer its logins 429 for another reason.
+  if (jwt(ctx)) await checkAddressThrottle(ctx);
   if (options.rateLimit) await checkRateLimit(ctx);
   await checkEveryResponse(ctx);
 

@@ -16,6 +16,11 @@ export interface ContractOptions {
   readonly rateLimit?: boolean;
   /** How many requests the rate-limit probe sends at most before giving up. Default 300. */
   readonly rateLimitMaxRequests?: number;
+  /**
+   * The server's JWT_SECRET (auth: jwt): the security probes sign tokens with it that are correct but for one
+   * claim (no exp, another iss or aud) and must be refused. Without it those probes are skipped.
+   */
+  readonly jwtSecret?: string;
   /** When the server was started with CORS_ORIGINS containing this origin, also check it is allowed. */
   readonly corsAllowedOrigin?: string;
 }

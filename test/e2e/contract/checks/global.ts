@@ -35,6 +35,13 @@ export async function checkEveryResponse(ctx: Context): Promise<void> {
   await rule('no 5xx', (r) => r.status >= 500, (r) => ` ${r.text.slice(0, 120)}`);
   await rule('has X-Request-Id', (r) => !r.headers.get('x-request-id'));
   await rule('has X-Content-Type-Options: nosniff', (r) => r.headers.get('x-content-type-options')?.toLowerCase() !== 'nosniff');
+  // Issue 13's headers: the JSON responses' exact CSP is probed in checks/security.ts; /docs may relax it.
+  await rule('has Referrer-Policy: no-referrer', (r) => r.headers.get('referrer-policy') !== 'no-referrer', (r) => ` (${r.headers.get('referrer-policy')})`);
+  await rule("has a Content-Security-Policy with frame-ancestors 'none'",
+    (r) => !/(^|;)\s*frame-ancestors\s+'none'\s*(;|$)/i.test(r.headers.get('content-security-policy') ?? ''), (r) => ` (${r.headers.get('content-security-policy')})`);
+  if (ctx.client.baseUrl.startsWith('http:')) {
+    await rule('has no Strict-Transport-Security over plain HTTP', (r) => r.headers.has('strict-transport-security'));
+  }
   await rule('has no X-Powered-By', (r) => r.headers.has('x-powered-by'), (r) => ` (${r.headers.get('x-powered-by')})`);
   await rule('has no Server banner', (r) => BANNER.test(r.headers.get('server') ?? ''), (r) => ` (Server: ${r.headers.get('server')})`);
   await rule('errors are application/problem+json with the matching status',
