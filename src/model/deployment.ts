@@ -144,7 +144,7 @@ export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 's
     migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
     uid: 10001,
     urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
-    env: { APP_ENV: 'production', HOST: '0.0.0.0' },
+    env: { APP_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   go: null,
   ruby: null,

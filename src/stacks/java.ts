@@ -485,8 +485,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     defaultDatabaseUrl: db.isSqlite ? db.localUrl : '',
     /** Property values with an environment fallback (`${NAME:default}`), awkward to write in Handlebars. */
     databaseUrlProperty: `\${DATABASE_URL:${db.isSqlite ? db.localUrl : ''}}`,
-    jwtIssuerProperty: `\${JWT_ISSUER:${view.project.name}}`,
-    jwtAudienceProperty: `\${JWT_AUDIENCE:${view.project.name}}`,
+    jwtIssuerProperty: `\${JWT_ISSUER:${view.project.names.kebab}}`,
+    jwtAudienceProperty: `\${JWT_AUDIENCE:${view.project.names.kebab}-api}`,
   };
 }
 

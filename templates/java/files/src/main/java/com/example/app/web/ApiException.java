@@ -11,12 +11,24 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final transient List<FieldProblem> errors;
+    private final long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+        this(status, title, detail, errors, 0);
+    }
+
+    private ApiException(
+            HttpStatus status, String title, String detail, List<FieldProblem> errors, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal the client may retry after {@code seconds}, answered with a Retry-After header. */
+    public static ApiException retryAfter(HttpStatus status, String detail, long seconds) {
+        return new ApiException(status, status.getReasonPhrase(), detail, List.of(), Math.max(1, seconds));
     }
 
     public static ApiException notFound() {
@@ -41,5 +53,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Seconds for the Retry-After header, 0 when the response has none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -1,5 +1,6 @@
 package com.example.app.web;
 
+import com.example.app.config.JsonConfig;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /** Turns every exception into application/problem+json; 5xx bodies are generic, details go to the log. */
 @RestControllerAdvice
@@ -28,7 +30,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+        ResponseEntity<Object> problem = problem(e.status(), e.title(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds() == 0) {
+            return problem;
+        }
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem.getBody());
     }
 
     /**
@@ -75,6 +84,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException
+                    && String.valueOf(t.getMessage()).contains("nesting depth")) {
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Bad Request",
+                        "JSON nesting deeper than " + JsonConfig.MAX_NESTING_DEPTH + " levels",
+                        List.of());
+            }
             if (t instanceof BodyTooLargeException) {
                 return problem(
                         HttpStatus.CONTENT_TOO_LARGE,

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * replicas, put the limit in the load balancer or a shared store instead.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class RateLimitFilter extends OncePerRequestFilter {
 
     private static final long WINDOW_MILLIS = 60_000;

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * First filter of every request: a request id (kept from X-Request-Id when well-formed) in the response and the
+ * The first filter that can answer a request: a request id (kept from X-Request-Id when well-formed) in the response and the
  * logs, nosniff, the 1 MiB body limit, and one access log line.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
