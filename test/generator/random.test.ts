@@ -12,7 +12,7 @@ import { renderer, resolveSpec, validateSpec } from '../fixtures/render.js';
  * are validated, then resolved and rendered in memory on node, python and java, the database rotating with
  * the seed. Nothing is installed: this layer checks naming and rendering (no template error, no leaked
  * `undefined`/`null`/`[object Object]`, no two files on one path, every TypeScript file parses, every Python
- * file compiles). Compiling, linting and running the projects is the e2e layer's job (test/e2e/random.test.ts).
+ * file compiles, every Java file passes a lexical check). Compiling, linting and running the projects is the e2e layer's job (test/e2e/random.test.ts).
  *
  * CB_RANDOM_SEEDS=n renders seeds 1..n (default 80: about 30 s of CPU); a failure names its seed: replay it with
  * `randomModel(seed)`, or write it as a spec with `writeRandomSpec(path, seed)` and run the CLI on it.
@@ -70,6 +70,49 @@ function typescriptErrors(path: string, text: string): string[] {
     const { line, character } = file.getLineAndCharacterOfPosition(d.start);
     return `${path}:${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
+}
+
+/**
+ * Java has no parser at hand in this repository, so a lexical check stands in for one: brackets balance
+ * outside comments, strings, characters and text blocks, and no two string literals stand side by side (how a
+ * missing separator once rendered `Set.of("a""b")`). The e2e layer compiles the projects.
+ */
+function javaErrors(path: string, text: string): string[] {
+  const errors: string[] = [];
+  const open: Array<{ char: string; line: number }> = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  let line = 1;
+  let afterString = false;
+  for (let i = 0; i < text.length && errors.length < 3; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      line++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      line += (text.slice(i, end < 0 ? text.length : end).match(/\n/g) ?? []).length;
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '"' || c === "'") {
+      if (afterString && c === '"') errors.push(`${path}:${line}: two string literals side by side`);
+      const block = c === '"' && text.startsWith('"""', i);
+      const close = block ? '"""' : c;
+      let j = i + (block ? 3 : 1);
+      while (j < text.length && !text.startsWith(close, j)) j += text[j] === '\\' ? 2 : 1;
+      line += (text.slice(i, j).match(/\n/g) ?? []).length;
+      i = j + close.length - 1;
+      afterString = c === '"';
+      continue;
+    } else if ('([{'.includes(c)) {
+      open.push({ char: c, line });
+    } else if (c in pairs) {
+      const top = open.pop();
+      if (top?.char !== pairs[c]) errors.push(`${path}:${line}: "${c}" closes ${top ? `"${top.char}" of line ${top.line}` : 'nothing'}`);
+    }
+    if (!/\s/.test(c)) afterString = false;
+  }
+  for (const o of open.slice(0, 3 - errors.length)) errors.push(`${path}:${o.line}: "${o.char}" is never closed`);
+  return errors;
 }
 
 /** One python3 process compiles every file of a batch: `{key: source}` in, `{key: error}` out. */
@@ -143,6 +186,7 @@ describe.each(STACKS)('%s: random models render cleanly', (stack) => {
         for (const leak of leakedValues(path, text, allowed)) failures.push(`${label}: leaked value at ${leak}`);
         if (/\.(ts|mts)$/.test(path)) for (const e of typescriptErrors(path, text)) failures.push(`${label}: TypeScript syntax: ${e}`);
         if (path.endsWith('.py')) python.set(`${label} ${path}`, text);
+        if (path.endsWith('.java')) for (const e of javaErrors(path, text)) failures.push(`${label}: Java syntax: ${e}`);
       }
     }
     for (const [key, error] of pythonErrors(python)) failures.push(`${key}: Python syntax: ${error}`);
