@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { DatabaseId, StackId } from '../../src/config/options.js';
+import { FIELD_TYPES, ON_DELETE, RELATION_KINDS, type DatabaseId, type StackId } from '../../src/config/options.js';
 import { VirtualTree } from '../../src/generator/tree.js';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { randomModel, type RandomSpec } from '../fixtures/random-model.js';
@@ -141,6 +141,38 @@ describe('random valid models', () => {
     }
     expect(refused, 'validate refused a model built to be valid (replay with randomModel(seed))').toEqual([]);
   }, 120_000);
+
+  it(`cover every field type, option and relation kind over the ${SEEDS} seeds`, () => {
+    const seen = new Set<string>();
+    for (const seed of seeds) {
+      const spec = randomModel(seed);
+      for (const [name, e] of Object.entries(spec.entities)) {
+        if (e.owned) seen.add('owned');
+        if (name === 'User' && spec.auth === 'jwt') seen.add('entity User with auth');
+        for (const f of Object.values(e.fields)) {
+          seen.add(`type ${String(f.type)}`);
+          for (const option of Object.keys(f)) seen.add(`option ${option}`);
+          if (f.type === 'enum' && f.default !== undefined) seen.add('enum default');
+        }
+        const parents = Object.values(e.relations ?? {}).map((r) => String(r.to));
+        for (const r of Object.values(e.relations ?? {})) {
+          seen.add(`relation ${String(r.kind)}`);
+          if (r.onDelete) seen.add(`onDelete ${String(r.onDelete)}`);
+          if (r.required) seen.add('required relation');
+          if (r.to === name) seen.add('self-relation');
+        }
+        if (new Set(parents).size < parents.length) seen.add('several relations to one parent');
+      }
+    }
+    const expected = [
+      ...FIELD_TYPES.map((t) => `type ${t}`),
+      ...['required', 'unique', 'index', 'default', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'values', 'precision', 'scale'].map((o) => `option ${o}`),
+      ...RELATION_KINDS.map((k) => `relation ${k}`),
+      ...ON_DELETE.map((o) => `onDelete ${o}`),
+      'enum default', 'required relation', 'self-relation', 'several relations to one parent', 'owned', 'entity User with auth',
+    ];
+    expect(expected.filter((x) => !seen.has(x))).toEqual([]);
+  });
 
   it('are reproducible from their seed and differ between seeds', () => {
     expect(randomModel(7)).toEqual(randomModel(7));
