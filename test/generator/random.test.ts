@@ -142,9 +142,10 @@ describe('random valid models', () => {
     expect(refused, 'validate refused a model built to be valid (replay with randomModel(seed))').toEqual([]);
   }, 120_000);
 
-  it(`cover every field type, option and relation kind over the ${SEEDS} seeds`, () => {
+  // Over at least 80 seeds (building models is cheap), so a short CB_RANDOM_SEEDS run does not fail here.
+  it('cover every field type, option and relation kind', () => {
     const seen = new Set<string>();
-    for (const seed of seeds) {
+    for (let seed = 1; seed <= Math.max(SEEDS, 80); seed++) {
       const spec = randomModel(seed);
       for (const [name, e] of Object.entries(spec.entities)) {
         if (e.owned) seen.add('owned');
