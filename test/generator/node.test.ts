@@ -17,3 +17,14 @@ describe('node: entities named App and Auth', () => {
     expect(text('test/note.test.ts')).toContain('/api/notes');
   });
 });
+
+describe('node: a datetime default', () => {
+  it('is asserted as an instant, since the server writes it back with milliseconds (random model seed 2)', async () => {
+    const spec = { name: 'stamps', entities: { Event: { fields: { title: 'string!', startsAt: { type: 'datetime', default: '2024-01-31T12:00:00Z' } } } } };
+    const { config, problems } = resolveSpec(spec, { stack: 'node', database: 'sqlite' });
+    expect(problems).toEqual([]);
+    const test = (await renderer('node'))(config!).get('test/event.test.ts')!.toString('utf8');
+    expect(test).toContain('expect(Date.parse(res.body.startsAt)).toBe(Date.parse("2024-01-31T12:00:00Z"));');
+    expect(test).not.toContain('expect(res.body.startsAt).toEqual("2024-01-31T12:00:00Z")');
+  });
+});
