@@ -10,7 +10,8 @@ import { didYouMean, problem, type Problem } from './problems.js';
 type EntitiesInput = NonNullable<SpecInput['entities']>;
 
 const SHORTHAND = /^\s*([A-Za-z]+)\s*(!)?\s*$/;
-const DEFAULT_MAX_LENGTH: Partial<Record<FieldType, number>> = { string: DEFAULT_STRING_MAX, email: DEFAULT_STRING_MAX, url: 2048, enum: DEFAULT_STRING_MAX };
+/** SPEC 3: an email address is at most 254 characters (RFC 5321's path limit less its brackets), a URL 2048. */
+const DEFAULT_MAX_LENGTH: Partial<Record<FieldType, number>> = { string: DEFAULT_STRING_MAX, email: 254, url: 2048, enum: DEFAULT_STRING_MAX };
 
 export function expandEntities(entities: EntitiesInput): { entities: EntitySpec[]; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -4,6 +4,9 @@ import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
 import { didYouMean, nearest, problem, type Problem } from './problems.js';
 import { STACK_DATABASES, isStackAvailable } from '../stacks/capabilities.js';
 import { names, singularize } from '../model/naming.js';
+import { samplePattern } from '../model/pattern-sample.js';
+import { SAMPLE_ROWS } from '../model/samples.js';
+import { unportableConstructs } from './pattern-subset.js';
 
 /**
  * Model and compatibility rules. Each is a pure function of the resolved config with a stable id and returns
@@ -235,7 +238,7 @@ const fieldConstraints: Rule = (c) => {
         }
       }
       if (f.type === 'decimal' && (f.scale ?? 0) > (f.precision ?? 0)) out.push(problem('constraint-order', at('scale'), `scale ${f.scale} is greater than precision ${f.precision}`, 'precision counts all digits, scale those after the point'));
-      if (f.pattern !== undefined && !safeRegExp(f.pattern)) out.push(problem('pattern-valid', at('pattern'), `pattern ${JSON.stringify(f.pattern)} is not a valid regular expression`, 'use a regular expression without look-behind or flags, for example ^[A-Z]{3}$'));
+      if (f.pattern !== undefined && !safeRegExp(f.pattern)) out.push(problem('pattern-valid', at('pattern'), `pattern ${JSON.stringify(f.pattern)} is not a valid regular expression`, 'write an ECMAScript regular expression without slashes or flags, for example ^[A-Z]{3}$'));
       if (f.default !== undefined && f.default !== null) {
         const why = validDefault(f, f.default);
         if (why) out.push(problem('default-valid', at('default'), `default ${JSON.stringify(f.default)} of ${e.name}.${f.name} ${why}`, 'the default must satisfy the field type and its constraints'));
@@ -243,6 +246,44 @@ const fieldConstraints: Rule = (c) => {
       if (f.unique && (f.type === 'text' || f.type === 'json')) out.push(problem('unique-type', at('unique'), `a ${f.type} field cannot be unique`, 'use a string field with a maxLength for unique values'));
       if (f.unique && f.type === 'string' && (f.maxLength ?? 0) > 768) out.push(problem('unique-type', at('unique'), `a unique string longer than 768 characters cannot be indexed on MySQL`, 'lower maxLength to 768 or less'));
       if (!FIELD_TYPES.includes(f.type)) out.push(problem('field-type-known', at('type'), `unknown field type "${f.type}"`, didYouMean(f.type, FIELD_TYPES)));
+    }
+  }
+  return out;
+};
+
+/** SPEC 3: only what JavaScript, Python and Java read alike, so every stack validates the same values. */
+const patternSubset: Rule = (c) =>
+  c.entities.flatMap((e) =>
+    e.fields.flatMap((f) =>
+      f.pattern === undefined || !safeRegExp(f.pattern)
+        ? []
+        : unportableConstructs(f.pattern).map((u) =>
+            problem('pattern-subset', fieldPath(e, f, 'pattern'), `pattern ${JSON.stringify(f.pattern)} uses ${u.construct} at character ${u.at}, which JavaScript, Python and Java do not read alike`, u.hint),
+          ),
+    ),
+  );
+
+/**
+ * Every stack needs sample values for its tests and seeds: a pattern no value of the allowed length matches is
+ * refused, and so is a unique field whose pattern admits fewer distinct values than the tests insert rows.
+ */
+const patternSatisfiable: Rule = (c) => {
+  const out: Problem[] = [];
+  for (const e of c.entities) {
+    for (const f of e.fields) {
+      if (f.pattern === undefined || !['string', 'text'].includes(f.type) || !safeRegExp(f.pattern) || unportableConstructs(f.pattern).length) continue;
+      const at = fieldPath(e, f, 'pattern');
+      const length = `${f.minLength ?? 0}..${f.maxLength ?? 'any'} characters`;
+      const { values, exhaustive } = samplePattern(f.pattern, f, SAMPLE_ROWS);
+      if (values.length === 0 && exhaustive) {
+        out.push(problem('pattern-satisfiable', at, `no value of ${length} matches pattern ${JSON.stringify(f.pattern)} of ${e.name}.${f.name}`, 'widen maxLength/minLength or change the repetition counts in the pattern'));
+      } else if (values.length === 0) {
+        // An optional field can be left out of samples; a required one falls back on its default (default-valid).
+        if (!f.required || typeof f.default === 'string') continue;
+        out.push(problem('pattern-satisfiable', at, `create-backend cannot derive a value that matches pattern ${JSON.stringify(f.pattern)} of ${e.name}.${f.name} (${length}), which the generated tests and seed data need`, 'simplify the pattern (lookaheads are checked only on finished values), or give the field a default that matches it'));
+      } else if (f.unique && values.length < SAMPLE_ROWS && exhaustive) {
+        out.push(problem('pattern-satisfiable', at, `unique field ${e.name}.${f.name} admits only ${values.length} distinct value${values.length === 1 ? '' : 's'} (${values.map((v) => JSON.stringify(v)).join(', ')}); the generated tests insert up to ${SAMPLE_ROWS} rows`, 'drop unique, or widen the pattern so it admits more values'));
+      }
     }
   }
   return out;
@@ -261,6 +302,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   relations,
   'owned-needs-auth': ownedNeedsAuth,
   'field-constraints': fieldConstraints,
+  'pattern-subset': patternSubset,
+  'pattern-satisfiable': patternSatisfiable,
 };
 
 export function checkRules(config: ResolvedConfig): Problem[] {

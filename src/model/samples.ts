@@ -1,4 +1,8 @@
 import type { FieldSpec, JsonValue } from '../config/types.js';
+import { patternSamples } from './pattern-sample.js';
+
+/** The most sample rows of one entity any stack's generated tests insert (Java's API tests use eight). */
+export const SAMPLE_ROWS = 8;
 
 /**
  * Deterministic example values that satisfy a field's constraints. Generated tests, seeds and README
@@ -72,83 +76,14 @@ function fitLength(base: string, field: FieldSpec, seed: number): string {
 }
 
 /**
- * A string matching `pattern`, for the simple shapes specs use (character classes, literals, quantifiers
- * {n}, {n,m}, ?, +, *, anchors, one level of alternation). Falls back to the field's default.
+ * The seed-th of the pattern's sample values. Unique fields get distinct values (the pattern-satisfiable rule
+ * makes sure there are SAMPLE_ROWS of them); other fields may repeat values when the pattern admits few.
+ * Falls back to the field's default when nothing can be derived (pattern-satisfiable reports that case).
  */
 function patternSample(field: FieldSpec, seed: number): JsonValue | undefined {
-  const re = safeRegExp(field.pattern!);
-  if (!re) return undefined;
-  const candidate = exampleFor(field.pattern!, seed);
-  if (candidate !== undefined && re.test(candidate) && lengthOk(candidate, field)) return candidate;
-  if (typeof field.default === 'string' && re.test(field.default)) return field.default;
+  const values = patternSamples(field.pattern!, field, SAMPLE_ROWS);
+  if (seed < values.length) return values[seed];
+  if (values.length > 0 && !field.unique) return values[seed % values.length];
+  if (values.length === 0 && typeof field.default === 'string' && new RegExp(field.pattern!, 'u').test(field.default)) return field.default;
   return undefined;
-}
-
-const lengthOk = (s: string, f: FieldSpec): boolean =>
-  s.length >= (f.minLength ?? 0) && s.length <= (f.maxLength ?? Infinity);
-
-function safeRegExp(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    return undefined;
-  }
-}
-
-function exampleFor(pattern: string, seed: number): string | undefined {
-  let out = '';
-  let i = 0;
-  const src = pattern.replace(/^\^/, '').replace(/\$$/, '');
-  const pick = (chars: string, n: number): string => {
-    let s = '';
-    for (let k = 0; k < n; k++) s += chars[(seed + k) % chars.length];
-    return s;
-  };
-  while (i < src.length) {
-    let atom: string;
-    const c = src[i];
-    if (c === '[') {
-      const end = src.indexOf(']', i);
-      if (end < 0) return undefined;
-      atom = expandClass(src.slice(i + 1, end));
-      i = end + 1;
-    } else if (c === '\\') {
-      const e = src[i + 1];
-      atom = e === 'd' ? '0123456789' : e === 'w' ? 'abcxyz' : e === 's' ? ' ' : e;
-      i += 2;
-    } else if (c === '(' || c === ')' || c === '|') {
-      return undefined;
-    } else if (c === '.') {
-      atom = 'abc';
-      i += 1;
-    } else {
-      atom = c;
-      i += 1;
-    }
-    let count = 1;
-    const q = /^(\{(\d+)(?:,(\d*))?\}|\?|\+|\*)/.exec(src.slice(i));
-    if (q) {
-      i += q[0].length;
-      if (q[2] !== undefined) count = Number(q[2]) || (q[3] ? Math.min(Number(q[3]) || 1, 1) : 0);
-      else count = q[0] === '?' || q[0] === '*' ? 0 : 1;
-      if (q[0] === '+' || q[0] === '*') count = Math.max(count, 3);
-    }
-    out += atom.length === 1 ? atom.repeat(count) : pick(atom, count);
-  }
-  return out;
-}
-
-function expandClass(body: string): string {
-  if (body.startsWith('^')) return 'abc';
-  let chars = '';
-  for (let k = 0; k < body.length; k++) {
-    if (body[k + 1] === '-' && body[k + 2] !== undefined) {
-      for (let c = body.charCodeAt(k); c <= body.charCodeAt(k + 2); c++) chars += String.fromCharCode(c);
-      k += 2;
-    } else if (body[k] === '\\') {
-      const e = body[++k];
-      chars += e === 'd' ? '0123456789' : e === 'w' ? 'abc' : e;
-    } else chars += body[k];
-  }
-  return chars || 'a';
 }

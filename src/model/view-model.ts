@@ -292,7 +292,11 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
     } catch {
       re = undefined;
     }
-    const candidate = ['!! not matching !!', '', '\u0000'].find((c) => re && !re.test(c));
+    // Within the length limits where possible, so that the pattern (not the length) is what the server reports.
+    const fits = (c: string) => c.length >= (f.minLength ?? 0) && c.length <= (f.maxLength ?? Infinity);
+    const bangs = '!'.repeat(Math.max(1, f.minLength ?? 1));
+    const candidates = ['!! not matching !!', bangs, '~'.repeat(bangs.length), ' '.repeat(bangs.length), '', '\u0000'].filter((c) => re && !re.test(c));
+    const candidate = candidates.find(fits) ?? candidates[0];
     if (candidate !== undefined) add(`not matching the pattern ${f.pattern}`, candidate);
   }
   return out;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldSpec } from '../config/types.js';
-import { sampleValue } from '../model/samples.js';
+import { SAMPLE_ROWS, sampleValue } from '../model/samples.js';
+import { wholeValuePattern } from '../model/pattern-sample.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
@@ -96,7 +97,8 @@ function annotations(f: FieldView): string[] {
     const values = f.values ?? [];
     out.push(`@Pattern(regexp = ${javaString(values.map(regexEscape).join('|'))}, message = ${javaString(`must be one of: ${values.join(', ')}`)})`);
   }
-  if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(f.pattern)})`);
+  // @Pattern matches the whole value; the spec's pattern is a search unless anchored at both ends.
+  if (f.pattern !== null && !f.isEnum) out.push(`@Pattern(regexp = ${javaString(wholeValuePattern(f.pattern))})`);
   if (f.isInteger || f.isBigint) {
     if (f.min !== null) out.push(`@Min(${longLiteral(Math.ceil(f.min))})`);
     if (f.max !== null) out.push(`@Max(${longLiteral(Math.floor(f.max))})`);
@@ -124,8 +126,6 @@ function toResponse(f: FieldView, v: string): string {
   return v;
 }
 
-const SAMPLE_COUNT = 8;
-
 function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres: boolean) {
   // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
   const ident = javaIdentifier(f.name);
@@ -136,7 +136,7 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
   let filter: string | null = null;
   if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
   else if (filterKind) filter = `Filter.${filterKind}(${javaString(attr)})`;
-  const samples = Array.from({ length: SAMPLE_COUNT }, (_, i) => sampleValue(spec, i));
+  const samples = Array.from({ length: SAMPLE_ROWS }, (_, i) => sampleValue(spec, i));
   return {
     name: f.name,
     type: f.type,
@@ -347,7 +347,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     optionalDefaults,
     restrictInbound,
     /** Test bodies (fields only), one JSON object per seed; distinct values for unique fields. */
-    sampleBodies: Array.from({ length: SAMPLE_COUNT }, (_, i) =>
+    sampleBodies: Array.from({ length: SAMPLE_ROWS }, (_, i) =>
       javaString(JSON.stringify(Object.fromEntries(fields.filter((f) => f.samples[i] !== null).map((f) => [f.name, JSON.parse(f.samples[i]!)])))),
     ),
     requiredLiteral: [...fields.filter((f) => f.required).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)].join(', '),

@@ -231,7 +231,11 @@ function invalidValues(f: FieldView): Array<{ label: string; value: string; mess
   if (f.isTextual && !f.isEnum && !f.isUuid) {
     if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`, `must be at most ${f.maxLength} characters`);
     if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`, `must be at least ${f.minLength} characters`);
-    if (f.pattern !== null) push('pattern', '"%% no match %%"', `must match the pattern ${f.pattern}`);
+    if (f.pattern !== null) {
+      // The shared invalid value: it is chosen not to match this pattern (a fixed text would match `\S+`).
+      const mismatch = f.invalidSamples.find((s) => s.reason.startsWith('not matching the pattern'));
+      if (mismatch) push('pattern', pyLiteral(JSON.parse(mismatch.json) as JsonValue), `must match the pattern ${f.pattern}`);
+    }
     else if (f.isEmail) push('format', '"not-an-email"', 'must be an email address');
     else if (f.isUrl) push('format', '"not a url"', 'must be a URL');
   }

@@ -21,4 +21,9 @@ describe('generated projects end to end', () => {
   for (const c of e2eMatrix(join(REPO, 'test/fixtures/spec-example.yaml')).filter((m) => m.database === 'sqlite')) {
     it(`${c.stack}: the SPEC example model on SQLite`, () => runE2E({ ...c, label: `${c.stack}-spec-example`, schemathesis: undefined }, log));
   }
+  // Patterned fields (required, unique, with a default, unanchored, with lookaheads) beside email and url: the
+  // samples the CLI derives from each pattern must pass every stack's own tests, the contract and schemathesis.
+  for (const c of e2eMatrix(join(REPO, 'test/fixtures/patterns.yaml')).filter((m) => m.database === 'sqlite')) {
+    it(`${c.stack}: patterned fields on SQLite`, () => runE2E({ ...c, label: `${c.stack}-patterns` }, log));
+  }
 });

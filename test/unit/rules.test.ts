@@ -105,6 +105,16 @@ const CASES: Case[] = [
   { rule: 'constraint-range', title: 'a huge string', text: spec('  Pet:\n    fields:\n      name: { type: string, maxLength: 20000 }\n'), path: 'entities.Pet.fields.name.maxLength', hint: /type text/ },
   { rule: 'constraint-range', title: 'an integer bound beyond 32 bits', text: spec('  Pet:\n    fields:\n      age: { type: integer, max: 3000000000 }\n'), path: 'entities.Pet.fields.age.max', hint: /bigint/ },
   { rule: 'pattern-valid', title: 'a broken regular expression', text: spec('  Pet:\n    fields:\n      code: { type: string, pattern: "([a-z" }\n'), path: 'entities.Pet.fields.code.pattern', hint: /for example/ },
+  { rule: 'pattern-subset', title: 'a named group', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^(?<y>[0-9]{4})$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /plain group/ },
+  { rule: 'pattern-subset', title: 'a lookbehind', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '(?<=a)b' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /lookahead/ },
+  { rule: 'pattern-subset', title: 'a backreference', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^(a)\\1$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /repeat the sub-pattern/ },
+  { rule: 'pattern-subset', title: 'a Unicode property escape', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^\\p{L}+$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /list the characters/ },
+  { rule: 'pattern-subset', title: 'an inline modifier', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^(?i:ab)$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /\[Aa\]/ },
+  { rule: 'pattern-satisfiable', title: 'a pattern longer than maxLength', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^[a-z]{300}$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /maxLength/ },
+  { rule: 'pattern-satisfiable', title: 'a pattern no value of minLength..maxLength matches', text: spec("  Pet:\n    fields:\n      code: { type: string, minLength: 3, maxLength: 3, pattern: '^(ab)+$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /maxLength/ },
+  { rule: 'pattern-satisfiable', title: 'a unique field with too few values', text: spec("  Pet:\n    fields:\n      answer: { type: string, unique: true, pattern: '^(yes|no)$' }\n"), path: 'entities.Pet.fields.answer.pattern', hint: /drop unique/ },
+  { rule: 'pattern-satisfiable', title: 'a required field whose pattern the sampler cannot satisfy', text: spec("  Pet:\n    fields:\n      code: { type: string, required: true, pattern: '^(?=a)b$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /default that matches/ },
+  { rule: 'default-valid', title: 'a default that does not match the pattern', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^[A-Z]{3}$', default: abc }\n"), path: 'entities.Pet.fields.code.default', hint: /satisfy/ },
   { rule: 'default-valid', title: 'a text default for an integer', text: spec('  Pet:\n    fields:\n      age: { type: integer, default: "x" }\n'), path: 'entities.Pet.fields.age.default', hint: /satisfy the field type/ },
   { rule: 'default-valid', title: 'an enum default outside its values', text: spec('  Pet:\n    fields:\n      kind: { type: enum, values: [cat, dog], default: cow }\n'), path: 'entities.Pet.fields.kind.default', hint: /satisfy/ },
   { rule: 'default-valid', title: 'a default below min', text: spec('  Pet:\n    fields:\n      age: { type: integer, min: 1, default: 0 }\n'), path: 'entities.Pet.fields.age.default', hint: /satisfy/ },
@@ -143,6 +153,17 @@ describe('rules, one table row per rule id', () => {
 
   it('the rule functions are registered under their ids', () => {
     expect(Object.keys(RULES)).toEqual(expect.arrayContaining(['project-name', 'stack-available', 'cloud-available', 'owned-needs-auth', 'relations', 'field-constraints']));
+  });
+});
+
+describe('pattern-satisfiable refuses only what no sample can satisfy', () => {
+  it.each([
+    ['an optional field the sampler cannot satisfy (its samples are left out)', "code: { type: string, pattern: '^(?=a)b$' }"],
+    ['a required field the sampler cannot satisfy, with a default that matches', "code: { type: string, required: true, pattern: '^(?=.*z.*y.*x)[a-z]{3}$', default: zyx }"],
+    ['a unique field whose pattern admits eight values', "code: { type: string, unique: true, pattern: '^[a-h]$' }"],
+    ['an unanchored pattern shorter than minLength (a value may contain the match)', "code: { type: string, minLength: 10, pattern: '[0-9]{2}' }"],
+  ])('accepts %s', (_, field) => {
+    expect(validateText(spec(`  Pet:\n    fields:\n      ${field}\n`))).toEqual([]);
   });
 });
 

@@ -118,7 +118,7 @@ describe('field shorthands', () => {
     ['string', { type: 'string', required: false, maxLength: 255 }],
     [' integer ! ', { type: 'integer', required: true }],
     ['url', { type: 'url', required: false, maxLength: 2048 }],
-    ['email!', { type: 'email', required: true, maxLength: 255 }],
+    ['email!', { type: 'email', required: true, maxLength: 254 }],
     ['decimal', { type: 'decimal', precision: 12, scale: 2 }],
     ['json', { type: 'json', required: false, unique: false, index: false }],
   ])('%j', (shorthand, expected) => {

@@ -1,0 +1,194 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
+import { unportableConstructs } from '../../src/config/pattern-subset.js';
+import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
+import { invalidSamples } from '../../src/model/view-model.js';
+import type { FieldSpec } from '../../src/config/types.js';
+
+/**
+ * Real-world patterns (postcodes, phone numbers, identifiers, the JHipster JDL documentation and samples) and
+ * the limits a field puts on them. Each must yield SAMPLE_ROWS distinct values that JavaScript and Python's
+ * `re` both accept, full match and search alike, within the length limits.
+ */
+const PATTERNS: readonly { pattern: string; minLength?: number; maxLength?: number }[] = [
+  { pattern: '^\\d{5}(-\\d{4})?$' }, // US ZIP
+  { pattern: '^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$' }, // UK postcode
+  { pattern: '^[0-9]{4} ?[A-Z]{2}$' }, // Dutch postcode
+  { pattern: '^\\+?[1-9]\\d{1,14}$' }, // E.164 phone number
+  { pattern: '^\\(\\d{3}\\) \\d{3}-\\d{4}$' }, // NANP phone number as written
+  { pattern: '^(?:97[89]-?)?\\d{1,5}-?\\d{1,7}-?\\d{1,6}-?[\\dX]$', maxLength: 17 }, // ISBN
+  { pattern: '^[A-Z]{2}$' }, // ISO 3166-1 alpha-2
+  { pattern: '^[A-Z]{3}$' }, // ISO 4217 currency
+  { pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' }, // BCP 47 language tag, simple form
+  { pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$' }, // semver
+  { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 3, maxLength: 60 }, // slug
+  { pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$' }, // hex colour
+  { pattern: '^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$' }, // IBAN
+  { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, // ISO date as text
+  { pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }, // UUID as text
+  { pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$' }, // 24-hour time
+  { pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }, // JDL sample: replyEmail
+  { pattern: '^[A-Z][a-z]+\\d$' }, // JDL documentation example
+  { pattern: '^[A-Z]{3}-[0-9]{4}$' }, // JDL sku example
+  { pattern: '^[a-zA-Z0-9]*$' }, // JHipster field test entity
+  { pattern: '\\S+' }, // JDL documentation: unanchored
+  { pattern: '[a-zA-Z]+', minLength: 4 }, // unanchored, shorter than minLength: padded
+  { pattern: '^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$' }, // password rule with lookaheads
+  { pattern: '^[À-ÿ]+$' }, // Latin-1 letters only
+  { pattern: '^\\w+(\\.\\w+)*$', maxLength: 20 },
+  { pattern: '^(red|green|blue)-\\d$' },
+  { pattern: '^[^,;]{2,5}$' },
+  { pattern: '^\\d{11}$' }, // PESEL
+  { pattern: '^[A-Z0-9\\-_]+$' },
+];
+
+function python(cases: readonly { pattern: string; value: string }[]): { full: boolean; search: boolean }[] {
+  const script = 'import json, re, sys\nprint(json.dumps([{"full": re.fullmatch(c["pattern"], c["value"]) is not None, "search": re.search(c["pattern"], c["value"]) is not None} for c in json.load(sys.stdin)]))';
+  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as { full: boolean; search: boolean }[];
+}
+
+/**
+ * java.util.regex on the same pairs: `find` (a search) on the pattern, and `matches` (what @Pattern does) on
+ * the whole-value form the Java stack annotates. One JVM for the whole table; lines are pattern TAB value.
+ */
+function java(cases: readonly { pattern: string; value: string }[]): { find: boolean; matches: boolean }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-java-re-'));
+  try {
+    const source = join(dir, 'Check.java');
+    writeFileSync(source, [
+      'import java.util.regex.Pattern;',
+      'public class Check { public static void main(String[] a) throws Exception {',
+      '  for (String line : new String(System.in.readAllBytes(), "UTF-8").split("\\n")) {',
+      '    String[] p = line.split("\\t", -1);',
+      '    System.out.println(Pattern.compile(p[0]).matcher(p[2]).find() + " " + Pattern.compile(p[1]).matcher(p[2]).matches());',
+      '  } } }',
+    ].join('\n'));
+    const input = cases.map((c) => [c.pattern, wholeValuePattern(c.pattern), c.value].join('\t')).join('\n');
+    const run = spawnSync('java', [source], { input, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return run.stdout.trim().split('\n').map((l) => ({ find: l.startsWith('true'), matches: l.endsWith('true') }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('pattern samples', () => {
+  const table = PATTERNS.map((p) => ({ ...p, values: patternSamples(p.pattern, p, SAMPLE_ROWS) }));
+  const checks = table.flatMap((p) => p.values.map((value) => ({ pattern: p.pattern, value })));
+  const py = python(checks);
+  const jv = java(checks);
+
+  it.each(table)('$pattern yields distinct matching values within the limits', (p) => {
+    expect(unportableConstructs(p.pattern)).toEqual([]);
+    expect(p.values).toHaveLength(SAMPLE_ROWS);
+    expect(new Set(p.values).size).toBe(SAMPLE_ROWS);
+    const anchored = p.pattern.startsWith('^') && p.pattern.endsWith('$');
+    for (const v of p.values) {
+      expect(new RegExp(p.pattern, 'u').test(v), v).toBe(true);
+      expect([...v].length).toBeGreaterThanOrEqual(p.minLength ?? 0);
+      expect([...v].length).toBeLessThanOrEqual(p.maxLength ?? 255);
+      const i = checks.findIndex((c) => c.pattern === p.pattern && c.value === v);
+      expect(py[i]!.search, `python re.search(${p.pattern}, ${v})`).toBe(true);
+      if (anchored) expect(py[i]!.full, `python re.fullmatch(${p.pattern}, ${v})`).toBe(true);
+      expect(jv[i], `java find/matches(${p.pattern}, ${v})`).toEqual({ find: true, matches: true });
+    }
+  });
+
+  it('varies the free parts and keeps the fixed ones', () => {
+    expect(patternSamples('^[A-Z]{3}-[0-9]{4}$', {}, 3)).toEqual(['AAA-0000', 'AAA-0001', 'AAA-0002']);
+    expect(patternSamples('^(yes|no)$', {}, 8)).toEqual(['no', 'yes']);
+  });
+
+  it('pads an unanchored match up to minLength, after it or before it', () => {
+    expect(patternSamples('[0-9]{2}', { minLength: 5 }, 1)).toEqual(['00xxx']);
+    expect(patternSamples('[0-9]{2}$', { minLength: 5 }, 1)).toEqual(['xxx00']);
+    expect(samplePattern('^[0-9]{2}$', { minLength: 5 }, 1)).toEqual({ values: [], exhaustive: true });
+  });
+
+  it('honours the length limits, or yields nothing when no value fits them', () => {
+    expect(patternSamples('^[a-z]+$', { minLength: 6, maxLength: 6 }, 1)).toEqual(['aaaaaa']);
+    expect(samplePattern('^[a-z]{300}$', { maxLength: 255 }, 1)).toEqual({ values: [], exhaustive: true });
+    expect(samplePattern('^(ab)+$', { minLength: 3, maxLength: 3 }, 1)).toEqual({ values: [], exhaustive: true });
+  });
+
+  it('says when it could not search everything (lookaheads)', () => {
+    expect(samplePattern('^(?=a)b$', {}, 1)).toEqual({ values: [], exhaustive: false });
+  });
+});
+
+describe('sampleValue of a patterned field', () => {
+  const field = (over: Partial<FieldSpec>): FieldSpec => ({ name: 'code', type: 'string', required: true, unique: false, index: false, maxLength: 255, ...over });
+
+  it('gives each seed its own value, and unique fields never repeat one', () => {
+    const f = field({ pattern: '^[A-Z]{2}-\\d{3}$', unique: true });
+    const values = Array.from({ length: SAMPLE_ROWS }, (_, i) => sampleValue(f, i));
+    expect(new Set(values).size).toBe(SAMPLE_ROWS);
+    expect(values[0]).toBe('AA-000');
+  });
+
+  it('repeats values of a narrow pattern only for fields that are not unique', () => {
+    expect(sampleValue(field({ pattern: '^(yes|no)$' }), 2)).toBe('no');
+    expect(sampleValue(field({ pattern: '^(yes|no)$', unique: true }), 2)).toBeUndefined();
+  });
+});
+
+describe('pattern subset', () => {
+  it.each([
+    ['(?<=a)b', 'a lookbehind "(?<="', 1],
+    ['^x(?<!a)b', 'a lookbehind "(?<!"', 3],
+    ['^(?<year>\\d{4})$', 'a named group "(?<year>"', 2],
+    ['^(a)\\1$', 'a backreference "\\\\1"', 5],
+    ['^(?i:abc)$', 'an inline modifier "(?i:"', 2],
+    ['^\\p{L}+$', 'a Unicode property escape "\\\\p{L}"', 2],
+    ['^\\u{1F600}$', 'a code point escape "\\\\u{1F600}"', 2],
+    ['^\\cJ$', 'a control-character escape "\\\\cJ"', 2],
+    ['^a\\vb$', 'the escape "\\\\v"', 3],
+    ['^[a[]$', 'an unescaped bracket in a class "["', 4],
+    ['^[a&&b]$', 'the doubled "&&" in the class "[a&&b]"', 2],
+    ['^[^]$', 'an empty class "[^]"', 2],
+  ])('%s: refuses %s at character %i', (pattern, construct, at) => {
+    expect(unportableConstructs(pattern)).toEqual([expect.objectContaining({ construct, at })]);
+  });
+
+  it('accepts the constructs all three engines read alike', () => {
+    for (const p of ['^[A-Za-z0-9._%+-]+@[a-z]+\\.[a-z]{2,}$', '^(?:a|b)*?c+$', '(?=\\d)\\w+\\b', '^\\x41\\u0042[\\-\\]]\\.$', '^\\s*\\S+\\D\\W$']) {
+      expect(unportableConstructs(p), p).toEqual([]);
+    }
+  });
+});
+
+describe('wholeValuePattern (for engines that match the whole value, like Java\'s @Pattern)', () => {
+  it.each(['\\S+', '[a-z]', '^abc', 'abc$', '^a|b$', '^[A-Z]{2}$', '^(?:a|b)$'])('%s matches whole values exactly where the pattern finds a match', (p) => {
+    const whole = new RegExp(`^(?:${wholeValuePattern(p)})$`, 'u');
+    for (const v of ['', ' ', 'a', 'abc', ' abc ', 'xabc', 'abcx', 'AB', 'AB\n', 'b', '\nb', '0a0']) {
+      expect(whole.test(v), JSON.stringify(v)).toBe(new RegExp(p, 'u').test(v));
+    }
+  });
+  it('keeps a pattern anchored at both ends as written', () => {
+    expect(wholeValuePattern('^[A-Z]{2}$')).toBe('^[A-Z]{2}$');
+    expect(wholeValuePattern('^(?:a|b)$')).toBe('^(?:a|b)$');
+  });
+});
+
+describe('the invalid value every stack posts for a pattern', () => {
+  const field = (over: Partial<FieldSpec>): FieldSpec => ({ name: 'code', type: 'string', required: false, unique: false, index: false, maxLength: 255, ...over });
+  const mismatch = (f: FieldSpec) => JSON.parse(invalidSamples(f).find((s) => s.reason.startsWith('not matching the pattern'))!.json) as string;
+
+  it.each([
+    field({ pattern: '\\S+' }),
+    field({ pattern: '^[A-Z]{1,2}[0-9] ?[0-9][A-Z]{2}$', maxLength: 8 }),
+    field({ pattern: '^[a-z!]+$', minLength: 3, maxLength: 5 }),
+    field({ pattern: '[^!]' }),
+  ])('$pattern: does not match, and fits minLength/maxLength so the pattern is what fails', (f) => {
+    const v = mismatch(f);
+    expect(new RegExp(f.pattern!, 'u').test(v), JSON.stringify(v)).toBe(false);
+    expect(v.length).toBeGreaterThanOrEqual(f.minLength ?? 0);
+    expect(v.length).toBeLessThanOrEqual(f.maxLength!);
+  });
+});
