@@ -25,9 +25,13 @@ export function Nullable<T extends TSchema>(schema: T) {
   });
 }
 
-/** Any JSON value except `null`: a required `json` field never holds null (Nullable adds it for optional ones). */
+/**
+ * Any JSON value except `null`: a required `json` field never holds null (Nullable adds it for optional ones).
+ * additionalProperties and items are spelled out because the response serialiser writes an object schema
+ * without them as `{}`.
+ */
 export const Json = (options: object = {}) =>
-  Type.Unsafe<unknown>({ type: ['object', 'array', 'string', 'number', 'boolean'], ...options });
+  Type.Unsafe<unknown>({ type: ['object', 'array', 'string', 'number', 'boolean'], additionalProperties: true, items: {}, ...options });
 
 /** A string enum, as a plain JSON Schema `enum` with its TypeScript union type. */
 export const StringEnum = <const T extends readonly string[]>(values: T, options: object = {}) =>
