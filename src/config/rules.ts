@@ -169,6 +169,42 @@ const relations: Rule = (c) => {
   return out;
 };
 
+/**
+ * A cycle of required to-one relations between different entities (A requires a B, B requires an A): no row
+ * of any of them can be created first. One problem per cycle, at the relation that starts it.
+ */
+const relationRequiredCycle: Rule = (c) => {
+  const requiredEdges = new Map(c.entities.map((e) => [e.name, e.relations.filter((r) => r.required && r.kind !== 'many-to-many' && r.to !== e.name)]));
+  const reported = new Set<string>();
+  const out: Problem[] = [];
+  for (const start of c.entities) {
+    if (reported.has(start.name)) continue;
+    const cycle = requiredPathBack(start.name, requiredEdges);
+    if (cycle === undefined) continue;
+    for (const step of cycle) reported.add(step.from);
+    const [first] = cycle;
+    const path = cycle.map((step) => `${step.from}.${step.relation} → ${step.to}`).join(', ');
+    out.push(problem('relation-required-cycle', `entities.${first.from}.relations.${first.relation}.required`, `required relations form a cycle (${path}), so no row of ${[...new Set(cycle.map((s) => s.from))].join(' or ')} could ever be created first`, `make one of them optional, e.g. remove required from ${first.from}.${first.relation}`));
+  }
+  return out;
+};
+
+/** The required relations leading from an entity back to itself, or undefined when none do (depth first). */
+function requiredPathBack(start: string, edges: ReadonlyMap<string, ReadonlyArray<{ name: string; to: string }>>): Array<{ from: string; relation: string; to: string }> | undefined {
+  const visited = new Set<string>();
+  const walk = (at: string): Array<{ from: string; relation: string; to: string }> | undefined => {
+    visited.add(at);
+    for (const r of edges.get(at) ?? []) {
+      if (r.to === start) return [{ from: at, relation: r.name, to: r.to }];
+      if (visited.has(r.to)) continue;
+      const rest = walk(r.to);
+      if (rest) return [{ from: at, relation: r.name, to: r.to }, ...rest];
+    }
+    return undefined;
+  };
+  return walk(start);
+}
+
 const ownedNeedsAuth: Rule = (c) =>
   c.auth === 'jwt' ? [] : c.entities.filter((e) => e.owned).map((e) =>
     problem('owned-needs-auth', `entities.${e.name}.owned`, `entity ${e.name} is owned, but auth is none`, 'set auth: jwt (or --auth jwt), or remove owned: true'));
@@ -300,6 +336,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'entity-names': entityNames,
   'field-names': fieldNames,
   relations,
+  'relation-required-cycle': relationRequiredCycle,
   'owned-needs-auth': ownedNeedsAuth,
   'field-constraints': fieldConstraints,
   'pattern-subset': patternSubset,

@@ -104,6 +104,11 @@ export interface RelationView {
   readonly joinTargetColumn: string | null;
   /** one-to-one: name of the unique index on the foreign key column; null otherwise. */
   readonly uniqueConstraint: string | null;
+  /**
+   * A foreign key that closes a cycle of tables (Employee.department ↔ Department.head): ignored when tables are
+   * put in dependency order, nulled before test clean-up empties them. Always an optional relation.
+   */
+  readonly closesCycle: boolean;
 }
 
 /** A relation of another entity that points at this one (used for delete behaviour and tests). */
@@ -330,7 +335,7 @@ function entityRef(e: EntitySpec, auth: boolean): EntityRef {
   return { name: e.name, names: n, table: n.pluralSnake, path: `/api/${n.pluralKebab}`, owned: auth && e.owned };
 }
 
-function relationView(source: EntitySpec, r: RelationSpec, target: EntityRef): RelationView {
+function relationView(source: EntitySpec, r: RelationSpec, target: EntityRef, closesCycle: boolean): RelationView {
   const n = names(r.name);
   const fk = r.kind !== 'many-to-many';
   const single = singularize(r.name);
@@ -361,6 +366,7 @@ function relationView(source: EntitySpec, r: RelationSpec, target: EntityRef): R
     joinSourceColumn: fk ? null : sourceColumn,
     joinTargetColumn: fk ? null : targetColumn,
     uniqueConstraint: r.kind === 'one-to-one' ? constraintName('uq', names(source.name).pluralSnake, `${snakeCase(r.name)}_id`) : null,
+    closesCycle,
   };
 }
 
@@ -385,11 +391,42 @@ function dependencyOrder(entities: readonly EntitySpec[]): EntitySpec[] {
   return out;
 }
 
+/**
+ * The foreign keys (`Entity.relation`) that close a cycle between different tables: those pointing forward in
+ * dependency order at an entity that leads back. Required keys always point backward (a cycle of required
+ * relations is refused by validate), so only optional ones are picked, and the rest of the graph is acyclic.
+ */
+function cycleClosingKeys(ordered: readonly EntitySpec[]): Set<string> {
+  const position = new Map(ordered.map((e, i) => [e.name, i]));
+  const targets = new Map(ordered.map((e) => [e.name, e.relations.filter((r) => r.kind !== 'many-to-many' && r.to !== e.name).map((r) => r.to)]));
+  const reaches = (from: string, goal: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      if (at === goal) return true;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(targets.get(at) ?? []));
+    }
+    return false;
+  };
+  const closing = new Set<string>();
+  for (const e of ordered) {
+    for (const r of e.relations) {
+      if (r.kind === 'many-to-many' || r.to === e.name || position.get(r.to)! < position.get(e.name)!) continue;
+      if (reaches(r.to, e.name)) closing.add(`${e.name}.${r.name}`);
+    }
+  }
+  return closing;
+}
+
 export function prepareViewModel(config: ResolvedConfig, generatorVersion: string): ViewModel {
   const jwt = config.auth === 'jwt';
   const dialect: SqlDialect | null = config.database === 'mongodb' ? null : config.database;
   const ordered = dependencyOrder(config.entities);
   const refs = new Map(ordered.map((e) => [e.name, entityRef(e, jwt)]));
+  const closing = cycleClosingKeys(ordered);
 
   const partial = ordered.map((e, ei) => {
     const fields = e.fields.map((f, i) => {
@@ -397,7 +434,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       const v = f.unique ? { ...fv, uniqueConstraint: constraintName('uq', refs.get(e.name)!.table, fv.column) } : fv;
       return dialect ? { ...v, sqlType: columnType(dialect, v) } : v;
     });
-    const relations = e.relations.map((r) => relationView(e, r, refs.get(r.to)!));
+    const relations = e.relations.map((r) => relationView(e, r, refs.get(r.to)!, closing.has(`${e.name}.${r.name}`)));
     const foreignKeys = relations.filter((r) => r.isForeignKey);
     const manyToMany = relations.filter((r) => r.isManyToMany);
     return {

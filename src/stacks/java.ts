@@ -474,10 +474,11 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { javaClass: e.className }])),
     /** V1__init.sql: the shared schema of every stack, one statement per block. */
     migration: schema ? `${schema.up.join(';\n\n')};\n` : '',
-    /** DELETE statements in dependency order (join tables first), for test clean-up; users stay. */
-    cleanupStatements: schema
-      ? deletionOrder(view).map((t) => javaString(`DELETE FROM ${db.isMysql ? `\`${t}\`` : `"${t}"`}`))
-      : [],
+    /**
+     * Test clean-up, users staying: the keys closing a cycle of tables are cleared, then DELETE statements run in
+     * dependency order (join tables first).
+     */
+    cleanupStatements: schema ? cleanupStatements(view, db.isMysql ? (t) => `\`${t}\`` : (t) => `"${t}"`).map(javaString) : [],
     dialect: db.isSqlite ? 'org.hibernate.community.dialect.SQLiteDialect' : null,
     dbImage: db.isPostgres ? 'postgres:17-alpine' : db.isMysql ? 'mysql:8.4' : null,
     flywayModule: db.isPostgres ? 'flyway-database-postgresql' : db.isMysql ? 'flyway-mysql' : null,
@@ -490,19 +491,24 @@ export function javaView(view: ViewModel): Record<string, unknown> {
   };
 }
 
-/** Entity and join tables, each before the tables it refers to (cycles keep spec order). */
+function cleanupStatements(view: ViewModel, q: (identifier: string) => string): string[] {
+  const clearing = view.entities.flatMap((e) => e.foreignKeys.filter((r) => r.closesCycle).map((r) => `UPDATE ${q(e.table)} SET ${q(r.fkColumn!)} = NULL`));
+  return [...clearing, ...deletionOrder(view).map((t) => `DELETE FROM ${q(t)}`)];
+}
+
+/** Entity and join tables, each before the tables it refers to (keys closing a cycle are cleared first). */
 function deletionOrder(view: ViewModel): string[] {
   const refs = new Map<string, Set<string>>();
   for (const e of view.entities) {
-    refs.set(e.table, new Set(e.foreignKeys.map((r) => r.target.table).filter((t) => t !== e.table)));
+    refs.set(e.table, new Set(e.foreignKeys.filter((r) => !r.closesCycle).map((r) => r.target.table).filter((t) => t !== e.table)));
     for (const r of e.manyToMany) refs.set(r.joinTable!, new Set([e.table, r.target.table]));
   }
   const order: string[] = [];
   const left = new Set(refs.keys());
   while (left.size > 0) {
     const free = [...left].filter((t) => ![...left].some((o) => o !== t && refs.get(o)!.has(t)));
-    const next = free.length > 0 ? free : [[...left][0]];
-    for (const t of next) {
+    if (free.length === 0) throw new Error(`tables in a cycle no closing key breaks: ${[...left].join(', ')}`);
+    for (const t of free) {
       order.push(t);
       left.delete(t);
     }

@@ -43,6 +43,13 @@ function pick(all: Readonly<Record<string, string>>, keep: (name: string) => boo
   return names.map((name, i) => ({ name, version: all[name], isLast: i === names.length - 1 }));
 }
 
+/**
+ * Test files of the project itself (templates/node/files/test). An entity's test file is test/<kebab>.test.ts,
+ * so an entity `App` or `Auth` would take one of their paths; its file gets a name no entity's kebab-case can
+ * have (`app.entity.test.ts`: entity names have no dot).
+ */
+const PROJECT_TESTS: ReadonlySet<string> = new Set(['app', 'auth']);
+
 export function nodeView(view: ViewModel): Record<string, unknown> {
   const v = versions();
   const db = view.database.id;
@@ -61,6 +68,8 @@ export function nodeView(view: ViewModel): Record<string, unknown> {
     kyselyDialect,
     /** Every table of the schema as a TypeScript string-literal list, for test clean-up. */
     tablesTs: JSON.stringify(view.database.schema?.tables ?? []),
+    /** Name forms of file paths (`__entity_testFile__`). */
+    entityNames: Object.fromEntries(view.entities.map((e) => [e.name, { testFile: PROJECT_TESTS.has(e.names.kebab) ? `${e.names.kebab}.entity` : e.names.kebab }])),
   };
 }
 

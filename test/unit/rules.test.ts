@@ -128,6 +128,7 @@ const CASES: Case[] = [
   { rule: 'relation-target-exists', title: 'a relation to a missing entity', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Ownr }\n  Owner:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.owner.to', hint: /did you mean "Owner"/, line: 9 },
   { rule: 'relation-many-to-many-options', title: 'required on a many-to-many', text: spec(`${PET}    relations:\n      friends: { kind: many-to-many, to: Pet, required: true }\n`), path: 'entities.Pet.relations.friends', hint: /remove those keys/ },
   { rule: 'relation-set-null-required', title: 'set-null on a required relation', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Owner, required: true, onDelete: set-null }\n  Owner:\n    fields:\n      name: string!\n`), path: 'entities.Pet.relations.owner.onDelete', hint: /cascade or restrict/ },
+  { rule: 'relation-required-cycle', title: 'required relations in a cycle', text: spec(`${PET}    relations:\n      owner: { kind: many-to-one, to: Owner, required: true }\n  Owner:\n    fields:\n      name: string!\n    relations:\n      favourite: { kind: one-to-one, to: Pet, required: true }\n`), path: 'entities.Pet.relations.owner.required', hint: /make one of them optional/ },
   { rule: 'relation-self-required', title: 'a required relation to itself', text: spec(`${PET}    relations:\n      parent: { kind: many-to-one, to: Pet, required: true }\n`), path: 'entities.Pet.relations.parent.required', hint: /optional/ },
   { rule: 'owned-needs-auth', title: 'an owned entity without auth', text: spec('  Pet:\n    owned: true\n    fields:\n      name: string!\n', 'name: t\nauth: none\n'), path: 'entities.Pet.owned', hint: /auth: jwt/, line: 5 },
 ];
@@ -154,6 +155,22 @@ describe('rules, one table row per rule id', () => {
 
   it('the rule functions are registered under their ids', () => {
     expect(Object.keys(RULES)).toEqual(expect.arrayContaining(['project-name', 'stack-available', 'cloud-available', 'owned-needs-auth', 'relations', 'field-constraints']));
+  });
+});
+
+describe('relation-required-cycle', () => {
+  const three = (third: string) => spec(`  A:\n    fields:\n      name: string!\n    relations:\n      b: { kind: many-to-one, to: B, required: true }\n  B:\n    relations:\n      c: { kind: many-to-one, to: C, required: true }\n  C:\n    relations:\n      a: { kind: many-to-one, to: A${third} }\n`);
+
+  it('names every relation of a longer cycle once, at the relation that starts it', () => {
+    const problems = validateText(three(', required: true'));
+    expect(problems.map((p) => [p.rule, p.path])).toEqual([['relation-required-cycle', 'entities.A.relations.b.required']]);
+    expect(problems[0].message).toContain('A.b → B, B.c → C, C.a → A');
+  });
+
+  it('accepts the cycle once one relation is optional, and leaves a required self-relation to its own rule', () => {
+    expect(validateText(three(''))).toEqual([]);
+    const self = validateText(spec(`${PET}    relations:\n      parent: { kind: many-to-one, to: Pet, required: true }\n`));
+    expect(self.map((p) => p.rule)).toEqual(['relation-self-required']);
   });
 });
 

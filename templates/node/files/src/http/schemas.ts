@@ -16,14 +16,22 @@ export type Problem = Static<typeof Problem>;
 
 /** Allows `null` besides the schema's own type (optional fields: absent or null means no value). */
 export function Nullable<T extends TSchema>(schema: T) {
-  const raw = schema as unknown as { type?: string; enum?: unknown[] };
+  const raw = schema as unknown as { type?: string | string[]; enum?: unknown[] };
   if (raw.type === undefined) return schema;
   return Type.Unsafe<Static<T> | null>({
     ...raw,
-    type: [raw.type, 'null'],
+    type: [...(Array.isArray(raw.type) ? raw.type : [raw.type]), 'null'],
     ...(raw.enum ? { enum: [...raw.enum, null] } : {}),
   });
 }
+
+/**
+ * Any JSON value except `null`: a required `json` field never holds null (Nullable adds it for optional ones).
+ * additionalProperties and items are spelled out because the response serialiser writes an object schema
+ * without them as `{}`.
+ */
+export const Json = (options: object = {}) =>
+  Type.Unsafe<unknown>({ type: ['object', 'array', 'string', 'number', 'boolean'], additionalProperties: true, items: {}, ...options });
 
 /** A string enum, as a plain JSON Schema `enum` with its TypeScript union type. */
 export const StringEnum = <const T extends readonly string[]>(values: T, options: object = {}) =>

@@ -6,8 +6,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
+    JsonValue,
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
@@ -94,6 +96,14 @@ def _parse_uuid(value: Any) -> str:
     return parsed
 
 
+def _not_null(value: JsonValue) -> JsonValue:
+    if value is None:
+        raise ValueError("must not be null")
+    return value
+
+
+#: A json value in a request: any JSON but null, which SPEC 5 keeps for optional fields (`JsonIn | None`).
+JsonIn = Annotated[JsonValue, AfterValidator(_not_null)]
 DateIn = Annotated[
     date,
     PlainValidator(_parse_date, json_schema_input_type=str),
