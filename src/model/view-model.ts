@@ -273,9 +273,9 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
   const out: InvalidSample[] = [];
   const add = (reason: string, value: JsonValue, message: string) => out.push({ reason, json: JSON.stringify(value), message });
   if (f.required) add('null for a required field', null, 'must not be null');
-  const textual = ['string', 'text', 'email', 'url', 'uuid', 'enum', 'date', 'datetime', 'decimal'].includes(f.type);
+  const textual = ['string', 'text', 'email', 'url', 'uuid', 'enum', 'date', 'datetime'].includes(f.type);
   // An email or URL of the wrong JSON type is first not a string; the others are named by their shape.
-  if (textual) add('a number instead of a string', f.type === 'decimal' ? 12.5 : 12345, ['email', 'url'].includes(f.type) ? 'must be a string' : shapeMessage(f));
+  if (textual) add('a number instead of a string', 12345, ['email', 'url'].includes(f.type) ? 'must be a string' : shapeMessage(f));
   const isInt = f.type === 'integer' || f.type === 'bigint';
   if (isInt || f.type === 'number') add('a string instead of a number', 'not a number', isInt ? 'must be an integer' : 'must be a number');
   if (isInt) add('a fraction for an integer', 1.5, 'must be an integer');
@@ -291,6 +291,9 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
     const intDigits = (f.precision ?? 12) - scale;
     add('not a decimal number', 'abc', shapeMessage(f));
     add(`more than ${scale} fraction digits`, `1.${'1'.repeat(scale + 1)}`, shapeMessage(f));
+    // A decimal may be sent as a JSON number too (SPEC 5), under the same digit checks; other JSON types may not.
+    add(`a JSON number with more than ${scale} fraction digits`, Number(`1.${'1'.repeat(scale + 1)}`), shapeMessage(f));
+    add('a boolean instead of a decimal', true, shapeMessage(f));
     add(`more than ${intDigits} integer digits`, '9'.repeat(intDigits + 1), shapeMessage(f));
   }
   if (isInt || f.type === 'number' || f.type === 'decimal') {

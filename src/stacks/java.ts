@@ -442,6 +442,8 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, value: i.json, reason: i.reason }))),
     requiredKeys: [...fields.filter((f) => f.required && f.defaultExpr === null).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
     requiredTargets: foreignKeys.filter((r) => r.required),
+    /** Decimal fields every test body holds, each also sent as a JSON number (SPEC 5). */
+    decimalKeys: fields.filter((f) => f.isDecimal && f.samples.every((s) => s !== null)).map((f) => f.nameLiteral),
     firstField: fields[0] ?? null,
     isFirst: e.isFirst,
   };

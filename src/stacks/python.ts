@@ -205,6 +205,8 @@ function wrongType(f: FieldView): { value: string; message: string } | null {
     case 'number': return { value: '"12"', message: 'must be a number' };
     case 'boolean': return { value: '"yes"', message: 'must be a boolean' };
     case 'json': return null;
+    // A JSON number is a decimal too (SPEC 5), so a boolean is the wrong type here.
+    case 'decimal': return { value: 'True', message: formatMessage(f) };
     case 'string': case 'text': case 'email': case 'url': return { value: '12345', message: 'must be a string' };
     default: return { value: '12345', message: formatMessage(f) };
   }
@@ -263,9 +265,11 @@ function invalidValues(f: FieldView): Array<{ label: string; value: string; mess
   if (f.isDecimal) {
     const s = f.scale ?? 2;
     const p = f.precision ?? 12;
-    push('number-not-string', '12.5', formatMessage(f));
     push('not-a-number', '"abc"', formatMessage(f));
-    if (s >= 0) push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`), formatMessage(f));
+    if (s >= 0) {
+      push('scale', JSON.stringify(`1.${'1'.repeat(s + 1)}`), formatMessage(f));
+      push('number-scale', `1.${'1'.repeat(s + 1)}`, formatMessage(f));
+    }
     push('precision', JSON.stringify('9'.repeat(p - s + 1)), formatMessage(f));
     if (f.min !== null) push('below-min', JSON.stringify(String(f.min - 1)), `must be at least ${f.min}`);
     if (f.max !== null) push('above-max', JSON.stringify(String(f.max + 1)), `must be at most ${f.max}`);
@@ -557,6 +561,8 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     requiredTuple: pyTuple([...fields.filter((f) => f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => r.required).map((r) => pyStr(r.alias))]),
     nullTuple: pyTuple([...fields.filter((f) => !f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => !r.required).map((r) => pyStr(r.alias))]),
     uniqueAliases: fields.filter((f) => f.unique).map((f) => pyStr(f.name)),
+    /** Decimal fields of the test payload, each also sent as a JSON number (SPEC 5). */
+    decimalAliases: fields.filter((f) => f.isDecimal && f.hasSample).map((f) => pyStr(f.name)).join(', '),
     defaultAsserts: fields
       .filter((f) => f.hasDefault)
       .map((f) => `assert body[${pyStr(f.name)}] ${['True', 'False', 'None'].includes(f.defaultResponse) ? 'is' : '=='} ${f.defaultResponse}`),

@@ -5,6 +5,7 @@ import { describe } from '../client.js';
 import type { Context } from '../context.js';
 import type { Body, Row } from '../fixtures.js';
 import { unknownIdLike, WRONG_SHAPE_ID } from '../ids.js';
+import { sameFieldValue } from '../compare.js';
 import { collectionPath, isToOne, itemPath, relationKey } from '../model.js';
 import { expectProblem } from '../problem.js';
 import { comparable, shapeIssues, valueIssues } from '../resource.js';
@@ -49,6 +50,27 @@ export async function checkCreateAndRead(ctx: Context, entity: EntitySpec): Prom
     }
     p.addAll(valueIssues(entity, expected, res.body));
   });
+
+  // SPEC 5: a decimal is a JSON string, and a JSON number is accepted too; the answer carries the string.
+  const decimal = entity.fields.find((f) => f.type === 'decimal');
+  if (decimal) {
+    const probe = `${name}: POST with ${decimal.name} as a JSON number → 201, the equal decimal string back`;
+    const sent = await fixtures.body(entity);
+    const text = sent[decimal.name];
+    // A double holds 15 significant digits exactly; a longer sample could not be sent as a number unchanged.
+    if (typeof text !== 'string' || text.replace(/\D/g, '').replace(/^0+/, '').length > 15) {
+      rec.skip(probe, `the sample ${JSON.stringify(text)} does not fit a JSON number exactly`);
+    } else {
+      await rec.run(probe, async (p: Probe) => {
+        const res = await client.post(collectionPath(entity), { ...sent, [decimal.name]: Number(text) });
+        p.require(res.status === 201, `expected 201, got ${describe(res)}`);
+        const got = (res.body as Body)[decimal.name];
+        p.check(typeof got === 'string' && sameFieldValue(decimal, text, got), `sent ${text} as a number, got back ${JSON.stringify(got)}`);
+        const gone = await client.delete(itemPath(entity, (res.body as Body).id as string));
+        p.check(gone.status === 204, `DELETE of the probe's row: expected 204, got ${describe(gone)}`);
+      });
+    }
+  }
 
   // A text field without a length limit holds anything the 1 MiB body limit lets through: this value is 80,000
   // bytes in UTF-8, over the 64 KiB of a MySQL TEXT column, so a too-small column type shows up as a 5xx here.

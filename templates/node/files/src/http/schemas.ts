@@ -39,7 +39,8 @@ export const StringEnum = <const T extends readonly string[]>(values: T, options
 
 /**
  * Decimals travel as strings so that no precision is lost in JSON. `x-decimal` keeps the digits the pattern
- * allows, so a rejected value is told them in words rather than as a regular expression.
+ * allows, so a rejected value is told them in words rather than as a regular expression. A JSON number is
+ * accepted too: the body validator turns it into its string form first (see validation.ts).
  */
 export const Decimal = (precision: number, scale: number, pattern: string, options: object = {}) =>
   Type.String({ pattern, 'x-decimal': { precision, scale }, description: 'A decimal number as a string', examples: ['12.50'], ...options });

@@ -32,9 +32,42 @@ const bodyAjv = createAjv({ coerceTypes: false });
 const textAjv = createAjv({ coerceTypes: true });
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  rejectingNul((httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object));
+  httpPart === 'body' ? acceptingDecimalNumbers(schema, rejectingNul(bodyAjv.compile(schema as object))) : rejectingNul(textAjv.compile(schema as object));
 
 type CompiledValidator = ReturnType<FastifySchemaCompiler<unknown>>;
+
+/** Top-level body fields whose schema is a decimal (`x-decimal`, see schemas.ts). */
+function decimalFields(schema: unknown): string[] {
+  const properties = (schema as { properties?: Record<string, { 'x-decimal'?: unknown }> }).properties ?? {};
+  return Object.entries(properties)
+    .filter(([, field]) => field['x-decimal'] !== undefined)
+    .map(([name]) => name);
+}
+
+/**
+ * A decimal may also be sent as a JSON number; it is turned into its string form before validation, so that
+ * it meets the same digit and bound checks. `String(n)` gives back the digits the client wrote for up to 15
+ * significant digits (all a double holds exactly); numbers that JavaScript writes in exponent form (below
+ * 1e-6 or from 1e21) then fail the decimal pattern, as do values with too many digits.
+ */
+function acceptingDecimalNumbers(schema: unknown, validate: CompiledValidator): CompiledValidator {
+  const fields = decimalFields(schema);
+  if (fields.length === 0) return validate;
+  const check = (data: unknown, context?: unknown): boolean => {
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      const body = data as Record<string, unknown>;
+      for (const field of fields) {
+        const value = Object.hasOwn(body, field) ? body[field] : undefined;
+        if (typeof value === 'number') body[field] = String(value);
+      }
+    }
+    const valid = (validate as (data: unknown, context?: unknown) => boolean)(data, context);
+    result.errors = validate.errors;
+    return valid;
+  };
+  const result: CompiledValidator = Object.assign(check, { schemaEnv: (validate as { schemaEnv?: unknown }).schemaEnv, errors: null });
+  return result;
+}
 
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 

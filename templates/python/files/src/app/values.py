@@ -1,5 +1,6 @@
 """Pydantic types for request and response values, matching the JSON formats of the HTTP contract."""
 
+import math
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -127,8 +128,26 @@ DateTimeOut = Annotated[
 DecimalOut = Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$"})]
 
 
+def _decimal_text(value: Any) -> str | None:
+    """The digits of a decimal sent as a JSON string or number; None for any other JSON type.
+
+    The JSON body is decoded with floats, so a number is written back with `repr`, the shortest text that
+    reads back as the same float: the digits the client sent, for up to 15 significant digits (all a float
+    holds exactly). Exponent forms (`1e-07`) are spelled out so that they meet the same digit checks.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return format(Decimal(repr(value)), "f")
+    return None
+
+
 class DecimalCheck:
-    """Validates a decimal sent as a JSON string against precision, scale and bounds."""
+    """Validates a decimal sent as a JSON string (or number) against precision, scale and bounds."""
 
     def __init__(self, precision: int, scale: int, ge: str | None, le: str | None) -> None:
         self.precision = precision
@@ -141,7 +160,8 @@ class DecimalCheck:
             f"must be a decimal number with at most {self.precision} digits, "
             f"{self.scale} after the point"
         )
-        if not isinstance(value, str) or not _DECIMAL.match(value):
+        value = _decimal_text(value)
+        if value is None or not _DECIMAL.match(value):
             raise ValueError(shape)
         try:
             number = Decimal(value)

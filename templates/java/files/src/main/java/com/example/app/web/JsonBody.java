@@ -1,5 +1,6 @@
 package com.example.app.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -137,8 +138,20 @@ public final class JsonBody {
         return "must be a decimal number with at most " + precision + " digits, " + scale + " after the point";
     }
 
-    /** Decimals travel as JSON strings; their digits are checked by the record's @Pattern. */
+    /**
+     * A decimal, sent as a JSON string or number, as its plain digits; they are checked by the record's
+     * @Pattern. A number is read through {@link JsonNode#decimalValue()}: exact for integers and decimal
+     * nodes, and for a double the shortest text that reads back as it (the digits the client sent, for up
+     * to 15 significant digits), written out without an exponent, which the pattern would refuse.
+     */
     public String decimal(String field, int precision, int scale) {
+        JsonNode v = value(field);
+        if (v != null && v.isNumber()) {
+            // A double's 1e-7 reads as 1.0E-7: without its trailing zeros it has no more digits than 0.0000001.
+            // Within the scale it is written with all of them, as a client sends the string ("52.50", not "52.5").
+            BigDecimal number = v.decimalValue().stripTrailingZeros();
+            return (number.scale() <= scale ? number.setScale(scale) : number).toPlainString();
+        }
         return text(field, decimalMessage(precision, scale));
     }
 
