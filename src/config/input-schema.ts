@@ -47,6 +47,10 @@ export const EntitySchema = z.strictObject({
   renamedFrom: z.string().optional().describe('the entity\'s previous name: `update` renames its table and keeps its rows'),
 });
 
+export const JavaOptionsSchema = z.strictObject({
+  package: z.string().optional().describe('package of the generated sources (default com.example.<name without "-">)'),
+});
+
 /**
  * Parsing accepts every known stack and database, so that the rules can say a planned one is not available yet;
  * the schema published to editors lists only what this version generates.
@@ -61,6 +65,7 @@ const specSchema = <S extends string, D extends string, C extends string>(stacks
     auth: z.enum(AUTHS).optional(),
     iac: z.enum(IACS).optional().describe('infrastructure as code for aws: terraform (default) or cdk (AWS CDK, TypeScript)'),
     entities: z.record(z.string(), EntitySchema).optional(),
+    java: JavaOptionsSchema.optional().describe('options of the java stack'),
   });
 
 export const SpecSchema = specSchema(STACKS, DATABASES, CLOUDS);
@@ -74,6 +79,7 @@ export const KNOWN_KEYS = {
   entity: Object.keys(EntitySchema.shape),
   field: Object.keys(FieldObjectSchema.shape),
   relation: Object.keys(RelationSchema.shape),
+  java: Object.keys(JavaOptionsSchema.shape),
 } as const;
 
 function nonEmpty<T>(list: readonly T[]): readonly [T, ...T[]] {

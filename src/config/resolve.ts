@@ -9,6 +9,7 @@ import { checkRules } from './rules.js';
 import { didYouMean, problem, type Problem } from './problems.js';
 import { parseSpecBytes, type SpecSource } from '../model/spec-source.js';
 import { kebabCase } from '../model/naming.js';
+import { defaultJavaPackage } from './java-package.js';
 
 /**
  * Turns flags, an optional spec file and (when interactive) prompt answers into one ResolvedConfig, or the
@@ -39,6 +40,8 @@ export interface Answers {
   auth?: AuthId;
   iac?: IacId;
   entities?: NonNullable<SpecInput['entities']>;
+  /** `java.package` of the spec file; never prompted for (the default follows the project name). */
+  javaPackage?: string;
 }
 
 export interface Gathered {
@@ -121,6 +124,7 @@ export function gather(input: CliInput): Gathered {
     iac: choice('--iac', input.iac, IACS, problems) ?? spec.iac,
     // An explicit `entities:` in the file is an answer even when empty (the entities-required rule reports it).
     entities: spec.entities !== undefined || Object.keys(entities).length ? entities : undefined,
+    javaPackage: spec.java?.package,
   };
   if (input.auth === undefined && spec.auth === undefined && Object.values(entities).some((e) => e.owned)) partial.auth = 'jwt';
   return { partial, source, problems };
@@ -153,6 +157,7 @@ export function withDefaults(a: Answers): Answers {
     auth: a.auth ?? DEFAULTS.auth,
     iac: a.iac ?? DEFAULTS.iac,
     entities: a.entities ?? EXAMPLE_ENTITIES,
+    javaPackage: a.javaPackage,
   };
 }
 
@@ -167,6 +172,7 @@ export function finish(a: Answers, gathered: Pick<Gathered, 'source'>, flags: Cl
     auth: a.auth!,
     iac: a.iac ?? DEFAULTS.iac,
     entities: expanded.entities as EntitySpec[],
+    ...(a.stack === 'java' ? { java: { package: a.javaPackage ?? defaultJavaPackage(a.name!) } } : {}),
   });
   const problems = [...expanded.problems, ...checkRules(config)].map((p) => {
     // Problems about a choice made by a flag are reported against the flag, not the spec file.

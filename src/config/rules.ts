@@ -1,3 +1,4 @@
+import { javaPackageProblem } from './java-package.js';
 import { FIELD_TYPES, isPlanned, type FieldType } from './options.js';
 import type { EntitySpec, FieldSpec, JsonValue, ResolvedConfig } from './types.js';
 import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
@@ -341,7 +342,13 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'field-constraints': fieldConstraints,
   'pattern-subset': patternSubset,
   'pattern-satisfiable': patternSatisfiable,
+  'java-package-format': javaPackage,
 };
+
+function javaPackage(c: ResolvedConfig): Problem[] {
+  const why = c.java && javaPackageProblem(c.java.package);
+  return why ? [problem('java-package-format', 'java.package', `Java package "${c.java!.package}" ${why}`, 'use a reversed domain you own, for example org.acme.clinic')] : [];
+}
 
 export function checkRules(config: ResolvedConfig): Problem[] {
   return Object.values(RULES).flatMap((rule) => rule(config));

@@ -76,6 +76,7 @@ function keysFor(path: readonly PropertyKey[]): readonly string[] {
   if (path[0] === 'entities' && path.length === 2) return KNOWN_KEYS.entity;
   if (path[0] === 'entities' && path[2] === 'fields' && path.length === 4) return KNOWN_KEYS.field;
   if (path[0] === 'entities' && path[2] === 'relations' && path.length === 4) return KNOWN_KEYS.relation;
+  if (path[0] === 'java' && path.length === 1) return KNOWN_KEYS.java;
   return [];
 }
 

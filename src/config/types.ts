@@ -57,4 +57,6 @@ export interface ResolvedConfig {
   /** How infra/aws is written (`cdk` only together with the aws target; `terraform` otherwise). */
   readonly iac: IacId;
   readonly entities: readonly EntitySpec[];
+  /** Only with the java stack: the package of the generated sources (`com.example.<name>` unless the spec sets it). */
+  readonly java?: { readonly package: string };
 }

@@ -58,9 +58,10 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
     const raw = readFileSync(absolute);
     const isTemplate = source.endsWith('.hbs');
     const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`, pack.dir) : null;
+    const projectSource = projectPath(source, view.lang);
     const targets: Array<{ path: string; entity: EntityView | null }> = HAS_ENTITY_TOKEN.test(source)
-      ? view.entities.map((entity) => ({ path: entityPath(source, entity, view.lang), entity }))
-      : [{ path: source, entity: null }];
+      ? view.entities.map((entity) => ({ path: entityPath(projectSource, entity, view.lang), entity }))
+      : [{ path: projectSource, entity: null }];
     for (const { path, entity } of targets) {
       const out = outputPath(path);
       tree.set(out, render ? render(entity ? { ...view, entity } : view) : raw);
@@ -89,6 +90,16 @@ export function evaluate(condition: string, view: object): boolean {
   for (const key of path.split('.')) value = value == null ? undefined : (value as Record<string, unknown>)[key];
   const truthy = Array.isArray(value) ? value.length > 0 : Boolean(value);
   return negate ? !truthy : truthy;
+}
+
+/**
+ * `__<token>__` where the stack's `lang.pathTokens` names it: a path that depends on the project, such as the
+ * Java package directory (`src/main/java/__javaPackage__/` → `src/main/java/com/example/petclinic/`).
+ */
+function projectPath(source: string, lang: Record<string, unknown>): string {
+  const tokens = lang.pathTokens as Record<string, string> | undefined;
+  if (!tokens) return source;
+  return source.replace(/__([a-zA-Z]+)__/g, (whole, name: string) => (Object.hasOwn(tokens, name) ? tokens[name]! : whole));
 }
 
 /**

@@ -14,6 +14,7 @@ export function specObject(config: ResolvedConfig): Record<string, unknown> {
     auth: config.auth,
     // iac says how the aws target is written; without aws it has no meaning, so it is not recorded.
     ...(config.cloud.includes('aws') ? { iac: config.iac } : {}),
+    ...(config.java ? { java: { package: config.java.package } } : {}),
     entities: Object.fromEntries(config.entities.map((e) => [e.name, entityObject(e)])),
   };
 }

@@ -168,7 +168,13 @@ export interface DatabaseView {
 }
 
 export interface ViewModel {
-  readonly project: { readonly name: string; readonly names: Names; readonly title: string };
+  readonly project: {
+    readonly name: string;
+    readonly names: Names;
+    readonly title: string;
+    /** The java stack's options (its source package), null for other stacks. */
+    readonly java: { readonly package: string } | null;
+  };
   readonly stack: StackId;
   readonly database: DatabaseView;
   readonly auth: { readonly jwt: boolean; readonly none: boolean };
@@ -476,7 +482,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
 
   const projectNames = names(config.name);
   return deepFreeze({
-    project: { name: config.name, names: projectNames, title: projectNames.title },
+    project: { name: config.name, names: projectNames, title: projectNames.title, java: config.java ?? null },
     stack: config.stack,
     database: {
       id: config.database,

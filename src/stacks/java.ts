@@ -6,6 +6,7 @@ import type { EntityView, FieldView, RelationView, ViewModel } from '../model/vi
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
 import { javaEntityClasses, javaIdentifier } from './java/names.js';
+import { defaultJavaPackage } from '../config/java-package.js';
 
 /**
  * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,
@@ -31,7 +32,6 @@ export function javaVersions(): JavaVersions {
 }
 
 /** The Java package of generated code. Paths cannot carry the project name, so it is fixed. */
-export const JAVA_PACKAGE = 'com.example.app';
 
 const JAVA_TYPE: Record<FieldView['type'], string> = {
   string: 'String', text: 'String', email: 'String', url: 'String', enum: 'String',
@@ -301,7 +301,7 @@ function imports(list: readonly string[]): string[] {
   return [...new Set(list)].sort();
 }
 
-function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>, classes: ReadonlyMap<string, string>) {
+function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>, classes: ReadonlyMap<string, string>, pkg: string) {
   const fields = fieldsByEntity.get(e.name)!;
   const foreignKeys = e.foreignKeys.map((r) => javaForeignKey(r, classes));
   const manyToMany = e.manyToMany.map((r) => javaManyToMany(r, classes));
@@ -309,7 +309,6 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
   const has = (t: string) => fields.some((f) => f.javaType === t);
   const hasInput = (t: string) => fields.some((f) => f.inputType === t);
   const hasResponse = (t: string) => fields.some((f) => f.responseType === t);
-  const pkg = JAVA_PACKAGE;
   const anns = fields.flatMap((f) => f.annotations.map((a) => /^@(\w+)/.exec(a)![1]));
   // A required foreign key is @NotNull even when no field needs that import.
   if (foreignKeys.some((r) => r.required)) anns.push('NotNull');
@@ -459,12 +458,15 @@ export function javaView(view: ViewModel): Record<string, unknown> {
   );
   const testable = testableEntities(view.entities, fieldsByEntity);
   const classes = javaEntityClasses(view.entities.map((e) => e.name));
-  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes));
+  // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
+  const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
+  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes, pkg));
   const schema = db.schema;
   return {
-    package: JAVA_PACKAGE,
-    packagePath: JAVA_PACKAGE.replace(/\./g, '/'),
-    groupId: 'com.example',
+    package: pkg,
+    /** `__javaPackage__` in template paths: the package's directory. */
+    pathTokens: { javaPackage: pkg.replace(/\./g, '/') },
+    groupId: pkg.slice(0, pkg.lastIndexOf('.')),
     artifactId: view.project.names.kebab,
     springBootVersion: v.springBoot,
     versions: v.properties,

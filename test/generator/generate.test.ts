@@ -267,3 +267,29 @@ describe.runIf(READY.includes('node'))('node: security settings (issue 13)', () 
     }
   });
 });
+
+describe('java package', () => {
+  const javaFiles = (tree: VirtualTree) => [...tree.entries()].map(([p]) => p).filter((p) => p.endsWith('.java'));
+  it('follows the project name, and the spec file can set it', () => {
+    const derived = resolveConfig('shop', 'java', 'sqlite', 'jwt');
+    expect(derived.java).toEqual({ package: 'com.example.shop' });
+    const tree = run(derived);
+    expect(javaFiles(tree).every((p) => p.startsWith('src/main/java/com/example/shop/') || p.startsWith('src/test/java/com/example/shop/'))).toBe(true);
+    expect(tree.get('backend.yaml')!.toString()).toContain('java:\n  package: com.example.shop\n');
+
+    const own = run({ ...derived, java: { package: 'org.acme.clinic' } });
+    const files = javaFiles(own);
+    expect(files).toContain('src/main/java/org/acme/clinic/Application.java');
+    expect(files).toContain('src/main/java/org/acme/clinic/auth/AuthController.java');
+    for (const path of files) {
+      const source = own.get(path)!.toString();
+      const dir = path.replace(/^src\/(main|test)\/java\//, '').replace(/\/[^/]+$/, '').replace(/\//g, '.');
+      expect(source, path).toContain(`package ${dir};`);
+      expect(source, path).not.toContain('com.example');
+    }
+    expect(own.get('pom.xml')!.toString()).toContain('<groupId>org.acme</groupId>');
+  });
+  it('is recorded only for the java stack', () => {
+    expect(resolveConfig('one', 'node', 'sqlite', 'none').java).toBeUndefined();
+  });
+});

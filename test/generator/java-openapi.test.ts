@@ -17,7 +17,7 @@ function render(entities: Answers['entities'], database: DatabaseId = 'sqlite', 
   const { config, problems } = finish(answers, gathered, {});
   expect(problems).toEqual([]);
   const { tree } = generate({ config: config!, stack: java, packs, generatorVersion: '0.0.0-test' });
-  const base = 'src/main/java/com/example/app';
+  const base = 'src/main/java/com/example/shop';
   return (path) => {
     const file = tree.get(path.replace('$main', base).replace('$test', base.replace('main', 'test')));
     expect(file, path).toBeDefined();

@@ -17,7 +17,7 @@ const FIXTURE = join(ROOT, 'test/fixtures/patterns.yaml');
 const SAMPLE_FILES: Partial<Record<string, string>> = {
   node: 'src/db/samples.ts',
   python: 'tests/factories.py',
-  java: 'src/test/java/com/example/app/ApiTestSupport.java',
+  java: 'src/test/java/com/example/patternshop/ApiTestSupport.java',
 };
 const READY = STACKS.filter((s) => STACK_DATABASES[s].length > 0 && existsSync(join(ROOT, 'templates', s, 'pack.json')) && SAMPLE_FILES[s]);
 

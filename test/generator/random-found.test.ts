@@ -46,7 +46,7 @@ describe('a cycle of optional foreign keys (Employee.department ↔ Department.h
   });
 
   it('java: the test clean-up clears that key, then deletes each table before the tables it refers to', async () => {
-    const support = (await files('java'))('src/test/java/com/example/app/ApiTestSupport.java');
+    const support = (await files('java'))('src/test/java/com/example/randomfound/ApiTestSupport.java');
     const statements = [...support.matchAll(/jdbc\.update\("(.*)"\);/g)].map((m) => m[1]!.replace(/\\"/g, ''));
     expect(statements).toEqual(['UPDATE employees SET department_id = NULL', 'DELETE FROM documents', 'DELETE FROM departments', 'DELETE FROM employees']);
   });

@@ -72,6 +72,8 @@ const CASES: Case[] = [
     : []),
   { rule: 'iac-needs-aws', title: 'iac cdk without the aws target', text: spec(PET, 'name: t\ndatabase: postgres\ncloud: [gcp]\niac: cdk\n'), path: 'iac', hint: /--cloud aws/, line: 4 },
   { rule: 'iac-needs-aws', title: 'iac cdk with no cloud target at all', text: spec(PET, 'name: t\niac: cdk\n'), path: 'iac', hint: /--cloud aws/, line: 2 },
+  { rule: 'java-package-format', title: 'java package with an upper-case segment', text: spec(PET, 'name: t\nstack: java\njava:\n  package: com.Acme.shop\n'), path: 'java.package', hint: /reversed domain/, line: 4 },
+  { rule: 'java-package-format', title: 'java package with a keyword segment', text: spec(PET, 'name: t\nstack: java\njava:\n  package: org.acme.class\n'), path: 'java.package', hint: /reversed domain/, line: 4 },
   { rule: 'spec-valid-option', title: 'misspelt iac', text: spec(PET, 'name: t\ncloud: [aws]\ndatabase: postgres\niac: cdc\n'), path: 'iac', hint: /did you mean "cdk"/, line: 4 },
   { rule: 'cloud-none-exclusive', title: 'none with other targets', text: spec(PET, 'name: t\ncloud: [none, gcp]\n'), path: 'cloud', hint: /either none or a list/ },
   // entities
