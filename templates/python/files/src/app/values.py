@@ -133,7 +133,9 @@ def _decimal_text(value: Any) -> str | None:
 
     The JSON body is decoded with floats, so a number is written back with `repr`, the shortest text that
     reads back as the same float: the digits the client sent, for up to 15 significant digits (all a float
-    holds exactly). Exponent forms (`1e-07`) are spelled out so that they meet the same digit checks.
+    holds exactly). Exponent forms (`1e-07`) are spelled out so that they meet the same digit checks, and
+    the zeros a float's text ends with (`7.0`, `12.50` decoded as 12.5) are dropped: they are not digits
+    the client chose, so `7.0` fits a field with scale 0 as `7` does.
     """
     if isinstance(value, str):
         return value
@@ -142,7 +144,8 @@ def _decimal_text(value: Any) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float) and math.isfinite(value):
-        return format(Decimal(repr(value)), "f")
+        text = format(Decimal(repr(value)), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return None
 
 
