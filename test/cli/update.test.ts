@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { cli, EXAMPLE_PACK, parseJson, requireBuild, tempRoot, type JsonFailure } from './helpers.js';
+import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
+
 
 /**
  * `update` and `add` on real git repositories (SPEC 7), node × SQLite without installing: the user's edits are
@@ -23,23 +25,7 @@ const snapshot = (dir: string) => ({
   ref: git(dir, 'show-ref'),
 });
 
-const V1 = `name: shop
-stack: node
-database: sqlite
-entities:
-  Owner:
-    fields:
-      name: string!
-  Pet:
-    fields:
-      name: string!
-      age: integer
-    relations:
-      owner: { kind: many-to-one, to: Owner }
-  Toy:
-    fields:
-      label: string
-`;
+const V1 = `name: shop\nstack: node\ndatabase: sqlite\nentities:\n${SHOP_V1_ENTITIES}`;
 
 /**
  * v2: a rename, required fields with a default (on owners, a table other rows reference, which SQLite rebuilds),

@@ -6,6 +6,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, StackId } from '../../src/config/options.js';
 import { REPO, databaseAvailable } from './harness.js';
+import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
+
 
 /**
  * `update` on installed projects (SPEC 7): v1 is generated, installed, committed and migrated, and gets rows;
@@ -25,19 +27,7 @@ const DATABASES: DatabaseId[] = ['sqlite', 'postgres'];
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 
 const model = (stack: StackId, database: DatabaseId, entities: string) => `name: app\nstack: ${stack}\ndatabase: ${database}\nentities:\n${entities}`;
-const V1 = `  Owner:
-    fields:
-      name: string!
-  Pet:
-    fields:
-      name: string!
-      age: integer
-    relations:
-      owner: { kind: many-to-one, to: Owner }
-  Toy:
-    fields:
-      label: string
-`;
+const V1 = SHOP_V1_ENTITIES;
 const V2 = `  Owner:
     fields:
       name: string!
