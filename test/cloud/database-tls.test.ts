@@ -1,14 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deploymentModel } from '../../src/model/deployment.js';
 import { CASES } from './support/matrix.js';
 import { cdkDir } from './support/paths.js';
+import { resolveCase } from './support/render.js';
 
 /**
  * Issue 13: an encrypted but unauthenticated database connection is open to anyone on the path. Every rendered
  * project (each stack × PostgreSQL/MySQL, with all four targets, and again as a CDK app) is scanned, infra and
- * the app's own configuration alike, for a TLS mode that skips verifying the server; and each cloud's
- * DATABASE_URL for PostgreSQL must check the certificate (verify-full, or verify-ca against Cloud SQL's own CA).
+ * the app's own configuration alike, for a TLS mode that skips verifying the server; and the DATABASE_URL of AWS
+ * and Azure must carry the deployment model's verifying options (GCP's PostgreSQL one: verify-ca against Cloud
+ * SQL's own CA; GCP MySQL still connects without TLS, see its README).
  */
 const WEAK = [
   /sslmode=(disable|allow|prefer|require|no-verify)\b/i,
@@ -34,8 +37,8 @@ function files(dir: string): string[] {
 }
 
 const projects = CASES.flatMap((c) => [
-  { label: c.label, database: c.database, dir: c.dir },
-  { label: `${c.label} (CDK)`, database: c.database, dir: cdkDir(c) },
+  { label: c.label, database: c.database, dir: c.dir, c, cdk: false },
+  { label: `${c.label} (CDK)`, database: c.database, dir: cdkDir(c), c, cdk: true },
 ]);
 
 describe.each(projects)('database TLS, $label', (p) => {
@@ -48,16 +51,19 @@ describe.each(projects)('database TLS, $label', (p) => {
     expect(found).toEqual([]);
   });
 
-  it.runIf(p.database === 'postgres')('every cloud DATABASE_URL verifies the server certificate', () => {
+  it('every cloud DATABASE_URL verifies the server certificate', () => {
     const read = (f: string) => readFileSync(join(p.dir, f), 'utf8');
-    const sslmode = (text: string) => [...text.matchAll(/[?&]sslmode=([\w-]+)/g)].map((m) => m[1]);
-    const aws = p.label.endsWith('(CDK)') ? read('infra/aws/lib/settings.ts') : read('infra/aws/ecs.tf');
-    expect(sslmode(aws)).toEqual(['verify-full']);
+    const db = deploymentModel(resolveCase(p.c, ['aws', 'azure']).config!).database!;
+    const aws = p.cdk ? read('infra/aws/lib/settings.ts') : read('infra/aws/ecs.tf');
     // RDS chains to Amazon's CAs, so the bundle the URL names must be in the image.
-    const rootcert = /sslrootcert=([^\s"&\\]+)/.exec(aws)![1];
-    expect(read('Dockerfile')).toMatch(new RegExp(`^COPY --from=build \\S+ ${rootcert.replace(/\./g, '\\.')}$`, 'm'));
-    if (p.label.endsWith('(CDK)')) return;
-    expect(sslmode(read('infra/azure/keyvault.tf'))).toEqual(['verify-full']);
-    expect(sslmode(read('infra/gcp/secrets.tf'))).toEqual(['verify-ca']);
+    expect(aws).toContain(`/$DB_NAME?${db.awsUrlQuery}`);
+    expect(read('Dockerfile')).toMatch(/^COPY --from=build \S+ \/etc\/ssl\/certs\/rds-global-bundle\.pem$/m);
+    if (p.database === 'postgres') expect(db.awsUrlQuery).toMatch(/^sslmode=verify-full&sslrootcert=\/etc\/ssl\/certs\/rds-global-bundle\.pem$/);
+    if (p.cdk) return;
+    expect(read('infra/azure/keyvault.tf')).toContain(`/${db.name}?${db.azureUrlQuery}"`);
+    if (p.database === 'postgres') {
+      expect(db.azureUrlQuery).toMatch(/^sslmode=verify-full(&sslrootcert=\S+)?$/);
+      expect(read('infra/gcp/secrets.tf')).toMatch(/\?sslmode=verify-ca&sslrootcert=/);
+    }
   });
 });

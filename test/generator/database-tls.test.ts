@@ -63,7 +63,36 @@ describe('the weak modes are gone from every cloud query', () => {
     }
   });
 
-  it('MySQL targets fetch no RDS bundle they would not read', async () => {
-    expect(deploymentModel(configOf(model('node', ['aws'], 'mysql'))).rdsCaBundle).toBeNull();
+});
+
+/**
+ * MySQL: each driver's own spelling of "verify chain and host name". mysql2 reads `ssl` as JSON from the URL and
+ * no CA file, so on AWS Node trusts the RDS bundle through NODE_EXTRA_CA_CERTS.
+ */
+describe.each([
+  ['node', { ssl: '{"verifyIdentity":true}' }, { ssl: '{"verifyIdentity":true}' }],
+  ['python', { ssl_ca: '/etc/ssl/certs/rds-global-bundle.pem' }, { ssl_ca: '/etc/ssl/certs/ca-certificates.crt' }],
+  ['java', { sslMode: 'verify-full', serverSslCert: '/etc/ssl/certs/rds-global-bundle.pem' }, { sslMode: 'verify-full' }],
+] as const)('%s with MySQL', (stack, aws, azure) => {
+  it('AWS and Azure: DATABASE_URL verifies the server; the servers refuse plain connections', async () => {
+    const tree = await render(model(stack, ['aws', 'azure'], 'mysql'));
+    const d = deploymentModel(configOf(model(stack, ['aws', 'azure'], 'mysql'))).database!;
+    expect(Object.fromEntries(queryOf(`?${d.awsUrlQuery}`))).toEqual(aws);
+    expect(Object.fromEntries(queryOf(`?${d.azureUrlQuery}`))).toEqual(azure);
+    expect(tree.get('infra/aws/ecs.tf')!.toString()).toContain(d.awsUrlQuery);
+    expect(tree.get('infra/azure/keyvault.tf')!.toString()).toContain(`?${d.azureUrlQuery}"`);
+    const dockerfile = tree.get('Dockerfile')!.toString();
+    expect(dockerfile).toContain(RDS_BUNDLE_URL);
+    expect(dockerfile.includes('ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/rds-global-bundle.pem')).toBe(stack === 'node');
+    expect(tree.get('infra/aws/rds.tf')!.toString()).toMatch(/name {2}= "require_secure_transport"\n {4}value = "1"/);
+    expect(tree.get('infra/aws/rds.tf')!.toString()).not.toContain('CKV2_AWS_69');
+    expect(tree.get('infra/azure/database.tf')!.toString()).not.toContain('require_secure_transport');
+  });
+
+  it('AWS as a CDK app: the parameter group requires TLS and no check is skipped for it', async () => {
+    const tree = await render({ ...model(stack, ['aws'], 'mysql'), iac: 'cdk' });
+    const foundation = tree.get('infra/aws/lib/foundation-stack.ts')!.toString();
+    expect(foundation).toContain("require_secure_transport: '1'");
+    expect(foundation).not.toContain("'CKV2_AWS_69'");
   });
 });
