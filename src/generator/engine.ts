@@ -61,10 +61,25 @@ export class TemplateError extends Error {
     cause: unknown,
     /** The pack folder the template came from: tells a broken in-house template from a bug of ours. */
     readonly packDir?: string,
+    source?: string,
   ) {
-    super(`template ${template}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`template ${template}${describeCause(cause, source)}`);
     this.name = 'TemplateError';
   }
+}
+
+/**
+ * Strict mode reports a missing variable as `"nmae" not defined in [object Object] - 2:2` (the object it looked
+ * in, stringified): name the line and the expression as written in the template instead.
+ */
+function describeCause(cause: unknown, source: string | undefined): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const missing = /^"([^"]+)" not defined in [\s\S]* - (\d+):(\d+)$/.exec(message);
+  if (!missing) return `: ${message}`;
+  const [, name, line, column] = missing;
+  const written = source?.split('\n')[Number(line) - 1]?.slice(Number(column)).match(/^[\w@./-]+/)?.[0];
+  const expression = written && written !== name ? ` (in {{${written}}})` : '';
+  return `, line ${line}: unknown variable "${name}"${expression}`;
 }
 
 /**
@@ -94,13 +109,13 @@ export function compile(engine: Engine, source: string, template: string, packDi
     const spec = precompiledSpec(source, packDir) ?? compiledAtRunTime(source);
     fn = engine.template(spec as Parameters<Engine['template']>[0]);
   } catch (err) {
-    throw new TemplateError(template, err, packDir);
+    throw new TemplateError(template, err, packDir, source);
   }
   return (context, options) => {
     try {
       return fn(context, options);
     } catch (err) {
-      throw new TemplateError(template, err, packDir);
+      throw new TemplateError(template, err, packDir, source);
     }
   };
 }

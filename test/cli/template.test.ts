@@ -45,7 +45,7 @@ describe('--template examples/in-house-pack', () => {
     expect(r.exitCode).toBe(2);
     const json = parseJson<JsonFailure>(r.stdout);
     expect(json.errors[0]).toMatchObject({ path: '--template', rule: 'template-render' });
-    expect(json.errors[0].message).toContain('broken:NOTES.md.hbs');
+    expect(json.errors[0].message).toBe('template broken:NOTES.md.hbs, line 1: unknown variable "nmae" (in {{project.nmae}})');
   });
 
   it('a pack path that escapes the project is refused (exit 2)', async () => {

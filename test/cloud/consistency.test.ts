@@ -237,7 +237,7 @@ describe('the AWS launcher that composes DATABASE_URL from the RDS-managed secre
       expect(url.hostname).toBe('db.internal');
       expect(url.port).toBe(String(model.database!.port));
       expect(url.pathname).toBe(`/${model.database!.name}`);
-      expect(url.search).toBe(model.database!.urlQuery ? `?${model.database!.urlQuery}` : '');
+      expect(url.search).toBe(model.database!.awsUrlQuery ? `?${model.database!.awsUrlQuery}` : '');
     },
   );
 });

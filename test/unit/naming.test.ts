@@ -145,3 +145,18 @@ describe('titles and articles read as English', () => {
     ['API Key', 'an'], ['SQL Query', 'an'], ['HTTP Route', 'an'], ['URL', 'a'], ['CRM Contact', 'a'],
   ])('%s takes "%s"', (title, a) => expect(article(title)).toBe(a));
 });
+
+describe('names that are Object.prototype members (issue 13: a field "constructor" crashed the CLI)', () => {
+  it.each([
+    ['constructor', 'constructors'],
+    ['Constructor', 'Constructors'],
+    ['toString', 'toStrings'],
+    ['valueOf', 'valueOfs'],
+    ['hasOwnProperty', 'hasOwnProperties'],
+    ['isPrototypeOf', 'isPrototypeOfs'],
+  ])('%s inflects as an ordinary word', (word, plural) => {
+    expect(pluralize(word)).toBe(plural);
+    expect(singularize(plural)).toBe(word);
+    expect(names(word).pluralKebab).toBe(kebabCase(plural));
+  });
+});

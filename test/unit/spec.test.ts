@@ -81,6 +81,10 @@ describe('syntax errors', () => {
     ['bad indentation', 'name: a\nentities:\n  Pet:\n    fields:\n      name: string\n     age: integer\n', 'yaml', 6, /indentation/, 'spec-syntax', /is not valid YAML or JSON: \S/],
     ['an unclosed JSON object', '{\n  "name": "a",\n  "entities": {\n', 'json', 4, /brackets/, 'spec-syntax', /is not valid JSON: \S/],
     ['a tab used for indentation', 'name: a\nentities:\n\tPet: {}\n', 'yaml', 3, /indentation/, 'spec-syntax', /is not valid YAML or JSON: \S/],
+    // The parser gives up at the end of the file; the problem points at the quote or bracket left open (issue 13).
+    ['an unclosed quote', 'name: "abc\nentities:\n  Pet:\n    fields:\n      name: string\n', 'yaml', 1, /not closed/, 'spec-syntax', /s\d+\.yaml is not valid YAML or JSON: Missing closing "quote$/],
+    ['an unclosed flow sequence', 'name: a\nentities:\n  Pet:\n    fields:\n      name: [string, x\n\n\n', 'yaml', 5, /not closed/, 'spec-syntax', /is not valid YAML or JSON: Flow sequence .* end with a \]$/],
+    ['an unclosed flow mapping', 'name: a\nentities:\n  Pet:\n    fields: {name: string\n  Vet:\n    fields:\n      name: string\n', 'yaml', 4, /not closed/, 'spec-syntax', /end with a \}$/],
   ];
 
   it.each(CASES)('%s is a problem of the file with a hint, and stops the run', (_, text, ext, _line, hint, rule, message) => {
