@@ -107,8 +107,25 @@ async function freePort(): Promise<number> {
   });
 }
 
-const sh = (command: string, cwd: string, env: Record<string, string>, timeout: number) =>
-  execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env }, all: true, reject: false, timeout });
+/**
+ * Runs a step in its own process group and stops the whole group at the time limit. execa's own `timeout`
+ * stops `sh` alone: the npm, Maven or pytest under it would keep running and hold the output pipe open, so
+ * the step would wait for them anyway (node-mysql's keyword tests ran on 10 minutes past their limit).
+ */
+export async function sh(command: string, cwd: string, env: Record<string, string>, timeout: number) {
+  const step = execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env }, all: true, reject: false, detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stopGroup(step);
+  }, timeout);
+  try {
+    const result = await step;
+    return { ...result, timedOut };
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function assertOk(result: { exitCode?: number; all?: string; timedOut?: boolean; durationMs?: number }, what: string): void {
   // A step stopped at its time limit has no exit code: say so, or it reads as a crash ("exit undefined").
