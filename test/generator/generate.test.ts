@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,16 @@ describe.runIf(READY.length > 0)('layered packs', () => {
     expect(tree.has('.config/acme.json')).toBe(true);
     expect(outputPath('_github/workflows/ci.yml.hbs')).toBe('.github/workflows/ci.yml');
     expect(outputPath('src/__entity_kebab__.ts.hbs')).toBe('src/__entity_kebab__.ts');
+  });
+
+  it('gives a file the mode of its pack file: executable only where the pack marks it so, whatever its name', () => {
+    const modes = pack('modes', { 'tools/release': '#!/bin/sh\n', 'bin/notes.sh': 'not a script\n', 'tools/run.sh.hbs': '#!/bin/sh\necho {{project.names.kebab}}\n' });
+    chmodSync(join(modes.dir, 'files/tools/release'), 0o755);
+    chmodSync(join(modes.dir, 'files/tools/run.sh.hbs'), 0o755);
+    const tree = run(jwt, [loadPack(modes.dir)]);
+    expect([tree.mode('tools/release'), tree.mode('tools/run.sh'), tree.mode('bin/notes.sh')]).toEqual([0o755, 0o755, 0o644]);
+    expect(tree.mode(replaced)).toBe(0o644);
+    expect(run(resolveConfig('one', 'java', 'sqlite', 'none')).mode('mvnw')).toBe(0o755); // the Maven wrapper
   });
 
   it('records the in-house pack in the manifest, and stays byte-identical', () => {
