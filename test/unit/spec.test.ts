@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { finish, gather, withDefaults } from '../../src/config/resolve.js';
+import { finish, gather, resolveConfig, withDefaults } from '../../src/config/resolve.js';
 import { expandEntities, parseEntityFlag } from '../../src/config/normalize.js';
 import { checkStructure } from '../../src/config/structure.js';
 import { parseSpecText } from '../../src/model/spec-source.js';
@@ -12,15 +12,12 @@ import type { Problem } from '../../src/config/problems.js';
 const tmp = mkdtempSync(join(tmpdir(), 'cb-spec-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
-/** Problems found while reading the file: they stop the run before any rule sees the data. */
-const PARSE_RULES = ['spec-syntax', 'spec-duplicate-key', 'spec-key-name', 'spec-encoding', 'spec-size', 'spec-aliases'];
 
+/** Every problem `validate` reports for this text (the resolution create and validate share). */
 function problemsOf(text: string, ext: 'yaml' | 'json' = 'yaml'): Problem[] {
   const file = join(tmp, `s${n++}.${ext}`);
   writeFileSync(file, text);
-  const gathered = gather({ config: file });
-  if (gathered.problems.some((p) => PARSE_RULES.includes(p.rule))) return gathered.problems;
-  return [...gathered.problems, ...finish(withDefaults(gathered.partial), gathered, {}).problems];
+  return resolveConfig(gather({ config: file }), {}).problems;
 }
 
 describe('positions of problems', () => {
