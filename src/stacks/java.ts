@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FieldSpec } from '../config/types.js';
-import { SAMPLE_ROWS, sampleValue } from '../model/samples.js';
+import { SAMPLE_ROWS } from '../model/samples.js';
 import { wholeValuePattern } from '../model/pattern-sample.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
@@ -200,7 +199,7 @@ function toResponse(f: FieldView, v: string): string {
   return v;
 }
 
-function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres: boolean) {
+function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) {
   // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
   const ident = javaIdentifier(f.name);
   const pascal = ident.charAt(0).toUpperCase() + ident.slice(1);
@@ -210,7 +209,6 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
   let filter: string | null = null;
   if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
   else if (filterKind) filter = `Filter.${filterKind}(${javaString(attr)})`;
-  const samples = Array.from({ length: SAMPLE_ROWS }, (_, i) => sampleValue(spec, i));
   return {
     name: f.name,
     type: f.type,
@@ -241,8 +239,8 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
     /** The sort expression needs a numeric cast (decimals are stored as text on SQLite). */
     sortCast: f.isDecimal && isSqlite,
     nameLiteral: javaString(f.name),
-    samples: samples.map((s) => (s === undefined ? null : JSON.stringify(s))),
-    hasSample: samples.every((s) => s !== undefined),
+    samples: f.samples,
+    hasSample: f.hasSample,
     invalid: f.invalidSamples.map((s) => ({ reason: javaString(s.reason), json: javaString(s.json) })),
   };
 }
@@ -277,24 +275,6 @@ function javaManyToMany(r: RelationView, classes: ReadonlyMap<string, string>) {
     targetCamel: r.target.names.camel,
     targetOwned: r.target.owned,
   };
-}
-
-/** Entities whose required fields all have sample values and whose required targets are testable. */
-function testableEntities(entities: readonly EntityView[], fields: Map<string, JavaField[]>): Set<string> {
-  const ok = new Set<string>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const e of entities) {
-      if (ok.has(e.name)) continue;
-      const fieldsOk = fields.get(e.name)!.every((f) => f.hasSample || !f.required);
-      const depsOk = e.foreignKeys.every((r) => !r.required || (r.target.name !== e.name && ok.has(r.target.name)));
-      if (fieldsOk && depsOk) {
-        ok.add(e.name);
-        changed = true;
-      }
-    }
-  }
-  return ok;
 }
 
 function imports(list: readonly string[]): string[] {
@@ -423,7 +403,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       'tools.jackson.databind.JsonNode',
       'tools.jackson.databind.node.ObjectNode',
     ]),
-    testable: testable.has(e.name),
+    testable: e.testable,
     uniqueField,
     patchField,
     optionalDefaults,
@@ -453,10 +433,10 @@ export function javaView(view: ViewModel): Record<string, unknown> {
   const db = view.database;
   const fieldsByEntity = new Map(
     view.entities.map((e) => {
-      return [e.name, e.fields.map((f) => javaField(f, specOf(f), db.isSqlite, db.isPostgres))] as const;
+      return [e.name, e.fields.map((f) => javaField(f, db.isSqlite, db.isPostgres))] as const;
     }),
   );
-  const testable = testableEntities(view.entities, fieldsByEntity);
+  const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   const classes = javaEntityClasses(view.entities.map((e) => e.name));
   // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
   const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
@@ -497,36 +477,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
 
 function cleanupStatements(view: ViewModel, q: (identifier: string) => string): string[] {
   const clearing = view.entities.flatMap((e) => e.foreignKeys.filter((r) => r.closesCycle).map((r) => `UPDATE ${q(e.table)} SET ${q(r.fkColumn!)} = NULL`));
-  return [...clearing, ...deletionOrder(view).map((t) => `DELETE FROM ${q(t)}`)];
-}
-
-/** Entity and join tables, each before the tables it refers to (keys closing a cycle are cleared first). */
-function deletionOrder(view: ViewModel): string[] {
-  const refs = new Map<string, Set<string>>();
-  for (const e of view.entities) {
-    refs.set(e.table, new Set(e.foreignKeys.filter((r) => !r.closesCycle).map((r) => r.target.table).filter((t) => t !== e.table)));
-    for (const r of e.manyToMany) refs.set(r.joinTable!, new Set([e.table, r.target.table]));
-  }
-  const order: string[] = [];
-  const left = new Set(refs.keys());
-  while (left.size > 0) {
-    const free = [...left].filter((t) => ![...left].some((o) => o !== t && refs.get(o)!.has(t)));
-    if (free.length === 0) throw new Error(`tables in a cycle no closing key breaks: ${[...left].join(', ')}`);
-    for (const t of free) {
-      order.push(t);
-      left.delete(t);
-    }
-  }
-  return order;
-}
-
-/** The view model keeps FieldSpec-compatible values; samples need the spec shape back. */
-function specOf(f: FieldView): FieldSpec {
-  const spec: Record<string, unknown> = { name: f.name, type: f.type, required: f.required, unique: f.unique, index: f.index };
-  for (const k of ['default', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'values', 'precision', 'scale'] as const) {
-    if (f[k] !== null && f[k] !== undefined) spec[k] = f[k];
-  }
-  return spec as unknown as FieldSpec;
+  return [...clearing, ...view.database.deletionOrder.map((t) => `DELETE FROM ${q(t)}`)];
 }
 
 const JAVA_HINT = 'install a JDK 17 or newer (e.g. `apt-get install openjdk-17-jdk`, or https://adoptium.net) so that `java` is on PATH, then run: ./mvnw -B -DskipTests package';

@@ -491,7 +491,7 @@ function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, string>): Py
   };
 }
 
-function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<string, string>) {
+function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: ReadonlyMap<string, string>) {
   const module = pyModule(e.names.snake);
   const modelClass = classes.get(e.names.pascal)!;
   const fields = e.fields.map(pyField);
@@ -610,7 +610,7 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     filterFields: fields.filter((f) => f.filter !== null),
     sortKeys,
     sortLiteral,
-    testable: testable.has(e.name),
+    testable: e.testable,
     filterField,
     patchField,
     inbound,
@@ -666,26 +666,6 @@ function schemaImports(e: EntityView): string {
   return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
 }
 
-/** Entities whose required fields all have sample values (and whose required targets are testable). */
-function testableEntities(entities: readonly EntityView[]): Set<string> {
-  const ok = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const e of entities) {
-      if (ok.has(e.name)) continue;
-      const fieldsOk = e.fields.every((f) => !f.required || f.sampleJson !== null);
-      const depsOk = e.foreignKeys.every((r) => !r.required || r.target.name === e.name ? !r.required || false : ok.has(r.target.name));
-      const selfRequired = e.foreignKeys.some((r) => r.required && r.target.name === e.name);
-      if (fieldsOk && depsOk && !selfRequired) {
-        ok.add(e.name);
-        changed = true;
-      }
-    }
-  }
-  return ok;
-}
-
 const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].replace(/\[.*\]$/, '');
 
 export function pythonView(view: ViewModel): Record<string, unknown> {
@@ -696,7 +676,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   if (view.auth.jwt) runtime.push(...versions.jwt);
   runtime.sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
   const dev = [...versions.dev].sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
-  const testable = testableEntities(view.entities);
+  const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   const classes = pyModelClasses(view.entities.map((e) => e.names.pascal));
   const entities = view.entities.map((e) => pyEntity(e, testable, classes));
   const schema = view.database.schema;
