@@ -33,7 +33,7 @@ export const MANIFEST_PATH = '.create-backend/manifest.json';
 export const SPEC_PATH = 'backend.yaml';
 
 export function generate({ config, stack, packs, generatorVersion }: GenerateInput): GenerateResult {
-  const base = prepareViewModel(config, generatorVersion);
+  const base = prepareViewModel(config, generatorVersion, stack.container);
   const view = { ...base, lang: stack.extendView(base) } as ViewModel & { lang: Record<string, unknown> };
   const engine = createEngine();
   // Partials are registered compiled: Handlebars would otherwise recompile a partial given as source text on

@@ -4,7 +4,7 @@ import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } f
 import { names, singularize, snakeCase, type Names } from './naming.js';
 import { SAMPLE_ROWS, sampleValue } from './samples.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
-import { deploymentModel, type DeploymentModel } from './deployment.js';
+import { deploymentModel, type ContainerRuntime, type DeploymentModel } from './deployment.js';
 import { ACCOUNTS_TABLE, PAGING } from '../config/reserved.js';
 
 /**
@@ -447,7 +447,11 @@ function cycleClosingKeys(ordered: readonly EntitySpec[]): Set<string> {
   return closing;
 }
 
-export function prepareViewModel(config: ResolvedConfig, generatorVersion: string): ViewModel {
+/**
+ * The stack-independent view of a config; `container` is the stack descriptor's (null for a view of the schema
+ * alone), read by the deployment model.
+ */
+export function prepareViewModel(config: ResolvedConfig, generatorVersion: string, container: ContainerRuntime | null): ViewModel {
   const jwt = config.auth === 'jwt';
   const dialect: SqlDialect | null = config.database === 'mongodb' ? null : config.database;
   const ordered = dependencyOrder(config.entities);
@@ -526,7 +530,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
     },
     entities,
     hasOwnedEntities: entities.some((e) => e.owned),
-    deployment: deploymentModel(config),
+    deployment: deploymentModel(config, container),
     generator: { name: 'create-backend', version: generatorVersion },
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SAMPLE_ROWS } from '../model/samples.js';
 import { wholeValuePattern } from '../model/pattern-sample.js';
+import { PRIVATE_NETWORKS } from '../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
@@ -497,6 +498,15 @@ export const javaStack: StackDescriptor = {
       start: `java -jar ${jar}`,
       test: './mvnw -q -B test',
     };
+  },
+  // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
+  // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
+  container: {
+    start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
+    migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
+    uid: 10001,
+    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
+    env: { APP_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: (): readonly InstallCommand[] => [
     { file: 'java', args: ['-version'], missingHint: JAVA_HINT },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PRIVATE_NETWORKS } from '../model/deployment.js';
 import type { ViewModel } from '../model/view-model.js';
 import type { StackDescriptor } from './types.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
@@ -87,6 +88,13 @@ export const nodeStack: StackDescriptor = {
     build: `${pm} run build`,
     lint: `${pm} run lint && ${pm} run typecheck`,
   }),
+  container: {
+    start: ['node', 'dist/server.js'],
+    migrate: ['node', 'dist/db/migrate.js'],
+    uid: 1000,
+    urlEncodePassword: `node -e 'process.stdout.write(encodeURIComponent(process.env.DB_PASSWORD))'`,
+    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
+  },
   installCommands: ({ packageManager: pm }) => [
     { file: pm, args: ['install'], missingHint: `install ${pm} (https://nodejs.org ships npm)` },
   ],

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { JsonValue } from '../config/types.js';
+import { PRIVATE_NETWORKS } from '../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import { pyAttribute, pyModelClasses, pyModule } from './python/names.js';
@@ -745,6 +746,13 @@ export const pythonStack: StackDescriptor = {
       test: '.venv/bin/pytest',
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
+  },
+  container: {
+    start: ['python', '-m', 'app'],
+    migrate: ['alembic', 'upgrade', 'head'],
+    uid: 10001,
+    urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
+    env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: (): readonly InstallCommand[] =>
     onPath('uv')

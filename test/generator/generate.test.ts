@@ -14,7 +14,6 @@ import type { VirtualTree } from '../../src/generator/tree.js';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { loadStack } from '../../src/stacks/index.js';
 import { names } from '../../src/model/naming.js';
-import { STACK_RUNTIME } from '../../src/model/deployment.js';
 import type { StackDescriptor } from '../../src/stacks/types.js';
 
 /**
@@ -267,7 +266,7 @@ describe.runIf(READY.includes('node'))('node: security settings (issue 13)', () 
   });
 
   it('deploys node containers with TRUSTED_PROXIES the generated config accepts (IPs or CIDR ranges)', () => {
-    const env = STACK_RUNTIME.node!.env;
+    const env = stacks.get('node')!.container.env;
     expect(env).not.toHaveProperty('TRUST_PROXY');
     for (const entry of env.TRUSTED_PROXIES!.split(',')) {
       const [address, prefix] = entry.split('/');

@@ -13,7 +13,7 @@ const view = (entities: object, edit: (config: ResolvedConfig) => void = () => {
   expect(problems).toEqual([]);
   const copy = JSON.parse(JSON.stringify(config)) as ResolvedConfig;
   edit(copy);
-  return prepareViewModel(copy, '0.0.0-test');
+  return prepareViewModel(copy, '0.0.0-test', null);
 };
 
 describe('shared view facts', () => {
