@@ -669,6 +669,9 @@ function schemaImports(e: EntityView): string {
 
 const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].replace(/\[.*\]$/, '');
 
+/** Local and CI database servers (compose, the CI workflow's services). */
+const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17-alpine', mysql: 'mariadb:11.4' };
+
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
   const runtime = [...versions.runtime];
@@ -723,7 +726,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
       : view.database.isMysql
         ? 'PyMySQL (pure Python)'
         : 'the standard library sqlite3 module',
-    dbImage: view.database.isPostgres ? 'postgres:17-alpine' : view.database.isMysql ? 'mariadb:11.4' : null,
+    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
   };
 }
 
@@ -747,6 +750,7 @@ export const pythonStack: StackDescriptor = {
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
   },
+  databaseImages: DATABASE_IMAGES,
   container: {
     start: ['python', '-m', 'app'],
     migrate: ['alembic', 'upgrade', 'head'],

@@ -91,6 +91,14 @@ describe.each(MATRIX)('$label', ({ stack, database, auth, model }) => {
     }
   });
 
+  it.runIf(database !== 'sqlite')('runs the database image its stack descriptor names, in compose and in CI', () => {
+    const image = stacks.get(stack)!.databaseImages[database]!;
+    for (const file of ['compose.yaml', '.github/workflows/ci.yml']) {
+      const images = [...tree.get(file)!.toString('utf8').matchAll(/^\s+image: (\S+)$/gm)].map((m) => m[1]).filter((i) => !i.includes('{'));
+      expect(images, file).toContain(image);
+    }
+  });
+
   it('is byte-identical when generated again', () => {
     const again = run(config);
     expect(again.paths()).toEqual(tree.paths());
