@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SAMPLE_ROWS } from '../model/samples.js';
 import { wholeValuePattern } from '../model/pattern-sample.js';
 import { PRIVATE_NETWORKS } from '../model/deployment.js';
@@ -7,6 +8,7 @@ import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
 import { javaEntityClasses, javaIdentifier } from './java/names.js';
 import { defaultJavaPackage } from '../config/java-package.js';
+import { PACKAGE_ROOT } from '../version.js';
 
 /**
  * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,
@@ -21,7 +23,7 @@ export interface JavaVersions {
 let cached: JavaVersions | undefined;
 export function javaVersions(): JavaVersions {
   if (cached) return cached;
-  const xml = readFileSync(new URL('../../templates/java/versions/pom.xml', import.meta.url), 'utf8');
+  const xml = readFileSync(join(PACKAGE_ROOT, 'templates/java/versions/pom.xml'), 'utf8');
   const parent = /<parent>[\s\S]*?<version>([^<]+)<\/version>[\s\S]*?<\/parent>/.exec(xml);
   const props = /<properties>([\s\S]*?)<\/properties>/.exec(xml);
   if (!parent || !props) throw new Error('templates/java/versions/pom.xml has no <parent> version or <properties>');

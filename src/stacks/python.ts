@@ -6,13 +6,14 @@ import type { EntityView, FieldView, RelationView, ViewModel } from '../model/vi
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
 import { pyAttribute, pyModelClasses, pyModule } from './python/names.js';
 import type { InstallCommand, StackDescriptor } from './types.js';
+import { PACKAGE_ROOT } from '../version.js';
 
 /**
  * Python stack: FastAPI + SQLAlchemy 2 + Alembic. Everything Python-specific that templates need (type
  * annotations, SQLAlchemy column types, literals for tests) is computed here, so templates only print.
  */
 
-const VERSIONS_FILE = new URL('../../templates/python/versions/requirements.txt', import.meta.url);
+const VERSIONS_FILE = join(PACKAGE_ROOT, 'templates/python/versions/requirements.txt');
 
 /** Groups of pinned requirements (`# [group]` headers) from the one versions manifest. */
 export function readVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8')): Record<string, string[]> {
