@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_NETWORKS } from '../model/deployment.js';
-import type { ViewModel } from '../model/view-model.js';
-import type { StackDescriptor } from './types.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { ViewModel } from '../../model/view-model.js';
+import type { StackDescriptor } from '../types.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Versions of everything a generated Node project depends on live in one real manifest,

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE_ROWS } from '../model/samples.js';
-import { wholeValuePattern } from '../model/pattern-sample.js';
-import { PRIVATE_NETWORKS } from '../model/deployment.js';
-import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
-import type { InstallCommand, StackDescriptor } from './types.js';
-import { javaEntityClasses, javaIdentifier } from './java/names.js';
-import { defaultJavaPackage } from '../config/java-package.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { SAMPLE_ROWS } from '../../model/samples.js';
+import { wholeValuePattern } from '../../model/pattern-sample.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import type { InstallCommand, StackDescriptor } from '../types.js';
+import { javaEntityClasses, javaIdentifier } from './names.js';
+import { defaultJavaPackage } from '../../config/java-package.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,

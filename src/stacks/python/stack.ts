@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { JsonValue } from '../config/types.js';
-import { PRIVATE_NETWORKS } from '../model/deployment.js';
-import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
-import { pyAttribute, pyModelClasses, pyModule } from './python/names.js';
-import type { InstallCommand, StackDescriptor } from './types.js';
-import { PACKAGE_ROOT } from '../version.js';
+import type { JsonValue } from '../../config/types.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { pyAttribute, pyModelClasses, pyModule } from './names.js';
+import type { InstallCommand, StackDescriptor } from '../types.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Python stack: FastAPI + SQLAlchemy 2 + Alembic. Everything Python-specific that templates need (type
