@@ -7,8 +7,8 @@ import { checkStructure } from './structure.js';
 import { expandEntities, parseEntityFlag } from './normalize.js';
 import { checkRules } from './rules.js';
 import { didYouMean, problem, type Problem } from './problems.js';
-import { parseSpecBytes, type SpecSource } from '../model/spec-source.js';
-import { kebabCase } from '../model/naming.js';
+import { parseSpecBytes, type SpecSource } from './spec-source.js';
+import { kebabCase } from './naming.js';
 import { defaultJavaPackage } from './java-package.js';
 
 /**

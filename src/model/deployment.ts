@@ -1,6 +1,6 @@
 import type { StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { names } from './naming.js';
+import { names } from '../config/naming.js';
 import { cdkVersions, type CdkVersions } from './cdk-versions.js';
 
 /**

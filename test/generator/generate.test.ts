@@ -13,7 +13,7 @@ import { TemplateError } from '../../src/generator/engine.js';
 import type { VirtualTree } from '../../src/generator/tree.js';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { loadStack } from '../../src/stacks/index.js';
-import { names } from '../../src/model/naming.js';
+import { names } from '../../src/config/naming.js';
 import type { StackDescriptor } from '../../src/stacks/types.js';
 
 /**

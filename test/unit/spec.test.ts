@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { finish, gather, resolveConfig, withDefaults } from '../../src/config/resolve.js';
 import { expandEntities, parseEntityFlag } from '../../src/config/normalize.js';
 import { checkStructure } from '../../src/config/structure.js';
-import { parseSpecText } from '../../src/model/spec-source.js';
+import { parseSpecText } from '../../src/config/spec-source.js';
 import type { Problem } from '../../src/config/problems.js';
 
 /** Spec parsing: positions in YAML and JSON, shorthands, `--entity`, and syntax errors that point at their line. */
@@ -58,7 +58,7 @@ describe('positions of problems', () => {
     expect(problems).toEqual([expect.objectContaining({ rule: 'spec-known-keys', path: 'stak', line: 2 })]);
   });
 
-  // src/model/spec-source.ts locate() says "an unknown key is reported at the key itself" but returns the value's position.
+  // src/config/spec-source.ts locate() says "an unknown key is reported at the key itself" but returns the value's position.
   it('an unknown key is reported at the key column', () => {
     const problems = problemsOf('name: clinic\nstak: node\nentities:\n  Pet:\n    fields:\n      name: string!\n');
     expect(problems[0]).toMatchObject({ rule: 'spec-known-keys', line: 2, column: 1 });
