@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isImportable, type ImportWarning } from '../import/formats.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
-import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
+import { gather, missingAnswers, resolveConfig, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { generate, generatedFiles } from '../generator/generate.js';
@@ -82,12 +82,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const interactive = Boolean(process.stdin.isTTY) && !options.yes && !process.env.CI && !options.json;
   const imported = await importConfig(options, out);
   const gathered = gather(imported ? { ...options, configText: imported.yaml } : options);
-  if (gathered.problems.length) {
-    // Report the rule problems of the valid parts too, so one run lists everything to fix.
-    const fatal = gathered.problems.some((p) => p.rule === 'spec-syntax' || p.rule === 'config-file');
-    const more = fatal ? [] : finish(withDefaults(gathered.partial), gathered, options).problems;
-    throw new UserError([...gathered.problems, ...more]);
-  }
+  if (gathered.problems.length) throw new UserError(resolveConfig(gathered, options).problems);
 
   let answers: Answers = gathered.partial;
   const missing = missingAnswers(answers, interactive);
@@ -103,8 +98,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
       throw new UserError(missing.map((m) => problem('missing-answer', m.flag, `no ${m.key} given and no terminal to ask`, `pass ${m.flag}, or --yes to accept the defaults`)));
     }
   }
-  answers = { ...answers, cloud: answers.cloud ?? [], auth: answers.auth ?? 'none' };
-  const { config, problems } = finish(answers, gathered, options);
+  const { config, problems } = resolveConfig(gathered, options, answers);
   if (!config) throw new UserError(problems);
   if (interrupted()) throw new Interrupted();
 

@@ -1,6 +1,6 @@
 import type { StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { names } from './naming.js';
+import { names } from '../config/naming.js';
 import { cdkVersions, type CdkVersions } from './cdk-versions.js';
 
 /**
@@ -90,6 +90,18 @@ export interface DeploymentRuntime {
   readonly urlEncodePassword: string;
 }
 
+/**
+ * How a stack's image runs, declared by its descriptor (`container` in src/stacks/<id>.ts): the commands inside
+ * the image, its user and the environment it needs besides the shared variables.
+ */
+export interface ContainerRuntime {
+  readonly start: readonly string[];
+  readonly migrate: readonly string[];
+  readonly uid: number;
+  readonly urlEncodePassword: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
 export interface DeploymentModel {
   /** Image repository name (kebab-case project name) and a short prefix for cloud names with length limits. */
   readonly image: string;
@@ -135,35 +147,6 @@ export interface DeploymentModel {
  * X-Forwarded-For entry outside these ranges, the one the load balancer appended.
  */
 export const PRIVATE_NETWORKS = '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,169.254.0.0/16,fc00::/7,fe80::/10';
-
-/** Container commands per stack (stack descriptors stay untouched; a test checks these against each stack's files). */
-export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 'startShell' | 'migrateShell' | 'startList' | 'migrateList'> & { readonly env: Readonly<Record<string, string>> }) | null>> = {
-  node: {
-    start: ['node', 'dist/server.js'],
-    migrate: ['node', 'dist/db/migrate.js'],
-    uid: 1000,
-    urlEncodePassword: `node -e 'process.stdout.write(encodeURIComponent(process.env.DB_PASSWORD))'`,
-    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
-  },
-  python: {
-    start: ['python', '-m', 'app'],
-    migrate: ['alembic', 'upgrade', 'head'],
-    uid: 10001,
-    urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
-    env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },
-  },
-  // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
-  // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
-  java: {
-    start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
-    migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
-    uid: 10001,
-    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
-    env: { APP_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
-  },
-  go: null,
-  ruby: null,
-};
 
 /**
  * RDS signs server certificates with Amazon's own CAs, published as one bundle for every region and in no public
@@ -259,9 +242,9 @@ const inlineList = (list: readonly string[]): string => `[${list.map((s) => JSON
 const withLast = <T extends object>(list: readonly T[]): Array<T & { isLast: boolean }> =>
   list.map((item, i) => ({ ...item, isLast: i === list.length - 1 }));
 
-export function deploymentModel(config: ResolvedConfig): DeploymentModel {
+/** `container` is the stack's (null for a view of the schema alone, as `update` diffs it). */
+export function deploymentModel(config: ResolvedConfig, container: ContainerRuntime | null): DeploymentModel {
   const n = names(config.name);
-  const stack = STACK_RUNTIME[config.stack];
   const engine = config.database === 'postgres' || config.database === 'mysql' ? config.database : null;
   const database: DeploymentDatabase | null = engine && {
     engine,
@@ -288,24 +271,24 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     LOG_LEVEL: 'info',
     CORS_ORIGINS: '',
     RATE_LIMIT_PER_MINUTE: '600',
-    ...(stack?.env ?? {}),
+    ...(container?.env ?? {}),
   };
   const secretNames = ['DATABASE_URL', ...(config.auth === 'jwt' ? ['JWT_SECRET'] : [])];
   const env = withLast(Object.keys(plain).sort().map((name) => ({ name, value: plain[name], setting: SETTINGS[name] ?? null })));
   const secrets = withLast(secretNames.map((name) => ({ name, id: name.toLowerCase().replace(/_/g, '-'), tf: name.toLowerCase() })));
-  const runtime: DeploymentRuntime | null = stack && {
-    start: stack.start,
-    migrate: stack.migrate,
-    startShell: stack.start.join(' '),
-    migrateShell: stack.migrate.join(' '),
-    startList: inlineList(stack.start),
-    migrateList: inlineList(stack.migrate),
-    uid: stack.uid,
-    urlEncodePassword: stack.urlEncodePassword,
+  const runtime: DeploymentRuntime | null = container && {
+    start: container.start,
+    migrate: container.migrate,
+    startShell: container.start.join(' '),
+    migrateShell: container.migrate.join(' '),
+    startList: inlineList(container.start),
+    migrateList: inlineList(container.migrate),
+    uid: container.uid,
+    urlEncodePassword: container.urlEncodePassword,
   };
   const databaseUrlLauncher =
-    database && stack
-      ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${stack.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.awsUrlQuery ? `?${database.awsUrlQuery}` : ''}" && exec "$@"`
+    database && container
+      ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${container.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.awsUrlQuery ? `?${database.awsUrlQuery}` : ''}" && exec "$@"`
       : null;
   const databaseUrlLauncherHcl = databaseUrlLauncher && JSON.stringify(databaseUrlLauncher).replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
   const shortName = n.kebab.slice(0, 20).replace(/-+$/, '');

@@ -239,7 +239,7 @@ function migrationsOnDisk(directory: string, stack: ResolvedConfig['stack'], bas
 function newMigration(config: ResolvedConfig, oldConfig: ResolvedConfig, view: ViewModel, allowDataLoss: boolean | undefined, existing: string[], problems: Problem[]) {
   if (config.database === 'mongodb') return undefined;
   const dialect: SqlDialect = config.database;
-  const oldView = prepareViewModel(oldConfig, VERSION);
+  const oldView = prepareViewModel(oldConfig, VERSION, null);
   const before = schemaModel(dialect, oldView.entities, oldView.auth.jwt);
   const after = schemaModel(dialect, view.entities, view.auth.jwt);
   const renames = renamesOf(config, oldView, view);

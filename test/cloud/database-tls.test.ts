@@ -53,7 +53,7 @@ describe.each(projects)('database TLS, $label', (p) => {
 
   it('every cloud DATABASE_URL verifies the server certificate', () => {
     const read = (f: string) => readFileSync(join(p.dir, f), 'utf8');
-    const db = deploymentModel(resolveCase(p.c, ['aws', 'azure']).config!).database!;
+    const db = deploymentModel(resolveCase(p.c, ['aws', 'azure']).config!, null).database!;
     const aws = p.cdk ? read('infra/aws/lib/settings.ts') : read('infra/aws/ecs.tf');
     // RDS chains to Amazon's CAs, so the bundle the URL names must be in the image.
     expect(aws).toContain(`/$DB_NAME?${db.awsUrlQuery}`);

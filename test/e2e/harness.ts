@@ -13,7 +13,7 @@ import type { DatabaseId, StackId } from '../../src/config/options.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { finish, gather } from '../../src/config/resolve.js';
 import { assertContract, runContract } from './contract/index.js';
-import { names } from '../../src/model/naming.js';
+import { names } from '../../src/config/naming.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const WORK = join(REPO, '.e2e');

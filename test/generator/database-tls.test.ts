@@ -21,7 +21,7 @@ const queryOf = (url: string) => new URLSearchParams(url.split('?')[1] ?? '');
 describe.each(['node', 'python', 'java'] as const)('%s with PostgreSQL', (stack) => {
   it('AWS: DATABASE_URL verifies the server against the RDS CA bundle the image fetches at build', async () => {
     const tree = await render(model(stack, ['aws']));
-    const d = deploymentModel(configOf(model(stack, ['aws'])));
+    const d = deploymentModel(configOf(model(stack, ['aws'])), null);
     const launcher = d.databaseUrlLauncher!;
     const query = queryOf(/\$DB_NAME(\?[^"]*)"/.exec(launcher)?.[1] ?? '');
     expect(query.get('sslmode'), launcher).toBe('verify-full');
@@ -57,7 +57,7 @@ describe.each(['node', 'python', 'java'] as const)('%s with PostgreSQL', (stack)
 
 describe('the weak modes are gone from every cloud query', () => {
   it.each(['node', 'python', 'java'] as const)('%s', (stack) => {
-    const d = deploymentModel(configOf(model(stack, ['aws', 'azure', 'gcp']))).database!;
+    const d = deploymentModel(configOf(model(stack, ['aws', 'azure', 'gcp'])), null).database!;
     for (const query of [d.awsUrlQuery, d.azureUrlQuery, d.gcpUrlQuery]) {
       expect(queryOf(`?${query}`).get('sslmode'), query).toMatch(/^verify-(full|ca)$/);
     }
@@ -76,7 +76,7 @@ describe.each([
 ] as const)('%s with MySQL', (stack, aws, azure) => {
   it('AWS and Azure: DATABASE_URL verifies the server; the servers refuse plain connections', async () => {
     const tree = await render(model(stack, ['aws', 'azure'], 'mysql'));
-    const d = deploymentModel(configOf(model(stack, ['aws', 'azure'], 'mysql'))).database!;
+    const d = deploymentModel(configOf(model(stack, ['aws', 'azure'], 'mysql')), null).database!;
     expect(Object.fromEntries(queryOf(`?${d.awsUrlQuery}`))).toEqual(aws);
     expect(Object.fromEntries(queryOf(`?${d.azureUrlQuery}`))).toEqual(azure);
     expect(tree.get('infra/aws/ecs.tf')!.toString()).toContain(d.awsUrlQuery);

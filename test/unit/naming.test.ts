@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, camelCase, kebabCase, names, titleCase, pascalCase, pluralize, singularize, snakeCase, words } from '../../src/model/naming.js';
+import { article, camelCase, kebabCase, names, titleCase, pascalCase, pluralize, singularize, snakeCase, words } from '../../src/config/naming.js';
 
 /**
  * Every case style, plural and singular, from one table. Templates never convert case themselves, so a wrong

@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Problem } from '../config/problems.js';
+import type { Problem } from './problems.js';
 
 /**
  * A spec file's text parsed into plain data, keeping where each value came from so that every problem can

@@ -1,17 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { JsonValue } from '../config/types.js';
-import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
-import { pyAttribute, pyModelClasses, pyModule } from './python/names.js';
-import type { InstallCommand, StackDescriptor } from './types.js';
+import type { JsonValue } from '../../config/types.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { pyAttribute, pyModelClasses, pyModule } from './names.js';
+import type { InstallCommand, StackDescriptor } from '../types.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Python stack: FastAPI + SQLAlchemy 2 + Alembic. Everything Python-specific that templates need (type
  * annotations, SQLAlchemy column types, literals for tests) is computed here, so templates only print.
  */
 
-const VERSIONS_FILE = new URL('../../templates/python/versions/requirements.txt', import.meta.url);
+const VERSIONS_FILE = join(PACKAGE_ROOT, 'templates/python/versions/requirements.txt');
 
 /** Groups of pinned requirements (`# [group]` headers) from the one versions manifest. */
 export function readVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8')): Record<string, string[]> {
@@ -491,7 +493,7 @@ function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, string>): Py
   };
 }
 
-function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<string, string>) {
+function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: ReadonlyMap<string, string>) {
   const module = pyModule(e.names.snake);
   const modelClass = classes.get(e.names.pascal)!;
   const fields = e.fields.map(pyField);
@@ -610,7 +612,7 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     filterFields: fields.filter((f) => f.filter !== null),
     sortKeys,
     sortLiteral,
-    testable: testable.has(e.name),
+    testable: e.testable,
     filterField,
     patchField,
     inbound,
@@ -666,27 +668,10 @@ function schemaImports(e: EntityView): string {
   return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
 }
 
-/** Entities whose required fields all have sample values (and whose required targets are testable). */
-function testableEntities(entities: readonly EntityView[]): Set<string> {
-  const ok = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const e of entities) {
-      if (ok.has(e.name)) continue;
-      const fieldsOk = e.fields.every((f) => !f.required || f.sampleJson !== null);
-      const depsOk = e.foreignKeys.every((r) => !r.required || r.target.name === e.name ? !r.required || false : ok.has(r.target.name));
-      const selfRequired = e.foreignKeys.some((r) => r.required && r.target.name === e.name);
-      if (fieldsOk && depsOk && !selfRequired) {
-        ok.add(e.name);
-        changed = true;
-      }
-    }
-  }
-  return ok;
-}
-
 const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].replace(/\[.*\]$/, '');
+
+/** Local and CI database servers (compose, the CI workflow's services). */
+const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17-alpine', mysql: 'mariadb:11.4' };
 
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
@@ -696,7 +681,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   if (view.auth.jwt) runtime.push(...versions.jwt);
   runtime.sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
   const dev = [...versions.dev].sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
-  const testable = testableEntities(view.entities);
+  const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   const classes = pyModelClasses(view.entities.map((e) => e.names.pascal));
   const entities = view.entities.map((e) => pyEntity(e, testable, classes));
   const schema = view.database.schema;
@@ -742,7 +727,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
       : view.database.isMysql
         ? 'PyMySQL (pure Python)'
         : 'the standard library sqlite3 module',
-    dbImage: view.database.isPostgres ? 'postgres:17-alpine' : view.database.isMysql ? 'mariadb:11.4' : null,
+    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
   };
 }
 
@@ -765,6 +750,14 @@ export const pythonStack: StackDescriptor = {
       test: '.venv/bin/pytest',
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
+  },
+  databaseImages: DATABASE_IMAGES,
+  container: {
+    start: ['python', '-m', 'app'],
+    migrate: ['alembic', 'upgrade', 'head'],
+    uid: 10001,
+    urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
+    env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: (): readonly InstallCommand[] =>
     onPath('uv')
