@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deploymentModel } from '../../src/model/deployment.js';
+import { containerOf } from '../cloud/support/render.js';
 import { configOf, render } from './support.js';
 
 /**
@@ -21,7 +22,7 @@ const queryOf = (url: string) => new URLSearchParams(url.split('?')[1] ?? '');
 describe.each(['node', 'python', 'java'] as const)('%s with PostgreSQL', (stack) => {
   it('AWS: DATABASE_URL verifies the server against the RDS CA bundle the image fetches at build', async () => {
     const tree = await render(model(stack, ['aws']));
-    const d = deploymentModel(configOf(model(stack, ['aws'])), null);
+    const d = deploymentModel(configOf(model(stack, ['aws'])), containerOf(stack));
     const launcher = d.databaseUrlLauncher!;
     const query = queryOf(/\$DB_NAME(\?[^"]*)"/.exec(launcher)?.[1] ?? '');
     expect(query.get('sslmode'), launcher).toBe('verify-full');
