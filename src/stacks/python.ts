@@ -164,7 +164,8 @@ function inputType(f: FieldView): { type: string; constraints: string[] } {
     parts.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`);
   switch (f.type) {
     case 'string': case 'text': case 'email': case 'url': {
-      if (f.pattern !== null) return { type: patternType(f), constraints: c([['strict', 'True'], ...len]) };
+      // The type holds the text rules too: the length is checked before the pattern, as on the other stacks.
+      if (f.pattern !== null) return { type: patternType(f), constraints: [] };
       const format = f.isEmail ? EMAIL_PATTERN : f.isUrl ? URL_PATTERN : null;
       return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', format]]) };
     }
@@ -380,10 +381,11 @@ function pyField(f: FieldView): PyField {
   }
   if (f.isEnum) aliases.push(pyCall(0, `${enumType(f)} = Literal`, f.values!.map((v) => JSON.stringify(v)), ']'));
   if (hasTextPattern(f)) {
+    const text = kw([['strict', 'True'], ['min_length', f.minLength], ['max_length', f.maxLength]]);
     const args = [pyStr(f.pattern!), pyStr(pythonPattern(f.pattern!))];
-    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `TextPattern(${args.join(', ')})`], ']');
+    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `Field(${text})`, `TextPattern(${args.join(', ')})`], ']');
     // Too long for one line: one item per line, TextPattern(...) split as ruff splits a call.
-    aliases.push(one.includes('\n') ? `${patternType(f)} = Annotated[\n    str,\n${pyCall(4, 'TextPattern', args, ')', ',')}\n]` : one);
+    aliases.push(one.includes('\n') ? `${patternType(f)} = Annotated[\n    str,\n    Field(${text}),\n${pyCall(4, 'TextPattern', args, ')', ',')}\n]` : one);
   }
   if (f.isDecimal) {
     const bound = (v: number | null) => (v === null ? 'None' : JSON.stringify(String(v)));
