@@ -32,5 +32,13 @@ function withEndOfText(pattern: string, endOfText: string): string {
 /** The pattern for Python's `re.search`, with ECMA-262's meaning. */
 export const pythonPattern = (pattern: string): string => withEndOfText(pattern, '\\Z');
 
-/** The pattern for Bean Validation's `@Pattern` (java.util.regex, whole-value `matches`), with ECMA-262's meaning. */
-export const javaPattern = (pattern: string): string => withEndOfText(wholeValuePattern(pattern), '\\z');
+/**
+ * The pattern for Bean Validation's `@Pattern` (java.util.regex, whole-value `matches`), with ECMA-262's meaning.
+ * One anchored at both ends stays as written (`matches` leaves no final newline for `$` to stand before); in
+ * the search form of any other, `$` becomes `(?![\\s\\S])`, "no character follows", which springdoc copies
+ * into the document and which every engine reads alike (`\\z` is no ECMA-262).
+ */
+export function javaPattern(pattern: string): string {
+  const whole = wholeValuePattern(pattern);
+  return whole === pattern ? pattern : withEndOfText(whole, '(?![\\s\\S])');
+}

@@ -94,8 +94,6 @@ function schemaAttributes(f: FieldView): string[] {
   if (f.isEnum) out.push(`allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`);
   const byDefault = documentedDefault(f);
   if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
-  // The document shows the pattern as written; @Pattern holds its java.util.regex translation.
-  if (f.pattern !== null && !f.isEnum && javaPattern(f.pattern) !== f.pattern) out.push(`pattern = ${javaString(f.pattern)}`);
   if (f.isDecimal) {
     const bounds = [f.min !== null ? `at least ${f.min}` : null, f.max !== null ? `at most ${f.max}` : null].filter((b) => b !== null);
     out.push(`description = ${javaString(`A decimal number as a string${bounds.length ? `, ${bounds.join(' and ')}` : ''}`)}`);
@@ -246,8 +244,6 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
     samples: samples.map((s) => (s === undefined ? null : JSON.stringify(s))),
     hasSample: samples.every((s) => s !== undefined),
     invalid: f.invalidSamples.map((s) => ({ reason: javaString(s.reason), json: javaString(s.json) })),
-    /** The pattern as the model wrote it, which the document must show (@Pattern holds its translation). */
-    patternLiteral: f.pattern !== null && !f.isEnum ? javaString(f.pattern) : null,
   };
 }
 type JavaField = ReturnType<typeof javaField>;
@@ -448,7 +444,6 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     /** Decimal fields every test body holds, each also sent as a JSON number (SPEC 5). */
     decimalKeys: fields.filter((f) => f.isDecimal && f.samples.every((s) => s !== null)).map((f) => f.nameLiteral),
     firstField: fields[0] ?? null,
-    patternedFields: fields.filter((f) => f.patternLiteral !== null),
     isFirst: e.isFirst,
   };
 }
@@ -478,7 +473,6 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     javaVersion: v.properties['java.version'],
     entities,
     firstPath: view.entities[0]?.path ?? '/api',
-    hasPatterns: entities.some((e) => e.patternedFields.length > 0),
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
     /** `__entity_javaClass__` in template paths: the JPA entity class's file. */
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { javaClass: e.className }])),
