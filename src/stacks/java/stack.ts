@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ROWS } from '../../model/samples.js';
-import { wholeValuePattern } from '../../model/pattern-sample.js';
+import { javaPattern } from '../../model/pattern-dialects.js';
 import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
@@ -135,7 +135,7 @@ function annotations(f: FieldView): string[] {
   if (f.isEmail) out.push('@Email');
   if (f.isUrl && f.pattern === null) out.push('@Pattern(regexp = Patterns.URL, message = "must be a URL")');
   if (f.pattern !== null && !f.isEnum) {
-    out.push(`@Pattern(regexp = ${javaString(wholeValuePattern(f.pattern))}, message = ${messageString(`must match the pattern ${f.pattern}`)})`);
+    out.push(`@Pattern(regexp = ${javaString(javaPattern(f.pattern))}, message = ${messageString(`must match the pattern ${f.pattern}`)})`);
   }
   if (f.isInteger || f.isBigint) {
     if (f.min !== null) out.push(`@Min(${longLiteral(Math.ceil(f.min))})`);
