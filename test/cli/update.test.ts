@@ -159,6 +159,9 @@ describe('create-backend update', () => {
     expect(schema.match(/^<<<<<<< /gm)).toHaveLength(1);
     expect(schema).toContain("<<<<<<< yours\n  '-age', // oldest first\n||||||| base\n  '-age',\n=======\n  '-age',\n  'nickname',\n  '-nickname',\n  'color',\n  '-color',\n>>>>>>> generated\n");
     expect(git(dir, 'status', '--porcelain')).toMatch(/^UU src\/entities\/pet\/schema\.ts$/m);
+    // New files are in the reviewable change: git diff shows them and git commit -a takes them.
+    expect(git(dir, 'diff', '--name-only').split('\n')).toEqual(expect.arrayContaining([json.migrations[0], 'src/entities/vet/routes.ts']));
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).not.toMatch(/^\?\? /m);
 
     // With foreign keys enforced (node's runner before it switched them off) rebuilding owners fails: DROP TABLE
     // owners would delete, here refuse, the pets rows that reference it.
@@ -221,6 +224,15 @@ describe('create-backend update', () => {
     expect(String(r.stderr)).toMatch(/pets\.weight: a new required column without a default/);
     expect(String(r.stderr)).toMatch(/hint: give the field a default/);
     expect(String(r.stderr)).not.toMatch(/\n\s+at /); // no stack trace
+    expect(snapshot(dir)).toEqual(before);
+  });
+  it('when only backend.yaml is uncommitted (edited, then update at once), the hint says to commit the model change', async () => {
+    const dir = await generated();
+    writeFileSync(join(dir, 'backend.yaml'), read(dir, 'backend.yaml').replace('      age:\n', '      color:\n        type: string\n      age:\n'));
+    const before = snapshot(dir);
+    const r = await update(dir);
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toMatch(/uncommitted changes \(backend\.yaml\)\n\s+hint: commit the model change first \(git commit -m "Model: …" backend\.yaml\)/);
     expect(snapshot(dir)).toEqual(before);
   });
 
