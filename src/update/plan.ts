@@ -80,7 +80,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   if (!git) {
     throw new UserError([problem('update-git', 'directory', `${directory} is not inside a git repository`, 'update leaves one reviewable change in git: run git init && git add -A && git commit -m "Generated project" first')]);
   }
-  const problems: Problem[] = [...dirtyFiles(directory)];
+  const problems: Problem[] = [...dirtyFiles(directory, `${git.prefix}${SPEC_PATH}`)];
 
   const javaPackage = recordedJavaPackage(manifest);
   const next = resolveSpec({ config: options.config ?? join(directory, SPEC_PATH), configText: options.specText, directory }, javaPackage);
@@ -313,11 +313,15 @@ function readOurs(directory: string, path: string): Buffer | undefined {
 }
 
 /** Tracked files modified or staged under the project (SPEC 7: a dirty tree is refused, so an update is one reviewable diff). */
-function dirtyFiles(directory: string): Problem[] {
+function dirtyFiles(directory: string, specPath: string): Problem[] {
   const r = spawnSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', '.'], { cwd: directory, encoding: 'utf8' });
   const paths = r.stdout.split('\0').filter(Boolean).map((line) => line.slice(3));
   if (paths.length === 0) return [];
-  return [problem('update-dirty', 'directory', `the project has uncommitted changes (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? `, and ${paths.length - 5} more` : ''})`, 'commit or stash them first (git commit -am "..." or git stash), so the update is one reviewable change')];
+  // The usual first run: backend.yaml edited and update run straight away. Say what to commit, not just "commit".
+  const hint = paths.length === 1 && paths[0] === specPath
+    ? `commit the model change first (git commit -m "Model: …" ${SPEC_PATH}), then run update again: its change is then the code and migration that follow the model`
+    : 'commit or stash them first (git commit -am "..." or git stash), so the update is one reviewable change';
+  return [problem('update-dirty', 'directory', `the project has uncommitted changes (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? `, and ${paths.length - 5} more` : ''})`, hint)];
 }
 
 function untrackedFiles(directory: string): Set<string> {
