@@ -263,7 +263,7 @@ function newMigration(config: ResolvedConfig, oldConfig: ResolvedConfig, view: V
   const after = schemaModel(dialect, view.entities, view.auth.jwt);
   const renames = renamesOf(config, oldView, view);
   const diff = diffSchemas(before, after, { renames, allowDataLoss });
-  for (const r of diff.refusals) problems.push(problem('update-data', SPEC_PATH, r.message, r.hint));
+  for (const r of diff.refusals) problems.push(problem(r.reason === 'no-default' ? 'update-default' : 'update-data', SPEC_PATH, r.message, r.hint));
   if (diff.changes.length === 0) return undefined;
   const back = diffSchemas(after, before, { renames: invert(renames), allowDataLoss: true });
   const summary = summarize(diff.changes);

@@ -329,6 +329,8 @@ describe('create-backend add', () => {
     const r = await cli(['add', '--no-install', '--entity', 'Pet: weight:integer!'], { cwd: dir, env: IDENTITY });
     expect(r.exitCode).toBe(2);
     expect(String(r.stderr)).toMatch(/pets\.weight: a new required column without a default/);
+    // The shorthand cannot carry a default, so the hint says where one goes.
+    expect(String(r.stderr)).toMatch(/--entity cannot set a default: write the field into backend\.yaml with `required: true, default: \.\.\.`/);
     expect(snapshot(dir)).toEqual(before);
   });
 });
