@@ -134,6 +134,7 @@ describe('create-backend update', () => {
     expect(json.files).toEqual(planned.files);
     const status = Object.fromEntries(json.files.map((f) => [f.path, f.status]));
     expect(json.conflicts).toEqual(['src/entities/pet/schema.ts']);
+    expect(String(r.stderr)).toMatch(/review the whole change with git diff HEAD/);
     expect(status['README.md']).toBe('merged');
     expect(status['src/http/problem.ts']).toBe('kept');
     // Registering Vet is in the file that only lists entities, so the user's edit of app.ts stays out of the merge.
