@@ -78,7 +78,7 @@ export function databaseAvailable(db: DatabaseId): boolean {
 }
 
 /** A fresh, empty database on the test server; returns the DATABASE_URL the generated project uses. */
-async function freshDatabase(db: DatabaseId, name: string, projectDir: string): Promise<string> {
+export async function freshDatabase(db: DatabaseId, name: string, projectDir: string): Promise<string> {
   if (db === 'sqlite') {
     mkdirSync(join(projectDir, 'data'), { recursive: true });
     return `file:${join(projectDir, 'data', `${name}.db`)}`;
