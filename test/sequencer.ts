@@ -10,9 +10,10 @@ const EXPECTED_SECONDS: Record<string, number> = {
   'stacks-java': 760,
   'stacks-python': 740,
   'stacks-node': 600,
+  'update-equivalence': 720,
   keywords: 410,
   random: 330,
-  update: 250,
+  update: 550,
   import: 180,
   checkov: 120,
 };
