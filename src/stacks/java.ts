@@ -545,10 +545,17 @@ export const javaStack: StackDescriptor = {
       build: './mvnw -q -B -DskipTests package',
       start: `java -jar ${jar}`,
       test: './mvnw -q -B test',
+      lint: './mvnw -q -B spotless:check',
     };
   },
   installCommands: (): readonly InstallCommand[] => [
     { file: 'java', args: ['-version'], missingHint: JAVA_HINT },
     { file: 'sh', args: ['mvnw', '-q', '-B', '-DskipTests', 'package'], missingHint: JAVA_HINT },
   ],
+  formatter: {
+    command: { file: 'sh', args: ['mvnw', '-q', '-B', 'spotless:apply'], missingHint: JAVA_HINT },
+    offlineArgs: ['mvnw', '-q', '-B', '-o', 'spotless:apply'],
+    formats: (path) => /^src\/(main|test)\/java\/.*\.java$/.test(path),
+    needs: (path) => /^(pom\.xml|mvnw|\.mvn\/.*)$/.test(path),
+  },
 };
