@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isImportable, type ImportWarning } from '../import/formats.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
@@ -12,7 +12,7 @@ import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
 import { loadCompiler, TemplateError } from '../generator/engine.js';
 import { specObject } from '../model/spec-yaml.js';
-import { gitInit, install, type StepResult } from '../steps/steps.js';
+import { format, gitInit, install, type StepResult } from '../steps/steps.js';
 import { loadStack } from '../stacks/index.js';
 import type { ProjectCommands } from '../stacks/types.js';
 import { PathEscapeError } from '../writer/fence.js';
@@ -135,6 +135,8 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const steps: StepResult[] = [];
   const reporter = out.steps();
   if (options.install && !interrupted()) steps.push(await install(directory, stack.installCommands({ config, packageManager }), reporter));
+  const formatted = Boolean(stack.formatter) && steps.length > 0 && steps.every((s) => s.ok) && !interrupted();
+  if (formatted) steps.push(await format(directory, [stack.formatter!.command], reporter));
   const installFailed = steps.some((s) => !s.ok);
   if (options.git && !interrupted()) {
     steps.push(installFailed
@@ -142,7 +144,8 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
       : await gitInit(directory, reporter));
     const git = steps.at(-1)!;
     // The base of the first `update`: exactly what we generated, under our own ref (SPEC 7).
-    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
+    // With the formatter run, its files are recorded as it left them: the user's tree starts equal to the base.
+    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, formatted ? asOnDisk(directory, generatedFiles(tree), stack.formatter!.formats) : generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
   }
   if (interrupted()) {
     out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);
@@ -177,6 +180,12 @@ async function importConfig(options: CreateOptions, out: Output): Promise<{ yaml
     if (!(err instanceof ImportSyntaxError)) throw err;
     throw new UserError([{ rule: 'import-syntax', path: '--config', message: err.message, hint: 'fix the model at that line', file: options.config, line: err.line, column: err.column }]);
   }
+}
+
+/** The generated files, those the formatter may have rewritten read back from the project. */
+function asOnDisk(directory: string, files: Map<string, Buffer>, formats: (path: string) => boolean): Map<string, Buffer> {
+  for (const path of files.keys()) if (formats(path)) files.set(path, readFileSync(join(directory, path)));
+  return files;
 }
 
 function success(directory: string, files: string[], config: ResolvedConfig, commands: ProjectCommands, steps: readonly StepResult[], warnings?: readonly ImportWarning[]) {

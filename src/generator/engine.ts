@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
+import { wrapBlock } from './java-wrap.js';
 
 // Rendering needs only the Handlebars runtime; the compiler (and its source-map dependency) is loaded only
 // for a template that was not precompiled at build time, such as an in-house one. In the bundled CLI the
@@ -46,6 +47,10 @@ export function createEngine(): Engine {
   /** `{{#array}}'a', {{#if b}}'b', {{/if}}{{/array}}` renders `['a', 'b']`, or `[]`: the list form of `object`. */
   hbs.registerHelper('array', function (this: unknown, options: Handlebars.HelperOptions) {
     return `[${options.fn(this).trim().replace(/,$/, '')}]`;
+  });
+  /** `{{#wrap 4}}head(\n{{#each}}item\n{{/each}}tail{{/wrap}}`: one Java list laid out as palantir-java-format would (java-wrap.ts). */
+  hbs.registerHelper('wrap', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
+    return wrapBlock(n, options.fn(this));
   });
   /** Indents every non-empty line of the block by `n` spaces (for nesting generated code). */
   hbs.registerHelper('indent', function (this: unknown, n: number, options: Handlebars.HelperOptions) {

@@ -50,4 +50,22 @@ export interface StackDescriptor {
   readonly container: ContainerRuntime;
   /** The dependency install post-step, as one or more commands run in order in the project directory. */
   readonly installCommands: (ctx: StackContext) => readonly InstallCommand[];
+  /**
+   * The project's own formatter, for a stack whose generated files it may rewrite where the templates cannot
+   * foresee its layout (palantir-java-format wraps by line length, so by name length). create runs it after the
+   * install and records the formatted files as the base of `update`; `update` formats its new render the same
+   * way before merging, so formatting is never a difference between the base, the user's tree and the render.
+   */
+  readonly formatter?: ProjectFormatter;
+}
+
+export interface ProjectFormatter {
+  /** Run in the project directory (or a scratch copy of the files `needs` selects), installed dependencies first. */
+  readonly command: InstallCommand;
+  /** The same command working only from local caches, tried first by `update` (fast, and no network needed). */
+  readonly offlineArgs: readonly string[];
+  /** Files the formatter may rewrite. */
+  readonly formats: (path: string) => boolean;
+  /** Files the formatter needs to run besides those it formats (its build file and wrapper). */
+  readonly needs: (path: string) => boolean;
 }

@@ -12,6 +12,7 @@ import { loadCompiler } from '../generator/engine.js';
 import { VirtualTree } from '../generator/tree.js';
 import type { SqlDialect } from '../model/sql.js';
 import { prepareViewModel, type ViewModel } from '../model/view-model.js';
+import { formatInScratch } from '../steps/format.js';
 import { loadStack } from '../stacks/index.js';
 import type { StackDescriptor } from '../stacks/types.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
@@ -127,6 +128,12 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   for (const [path, content] of theirs) tree.set(path, content);
   tree.set(SPEC_PATH, render.get(SPEC_PATH)!); // hashed like at generation: the resolved spec this render came from
   theirs.set(MANIFEST_PATH, Buffer.from(manifestFile(tree, packs, VERSION, config), 'utf8'));
+  if (stack.formatter) {
+    // create recorded the formatted files (src/cli/create.ts): the new render is merged in the same style.
+    const formatted = formatInScratch(stack.formatter, theirs);
+    for (const [path, content] of formatted.files) theirs.set(path, content);
+    if (formatted.error) notes.push(`the new render is merged unformatted, so reformatted lines may conflict: ${formatted.error}`);
+  }
 
   const untracked = untrackedFiles(directory);
   const files: PlannedFile[] = [];
@@ -228,6 +235,8 @@ function findBase(top: string, ref: string, manifest: Buffer): string | undefine
 async function renderBase(directory: string, config: ResolvedConfig, manifest: Manifest, manifestBytes: Buffer, template: string | undefined, notes: string[]): Promise<Map<string, Buffer>> {
   const stack = await loadStack(config.stack);
   const { tree } = generate({ config, stack, packs: await packsFor(stack, config, template), generatorVersion: manifest.version });
+  // The manifest hashes the render before formatting; the project holds it formatted (src/cli/create.ts).
+  const rendered = stack.formatter ? formatInScratch(stack.formatter, new Map(tree.entries())).files : new Map(tree.entries());
   const base = new Map<string, Buffer>();
   const differ: string[] = [];
   for (const [path, hash] of Object.entries(manifest.files)) {
@@ -237,9 +246,9 @@ async function renderBase(directory: string, config: ResolvedConfig, manifest: M
       base.set(path, ours);
       continue;
     }
-    const rendered = tree.get(path);
-    if (rendered) base.set(path, rendered);
-    if (!rendered || sha256(rendered) !== hash) differ.push(path);
+    const content = rendered.get(path);
+    if (content) base.set(path, content);
+    if (!tree.get(path) || sha256(tree.get(path)!) !== hash) differ.push(path);
   }
   base.set(MANIFEST_PATH, manifestBytes);
   if (differ.length) {

@@ -5,6 +5,7 @@ import { javaPattern } from '../../model/pattern-dialects.js';
 import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { annotationJava, type AnnotationValue } from '../../generator/java-wrap.js';
 import type { InstallCommand, StackDescriptor } from '../types.js';
 import { javaEntityClasses, javaIdentifier } from './names.js';
 import { defaultJavaPackage } from '../../config/java-package.js';
@@ -160,26 +161,27 @@ const decimalMessage = (precision: number, scale: number): string =>
   `must be a decimal number with at most ${precision} digits, ${scale} after the point`;
 
 /** One method-level @Parameter of the list route: a query parameter with its schema. */
-function queryParameter(name: string, type: string | null, description: string, schema: string): string {
-  const typed = type === null ? schema : `type = ${javaString(type)}, ${schema}`;
-  return `@Parameter(in = ParameterIn.QUERY, name = ${javaString(name)}, description = ${javaString(description)}, schema = @Schema(${typed}))`;
+function queryParameter(name: string, type: string | null, description: string, schema: ReadonlyArray<readonly [string, AnnotationValue]>): string {
+  const typed: Array<readonly [string, AnnotationValue]> = type === null ? [...schema] : [['type', javaString(type)], ...schema];
+  return annotationJava(4, 'Parameter', [['in', 'ParameterIn.QUERY'], ['name', javaString(name)], ['description', javaString(description)], ['schema', { annotation: 'Schema', attributes: typed }]]);
 }
 
 /** The @Schema attributes of an equality filter's value, as the filter parses it (see Filter.java); null when none. */
-function filterSchema(f: FieldView): string | null {
+function filterSchema(f: FieldView): Array<readonly [string, AnnotationValue]> | null {
   if (!f.filterable) return null;
+  const typed = (type: string, format?: string): Array<readonly [string, AnnotationValue]> => [['type', javaString(type)], ...(format ? [['format', javaString(format)] as const] : [])];
   switch (f.type) {
-    case 'enum': return `type = "string", allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`;
-    case 'integer': return 'type = "integer", format = "int32"';
-    case 'bigint': return 'type = "integer", format = "int64"';
-    case 'number': return 'type = "number", format = "double"';
-    case 'boolean': return 'type = "boolean"';
-    case 'date': return 'type = "string", format = "date"';
-    case 'datetime': return 'type = "string", format = "date-time"';
-    case 'uuid': return 'type = "string", format = "uuid"';
-    case 'decimal': return 'type = "string", description = "A decimal number as a string"';
+    case 'enum': return [['type', '"string"'], ['allowableValues', (f.values ?? []).map(javaString)]];
+    case 'integer': return typed('integer', 'int32');
+    case 'bigint': return typed('integer', 'int64');
+    case 'number': return typed('number', 'double');
+    case 'boolean': return typed('boolean');
+    case 'date': return typed('string', 'date');
+    case 'datetime': return typed('string', 'date-time');
+    case 'uuid': return typed('string', 'uuid');
+    case 'decimal': return [['type', '"string"'], ['description', '"A decimal number as a string"']];
     case 'json': return null;
-    default: return 'type = "string"';
+    default: return typed('string');
   }
 }
 
@@ -344,14 +346,14 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     attributeEntries: renamed.map((f) => `Map.entry(${javaString(f.name)}, ${javaString(f.ident)})`),
     hasJsonProperty: renamed.length > 0,
     filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
-    keysLiteral: keys.map(javaString).join(', '),
+    keys: keys.map(javaString),
     /** The list route's query parameters for the document: the controller reads them all from one map. */
     queryParameters: [
-      queryParameter('limit', 'integer', 'Page size (1-100)', 'minimum = "1", maximum = "100", defaultValue = "20"'),
-      queryParameter('offset', 'integer', 'Items to skip', `minimum = "0", maximum = "${INT_MAX}", defaultValue = "0"`),
-      queryParameter('sort', 'string', 'A field to sort by, descending with a leading -', `allowableValues = {${sorts.flatMap((s) => [s.literal, javaString(`-${s.key}`)]).join(', ')}}`),
+      queryParameter('limit', 'integer', 'Page size (1-100)', [['minimum', '"1"'], ['maximum', '"100"'], ['defaultValue', '"20"']]),
+      queryParameter('offset', 'integer', 'Items to skip', [['minimum', '"0"'], ['maximum', `"${INT_MAX}"`], ['defaultValue', '"0"']]),
+      queryParameter('sort', 'string', 'A field to sort by, descending with a leading -', [['allowableValues', sorts.flatMap((s) => [s.literal, javaString(`-${s.key}`)])]]),
       ...fields.filter((f) => f.filterSchema !== null).map((f) => queryParameter(f.name, null, 'Only rows with this value', f.filterSchema!)),
-      ...foreignKeys.map((r) => queryParameter(r.name, null, 'Only rows with this value', 'type = "string", format = "uuid"')),
+      ...foreignKeys.map((r) => queryParameter(r.name, null, 'Only rows with this value', [['type', '"string"'], ['format', '"uuid"']])),
     ],
     entityImports: imports([
       ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
@@ -458,6 +460,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     versions: v.properties,
     javaVersion: v.properties['java.version'],
     entities,
+    /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
+    seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
     /** `__entity_javaClass__` in template paths: the JPA entity class's file. */
@@ -502,6 +506,7 @@ export const javaStack: StackDescriptor = {
       build: './mvnw -q -B -DskipTests package',
       start: `java -jar ${jar}`,
       test: './mvnw -q -B test',
+      lint: './mvnw -q -B spotless:check',
     };
   },
   // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
@@ -518,4 +523,10 @@ export const javaStack: StackDescriptor = {
     { file: 'java', args: ['-version'], missingHint: JAVA_HINT },
     { file: 'sh', args: ['mvnw', '-q', '-B', '-DskipTests', 'package'], missingHint: JAVA_HINT },
   ],
+  formatter: {
+    command: { file: 'sh', args: ['mvnw', '-q', '-B', 'spotless:apply'], missingHint: JAVA_HINT },
+    offlineArgs: ['mvnw', '-q', '-B', '-o', 'spotless:apply'],
+    formats: (path) => /^src\/(main|test)\/java\/.*\.java$/.test(path),
+    needs: (path) => /^(pom\.xml|mvnw|\.mvn\/.*)$/.test(path),
+  },
 };
