@@ -19,10 +19,8 @@ import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
 const IDENTITY = { GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
-// Java is left out until its build stops rewriting generated files: `mvnw package` runs spotless:apply, so the
-// first commit differs from the recorded base and an update reports every reformatted file as a conflict (exit 4).
-// CB_E2E_STACKS=java runs it anyway.
-const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python']) as StackId[];
+// CB_E2E_STACKS=java,… picks stacks.
+const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java']) as StackId[];
 const DATABASES: DatabaseId[] = ['sqlite', 'postgres'];
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 
