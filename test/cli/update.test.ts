@@ -63,7 +63,7 @@ async function generated(v1 = V1, flags: string[] = []): Promise<string> {
   return join(root, 'app');
 }
 
-const update = (dir: string, ...args: string[]) => cli(['update', '--no-install', ...args], { cwd: dir, env: IDENTITY, timeout: 60_000 });
+const update = (dir: string, ...args: string[]) => cli(['update', '--no-install', ...args], { cwd: dir, env: IDENTITY, timeout: 300_000 }); // a Java update runs spotless on its render (downloads it on a fresh machine)
 
 /** The node migrator's statement split (templates/node/files/src/db/migrate.ts). */
 const statements = (sql: string) => sql.split(/;[ \t]*(?:\r?\n|$)/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
@@ -302,7 +302,7 @@ describe('create-backend update', () => {
     git(dir, 'commit', '-qm', 'update');
     const again = await update(dir, '--json');
     expect(parseJson<{ files: Array<{ status: string }> }>(again.stdout).files.filter((f) => f.status !== 'kept')).toEqual([]);
-  });
+  }, 600_000); // update formats its Java render with the project's spotless (a first run downloads the formatter)
 });
 
 describe('create-backend add', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInScratch } from '../../src/steps/format.js';
 import type { ProjectFormatter } from '../../src/stacks/types.js';
-import { javaStack } from '../../src/stacks/java.js';
+import { javaStack } from '../../src/stacks/java/stack.js';
 
 /**
  * `update` formats its new render in a scratch folder with the project's own formatter (src/steps/format.ts).
