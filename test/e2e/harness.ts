@@ -133,6 +133,16 @@ export function assertOk(result: { exitCode?: number; all?: string; timedOut?: b
   if (result.exitCode !== 0) throw new Error(`${what} failed with exit ${result.exitCode}:\n${(result.all ?? '').slice(-6000)}`);
 }
 
+/** A git identity for commits made in a generated project (CI machines have none configured). */
+export const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
+
+/** Runs one shell step of a scenario that must succeed (with the git identity) and returns its stdout. */
+export async function shOk(command: string, cwd: string, env: Record<string, string> = {}, timeout = 900_000): Promise<string> {
+  const result = await sh(command, cwd, { ...GIT_IDENTITY, ...env }, timeout);
+  assertOk(result, command);
+  return result.stdout;
+}
+
 async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;

@@ -1,11 +1,10 @@
-import { execa } from 'execa';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StackId } from '../../src/config/options.js';
 import type { SqlDialect } from '../../src/model/sql.js';
-import { REPO, databaseAvailable, freshDatabase } from './harness.js';
+import { REPO, databaseAvailable, freshDatabase, shOk } from './harness.js';
 import { databaseAt } from '../update/databases.js';
 
 /**
@@ -18,7 +17,6 @@ import { databaseAt } from '../update/databases.js';
  * About 1.5 min (node) and 2.5 min (python) a case, most of it the install.
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
-const IDENTITY = { GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 
 /** What a freshly generated project links from the installed one so its migrate command runs without an install. */
@@ -83,11 +81,6 @@ const OWNER = '01890000-0000-7000-8000-000000000001';
 const PET = '01890000-0000-7000-8000-000000000002';
 const AT = "'2026-01-01 00:00:00'";
 
-async function sh(command: string, cwd: string, env: Record<string, string> = {}) {
-  const r = await execa('sh', ['-c', command], { cwd, env: { ...IDENTITY, ...env }, reject: false, all: true, timeout: 900_000 });
-  if (r.exitCode !== 0) throw new Error(`${command} exited ${r.exitCode}:\n${(r.all ?? '').slice(-6000)}`);
-  return r.stdout;
-}
 
 describe('update through each stack’s migration tool: v1 + update equals a fresh v2', () => {
   for (const stack of STACKS) {
@@ -102,10 +95,10 @@ describe('update through each stack’s migration tool: v1 + update equals a fre
         writeFileSync(join(root, 'v2.yaml'), model(stack, kind, V2));
 
         log(`${label}: generate v1, install, git`);
-        const gen = JSON.parse(await sh(`node ${BIN} app --config v1.yaml --json`, root)) as { commands: { migrate: string } };
+        const gen = JSON.parse(await shOk(`node ${BIN} app --config v1.yaml --json`, root)) as { commands: { migrate: string } };
         const dir = join(root, 'app');
         const migratedUrl = await freshDatabase(kind, `${name}_up`, dir);
-        await sh(gen.commands.migrate, dir, { DATABASE_URL: migratedUrl });
+        await shOk(gen.commands.migrate, dir, { DATABASE_URL: migratedUrl });
         const migrated = databaseAt(kind, migratedUrl);
         migrated.exec([
           `INSERT INTO owners (id, name, rating, created_at, updated_at) VALUES ('${OWNER}', 'Ann', 4, ${AT}, ${AT})`,
@@ -113,18 +106,18 @@ describe('update through each stack’s migration tool: v1 + update equals a fre
         ]);
 
         writeFileSync(join(dir, 'backend.yaml'), model(stack, kind, V2));
-        await sh('git commit -qam "model v2"', dir);
-        const updated = JSON.parse(await sh(`node ${BIN} update --allow-data-loss --no-install --json`, dir)) as { migrations: string[]; conflicts: string[] };
+        await shOk('git commit -qam "model v2"', dir);
+        const updated = JSON.parse(await shOk(`node ${BIN} update --allow-data-loss --no-install --json`, dir)) as { migrations: string[]; conflicts: string[] };
         expect(updated.conflicts).toEqual([]);
         expect(updated.migrations).toHaveLength(1);
-        await sh(gen.commands.migrate, dir, { DATABASE_URL: migratedUrl });
+        await shOk(gen.commands.migrate, dir, { DATABASE_URL: migratedUrl });
 
         log(`${label}: fresh v2 with the installed toolchain`);
-        await sh(`node ${BIN} fresh --config v2.yaml --no-install --no-git`, root);
+        await shOk(`node ${BIN} fresh --config v2.yaml --no-install --no-git`, root);
         const fresh = join(root, 'fresh');
         for (const path of TOOLCHAIN[stack] ?? []) symlinkSync(join(dir, path), join(fresh, path));
         const freshUrl = await freshDatabase(kind, `${name}_fresh`, fresh);
-        await sh(gen.commands.migrate, fresh, { DATABASE_URL: freshUrl });
+        await shOk(gen.commands.migrate, fresh, { DATABASE_URL: freshUrl });
 
         expect(migrated.catalog()).toEqual(databaseAt(kind, freshUrl).catalog());
         expect(migrated.rows('SELECT full_name, age, note, rating, since, owner_id FROM pets JOIN owners ON owners.id = pets.owner_id')).toEqual([
