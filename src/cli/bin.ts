@@ -6,11 +6,15 @@ import module from 'node:module';
 var REQUIRED = [22, 12];
 var parts = process.versions.node.split('.').map(Number);
 var args = process.argv.slice(2);
+// POSIX single quotes for any argument a shell would split or expand, so the suggested command can be pasted.
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : "'" + arg.replace(/'/g, "'\\''") + "'";
+}
 if (parts[0] < REQUIRED[0] || (parts[0] === REQUIRED[0] && parts[1] < REQUIRED[1])) {
   // One line that also says how to get there: npx can fetch a current Node for this one run, nvm installs one.
   process.stderr.write(
     'create-backend needs Node.js ' + REQUIRED.join('.') + ' or newer; this is ' + process.version +
-      '. Run it with a current Node: npx -p node@22 -p create-backend create-backend ' + args.join(' ') +
+      '. Run it with a current Node: npx -p node@22 -p create-backend create-backend ' + args.map(shellQuote).join(' ') +
       ' (or nvm install 22).\n',
   );
   process.exit(2);

@@ -264,4 +264,10 @@ describe('an old Node', () => {
     expect(lines[0]).toContain('nvm install 22');
     expect(String(r.stdout)).toBe('');
   });
+
+  it.runIf(isOld)('quotes the arguments a shell would split, so the suggested command can be pasted as it is', async () => {
+    const r = await cli(['add', '--entity', 'Vet: name:string!', '--entity', "O'Brien: x:int"], { cwd: ROOT, node: OLD_NODE });
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toContain(`create-backend add --entity 'Vet: name:string!' --entity 'O'\\''Brien: x:int' (or nvm`);
+  });
 });
