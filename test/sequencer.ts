@@ -12,7 +12,7 @@ const EXPECTED_SECONDS: Record<string, number> = {
   'stacks-node': 600,
   'update-equivalence': 480,
   keywords: 410,
-  random: 330,
+  random: 200,
   update: 550,
   import: 180,
   checkov: 120,
