@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ROWS } from '../../model/samples.js';
-import { javaPattern } from '../../model/pattern-dialects.js';
+import { javaKeepsPattern, javaPattern } from '../../model/pattern-dialects.js';
 import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
@@ -89,12 +89,14 @@ function defaultExpr(f: FieldView): string | null {
 
 /**
  * What the document says beyond the validation annotations (which springdoc reads too): enum values (JsonBody.oneOf
- * checks them), the default a create applies, and the bounds of a decimal, which a JSON Schema `minimum` on a
- * string could not carry.
+ * checks them), the default a create applies, the bounds of a decimal, which a JSON Schema `minimum` on a
+ * string could not carry, and the user's own pattern where @Pattern holds its Java translation.
  */
 function schemaAttributes(f: FieldView): string[] {
   const out: string[] = [];
   if (f.isEnum) out.push(`allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`);
+  // springdoc documents @Pattern's regexp; where that is a translation, OpenApiConfig shows this one instead.
+  if (f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern)) out.push(`pattern = ${javaString(f.pattern)}`);
   const byDefault = documentedDefault(f);
   if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
   if (f.isDecimal) {
@@ -460,6 +462,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     versions: v.properties,
     javaVersion: v.properties['java.version'],
     entities,
+    /** Some @Pattern holds a translation of the user's pattern: OpenApiConfig documents the user's text instead. */
+    translatedPatterns: view.entities.some((e) => e.fields.some((f) => f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern))),
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
     seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
