@@ -159,7 +159,7 @@ export const goPattern = (pattern: string): string => translate(pattern, GO_DIAL
  * The pattern for Bean Validation's `@Pattern` (java.util.regex, whole-value `matches`), with ECMA-262's meaning.
  * One anchored at both ends keeps its anchors (`matches` leaves no final newline for `$` to stand before); in
  * the search form of any other, `$` becomes `(?![\\s\\S])`, "no character follows" (`[\\s\\S]` is any character
- * in every engine, whatever each reads as `\\s`). The document shows the user's pattern (`@Schema(pattern)`).
+ * in every engine, whatever each reads as `\\s`). The document shows the user's pattern (OpenApiConfig).
  */
 export function javaPattern(pattern: string): string {
   const whole = wholeValuePattern(pattern);

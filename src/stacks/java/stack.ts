@@ -90,13 +90,11 @@ function defaultExpr(f: FieldView): string | null {
 /**
  * What the document says beyond the validation annotations (which springdoc reads too): enum values (JsonBody.oneOf
  * checks them), the default a create applies, the bounds of a decimal, which a JSON Schema `minimum` on a
- * string could not carry, and the user's own pattern where @Pattern holds its Java translation.
+ * string could not carry.
  */
 function schemaAttributes(f: FieldView): string[] {
   const out: string[] = [];
   if (f.isEnum) out.push(`allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`);
-  // springdoc documents @Pattern's regexp; where that is a translation, OpenApiConfig shows this one instead.
-  if (f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern)) out.push(`pattern = ${javaString(f.pattern)}`);
   const byDefault = documentedDefault(f);
   if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
   if (f.isDecimal) {
@@ -462,8 +460,15 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     versions: v.properties,
     javaVersion: v.properties['java.version'],
     entities,
-    /** Some @Pattern holds a translation of the user's pattern: OpenApiConfig documents the user's text instead. */
-    translatedPatterns: view.entities.some((e) => e.fields.some((f) => f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern))),
+    /**
+     * The model's patterns whose @Pattern holds a translation, by create schema and property: springdoc documents
+     * @Pattern's regexp, and OpenApiConfig puts the model's text in its place.
+     */
+    modelPatterns: view.entities.flatMap((e) =>
+      e.fields
+        .filter((f) => f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern))
+        .map((f) => ({ key: javaString(`${e.names.pascal}Create.${f.name}`), pattern: javaString(f.pattern!) })),
+    ),
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
     seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
