@@ -7,7 +7,7 @@ import { keywordModel } from '../fixtures/keywords.js';
 import { ROOT, renderer, resolveSpec } from '../fixtures/render.js';
 
 /**
- * Golden snapshots (issue #11 §2): three models × three stacks, one database each, rendered in memory and
+ * Golden snapshots (issue #11 §2): four models × three stacks, one database each, rendered in memory and
  * compared file by file with test/golden/<stack>-<model>/, so a template change shows up as a reviewable diff.
  * `npm run golden:update` rewrites them (this file with CB_GOLDEN_UPDATE=1). Each file is stored as
  * `<path>.snap`: a snapshot's .gitignore, package.json or pom.xml must not act as one in this repository.
@@ -24,9 +24,11 @@ const MODELS: Array<{ id: string; spec: () => object }> = [
   { id: 'spec-example', spec: () => yamlModel('spec-example.yaml') },
   { id: 'shop', spec: () => yamlModel('shop.yaml') },
   { id: 'keywords', spec: keywordModel },
+  // Patterned, email and url fields: each stack's translation of a pattern, and the text its document shows.
+  { id: 'patterns', spec: () => yamlModel('patterns.yaml') },
 ];
 
-/** Each stack sees each database once over the three models. */
+/** Each stack sees each database at least once over the models. */
 const CASES = MODELS.flatMap((model, i) => STACKS.map((stack, j) => ({ model, stack, database: DATABASES[(i + j) % DATABASES.length], dir: `${stack}-${model.id}` })));
 
 const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock)$/;

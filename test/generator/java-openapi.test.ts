@@ -41,10 +41,28 @@ describe('java OpenAPI', { timeout: 30_000 }, () => {
       Code: { fields: { part: { type: 'string', pattern: '[A-Z]{3}' }, whole: { type: 'string', pattern: '^[a-z]+$' }, either: { type: 'string', pattern: '^a$|^b$' } } },
     } as Answers['entities'];
     const create = render(entities)('$main/api/CodeCreate.java');
+    // The document shows the model's pattern, not the search form @Pattern needs (OpenApiConfig.MODEL_PATTERNS).
     expect(create).toContain(String.raw`@Pattern(regexp = "[\\s\\S]*(?:[A-Z]{3})[\\s\\S]*", message = "must match the pattern [A-Z]\\{3\\}") String part`);
     expect(create).toContain(String.raw`@Pattern(regexp = "^[a-z]+$", message = "must match the pattern ^[a-z]+\\$") String whole`);
     // Every alternative anchored at both ends: already a whole-value pattern.
-    expect(create).toContain(String.raw`@Pattern(regexp = "^a$|^b$"`);
+    expect(create).toContain(String.raw`@Pattern(regexp = "^a$|^b$", message = "must match the pattern ^a\\$|^b\\$") String either`);
+    const config = render(entities)('$main/config/OpenApiConfig.java');
+    expect(config).toContain('Map.entry("CodeCreate.part", "[A-Z]{3}")');
+    expect(config).not.toContain('"CodeCreate.whole"');
+  });
+
+  it('documents the model\'s pattern where java.util.regex needs ECMA-262\'s classes spelled out', () => {
+    const entities = { Code: { fields: { digits: { type: 'string', pattern: '^\\d+$' }, spaced: { type: 'string', pattern: '^\\s?[a-z]+$' } } } } as Answers['entities'];
+    const create = render(entities)('$main/api/CodeCreate.java');
+    // java.util.regex's \d is ECMA-262's already; its \s lacks the Unicode spaces.
+    expect(create).toContain(String.raw`@Pattern(regexp = "^\\d+$", message = "must match the pattern ^\\\\d+\\$") String digits`);
+    expect(render(entities)('$main/config/OpenApiConfig.java')).toContain(String.raw`Map.entry("CodeCreate.spaced", "^\\s?[a-z]+$")`);
+    expect(create).toMatch(/@Pattern\(regexp = "\^\[\\\\x09-\\\\x0D\\\\x20\\\\xA0/);
+  });
+
+  it('adds no pattern table where every @Pattern is the model\'s own text', () => {
+    const entities = { Code: { fields: { whole: { type: 'string', pattern: '^[a-z]+$' } } } } as Answers['entities'];
+    expect(render(entities)('$main/config/OpenApiConfig.java')).not.toContain('MODEL_PATTERNS');
   });
 
   it('reads decimals with their precision and scale, so a wrong JSON type gets the same message as a bad shape', () => {

@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { keywordDepth } from '../e2e/keyword-depth.js';
+import { DEFAULT_CONTRACT_PAIRS, keywordDepth } from '../e2e/keyword-depth.js';
 
 describe('CB_E2E_KEYWORDS: the keyword model depth per pair', () => {
-  it('is static everywhere when unset, empty or static', () => {
-    for (const value of [undefined, '', 'static']) expect(keywordDepth(value)('java-sqlite')).toBe('static');
+  it('serves the contract on the chosen pairs when unset or empty, each on its own stack and database, static elsewhere', () => {
+    for (const value of [undefined, '', '  ']) {
+      const depth = keywordDepth(value);
+      expect(DEFAULT_CONTRACT_PAIRS.map(depth)).toEqual(DEFAULT_CONTRACT_PAIRS.map(() => 'contract'));
+      expect(depth('node-sqlite')).toBe('static');
+      expect(depth('java-postgres')).toBe('static');
+    }
+    const stacks = DEFAULT_CONTRACT_PAIRS.map((p) => p.split('-')[0]);
+    const databases = DEFAULT_CONTRACT_PAIRS.map((p) => p.split('-')[1]);
+    expect(new Set(stacks).size).toBe(DEFAULT_CONTRACT_PAIRS.length);
+    expect(new Set(databases).size).toBe(DEFAULT_CONTRACT_PAIRS.length);
   });
 
-  it('is full everywhere with full', () => {
-    expect(keywordDepth('full')('node-mysql')).toBe('full');
+  it('is one depth everywhere with static, contract or full', () => {
+    expect(keywordDepth('static')('node-mysql')).toBe('static');
+    expect(keywordDepth('contract')('java-sqlite')).toBe('contract');
     expect(keywordDepth('full')('python-postgres')).toBe('full');
   });
 
-  it('is full for the chosen pairs only with full:<pairs>', () => {
+  it('sets the chosen pairs only with <depth>:<pairs>, clauses joined by ;', () => {
     const depth = keywordDepth('full:java-sqlite, node-mysql');
     expect(depth('java-sqlite')).toBe('full');
     expect(depth('node-mysql')).toBe('full');
     expect(depth('node-sqlite')).toBe('static');
-    expect(depth('python-postgres')).toBe('static');
+    const mixed = keywordDepth('contract:node-mysql; full:java-sqlite');
+    expect([mixed('node-mysql'), mixed('java-sqlite'), mixed('python-sqlite')]).toEqual(['contract', 'full', 'static']);
   });
 
   it('rejects a pair no stack generates, naming it and the valid pairs', () => {
@@ -24,6 +35,7 @@ describe('CB_E2E_KEYWORDS: the keyword model depth per pair', () => {
   });
 
   it('rejects a value it does not understand rather than running static silently', () => {
-    expect(() => keywordDepth('yes')).toThrow(/CB_E2E_KEYWORDS="yes" is not understood; use full, static or full:/);
+    expect(() => keywordDepth('yes')).toThrow(/CB_E2E_KEYWORDS="yes" is not understood; use static, contract, full or/);
+    expect(() => keywordDepth('deep:node-mysql')).toThrow(/not understood/);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { javaPattern, pythonPattern } from '../../src/model/pattern-dialects.js';
+import { goPattern, javaKeepsPattern, javaPattern, pythonPattern } from '../../src/model/pattern-dialects.js';
 import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
 import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
@@ -77,6 +77,31 @@ function java(cases: readonly { pattern: string; value: string }[], whole = whol
     const run = spawnSync('java', [source], { input, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stderr);
     return run.stdout.trim().split('\n').map((l) => ({ find: l.startsWith('true'), matches: l.endsWith('true') }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Go's regexp (RE2) `MatchString`, a search, on the same pairs; null when no Go toolchain is installed. */
+function go(cases: readonly { pattern: string; value: string }[]): boolean[] | null {
+  if (spawnSync('go', ['version']).status !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'cb-go-re-'));
+  try {
+    const source = join(dir, 'check.go');
+    writeFileSync(source, [
+      'package main',
+      'import ("encoding/json"; "fmt"; "os"; "regexp")',
+      'func main() {',
+      '  var cases []struct{ Pattern, Value string }',
+      '  if err := json.NewDecoder(os.Stdin).Decode(&cases); err != nil { panic(err) }',
+      '  out := []bool{}',
+      '  for _, c := range cases { out = append(out, regexp.MustCompile(c.Pattern).MatchString(c.Value)) }',
+      '  b, _ := json.Marshal(out); fmt.Println(string(b))',
+      '}',
+    ].join('\n'));
+    const run = spawnSync('go', ['run', source], { input: JSON.stringify(cases.map((c) => ({ Pattern: c.pattern, Value: c.value }))), encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off' } });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout) as boolean[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -180,28 +205,55 @@ describe('wholeValuePattern (for engines that match the whole value, like Java\'
   });
 });
 
-describe('the server-side pattern of Python and Java (ECMA-262 meaning, $ only at the very end)', () => {
-  // Each sample, and the same text with a line terminator before or after it: `$` must not match before a
-  // final newline, as `re` and java.util.regex let it, and everything else must keep its meaning.
-  const cases = PATTERNS.flatMap((p) =>
-    patternSamples(p.pattern, p, 3).flatMap((v) => [v, `${v}\n`, `${v}\r\n`, `\n${v}`, `${v}\nx`].map((value) => ({ pattern: p.pattern, value }))),
-  );
+describe('the server-side pattern of Python, Java and Go (ECMA-262 meaning)', () => {
+  // Constructs the engines read differently beyond the real-world table: word boundaries, `.`, `\s` in and out
+  // of classes, negated escapes in classes.
+  const CONSTRUCTS = ['\\bfoo\\b', '^\\s+$', '^[\\s\\d]+$', '^[^\\S\\n]+$', '^.+$', '^a\\B.$', '^[\\w-]+$', '^[\\S@]+$', '^[^\\d\\s]+$', '^\\D\\W\\S$'];
+  // Each sample, and the same text with a line terminator before or after it (`$` must not match before a
+  // final newline, as `re` and java.util.regex let it), and with Unicode digits, letters and spaces in place of
+  // ASCII ones: ECMA-262 reads `\d`, `\w` and `\b` as ASCII and `\s` as Unicode spaces (not U+001C or U+0085).
+  const variants = (v: string): string[] => [
+    v, `${v}\n`, `${v}\r\n`, `\n${v}`, `${v}\nx`,
+    v.replace(/[0-9]/g, (d) => String.fromCharCode(0x660 + Number(d))), // ARABIC-INDIC DIGIT
+    v.replace(/[a-z]/g, 'é'), v.replace(/[A-Z]/g, 'Ä'), v.replace(/ /g, '\u00a0'), v.replace(/ /g, '\u001c'),
+    `${v}\u0085`, `${v}\u2028`, `\ufeff${v}`, `${v}\u3000`,
+  ];
+  const UNICODE = ['١٢٣', 'é', 'fooé', 'éfoo', 'foo', 'a b', 'a\u00a0b', '\u00a0', '\u001c', '\u0085', '\u2028', '\ufeff', '\u3000', '\r', 'ab', 'aé', 'a\u0085', 'x@y', 'Ä_1', '\t'];
+  const cases = [
+    ...PATTERNS.flatMap((p) => patternSamples(p.pattern, p, 3).flatMap(variants).map((value) => ({ pattern: p.pattern, value }))),
+    ...CONSTRUCTS.flatMap((pattern) => UNICODE.map((value) => ({ pattern, value }))),
+  ];
+  const patterns = [...PATTERNS.map((p) => p.pattern), ...CONSTRUCTS];
   const py = python(cases.map((c) => ({ pattern: pythonPattern(c.pattern), value: c.value })));
   const jv = java(cases, javaPattern);
+  const gov = go(cases.filter((c) => !/\(\?[=!]/.test(c.pattern)).map((c) => ({ pattern: goPattern(c.pattern), value: c.value })));
 
-  it.each(PATTERNS.map((p) => p.pattern))('%s: Python re.search and Java matches agree with JavaScript', (pattern) => {
+  it.each(patterns)('%s: Python re.search, Java matches and Go MatchString agree with JavaScript', (pattern) => {
+    let g = 0;
     cases.forEach((c, i) => {
+      const lookaround = /\(\?[=!]/.test(c.pattern);
+      const goResult = gov && !lookaround ? gov[g++] : undefined;
       if (c.pattern !== pattern) return;
       const ecma = new RegExp(pattern, 'u').test(c.value);
       expect(py[i]!.search, `python ${pythonPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
       expect(jv[i]!.matches, `java ${javaPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
+      if (goResult !== undefined) expect(goResult, `go ${goPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
     });
   });
 
-  it('refuses a trailing newline where $ ends the pattern', () => {
-    const i = cases.findIndex((c) => c.pattern === '^[A-Z]{2}$' && c.value.endsWith('\n'));
-    expect(cases[i]!.value).toMatch(/^[A-Z]{2}\n$/);
+  it('ran Go where a Go toolchain is installed (CI has one)', () => {
+    if (process.env.CI) expect(gov).not.toBeNull();
+  });
+
+  it('refuses a trailing newline where $ ends the pattern, and Unicode digits where \\d stands', () => {
+    const at = (pattern: string, value: string) => cases.findIndex((c) => c.pattern === pattern && c.value === value);
+    const i = at('^[A-Z]{2}$', 'AA\n');
     expect([py[i]!.search, jv[i]!.matches]).toEqual([false, false]);
+    const j = at('^\\d{11}$', '٠٠٠٠٠٠٠٠٠٠٠');
+    expect(j).toBeGreaterThanOrEqual(0);
+    expect([py[j]!.search, jv[j]!.matches]).toEqual([false, false]);
+    const k = at('^\\s+$', '\u00a0');
+    expect([py[k]!.search, jv[k]!.matches]).toEqual([true, true]);
   });
 
   it.each([
@@ -209,10 +261,23 @@ describe('the server-side pattern of Python and Java (ECMA-262 meaning, $ only a
     ['[0-9]{2}$', '[0-9]{2}\\Z', '[\\s\\S]*(?:[0-9]{2}(?![\\s\\S]))[\\s\\S]*'],
     ['^(a$|b)c?$', '^(a\\Z|b)c?\\Z', '^(a$|b)c?$'],
     ['^\\$[$]\\\\$', '^\\$[$]\\\\\\Z', '^\\$[$]\\\\$'],
-    ['\\S+', '\\S+', '[\\s\\S]*(?:\\S+)[\\s\\S]*'],
-  ])('%s: only end-of-input assertions change (Python %s, Java %s)', (pattern, py, jv) => {
+    ['^\\d+$', '^[0-9]+\\Z', '^\\d+$'],
+    ['^[\\w.]$', '^[\\x2E0-9A-Z_a-z]\\Z', '^[\\w.]$'],
+    ['^a.b$', '^a[^\\x0A\\x0D\\u2028\\u2029]b\\Z', '^a[^\\x0A\\x0D\\u2028\\u2029]b$'],
+  ])('%s: only constructs read differently change (Python %s, Java %s)', (pattern, py, jv) => {
     expect(pythonPattern(pattern)).toBe(py);
     expect(javaPattern(pattern)).toBe(jv);
+  });
+
+  it('keeps Go patterns as written where RE2 reads them as ECMA-262 does ($, \\d, \\w, \\b)', () => {
+    expect(goPattern('^\\d{3}\\b\\w$')).toBe('^\\d{3}\\b\\w$');
+    expect(goPattern('^\\S$')).toBe('^[^\\x09-\\x0D\\x20\\xA0\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]$');
+  });
+
+  it('says which patterns reach Java unchanged (those springdoc documents as written)', () => {
+    expect(javaKeepsPattern('^[A-Z]{2}$')).toBe(true);
+    expect(javaKeepsPattern('\\S+')).toBe(false);
+    expect(javaKeepsPattern('^\\s$')).toBe(false);
   });
 });
 

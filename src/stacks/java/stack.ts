@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ROWS } from '../../model/samples.js';
-import { javaPattern } from '../../model/pattern-dialects.js';
+import { javaKeepsPattern, javaPattern } from '../../model/pattern-dialects.js';
 import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
@@ -89,7 +89,7 @@ function defaultExpr(f: FieldView): string | null {
 
 /**
  * What the document says beyond the validation annotations (which springdoc reads too): enum values (JsonBody.oneOf
- * checks them), the default a create applies, and the bounds of a decimal, which a JSON Schema `minimum` on a
+ * checks them), the default a create applies, the bounds of a decimal, which a JSON Schema `minimum` on a
  * string could not carry.
  */
 function schemaAttributes(f: FieldView): string[] {
@@ -460,6 +460,15 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     versions: v.properties,
     javaVersion: v.properties['java.version'],
     entities,
+    /**
+     * The model's patterns whose @Pattern holds a translation, by create schema and property: springdoc documents
+     * @Pattern's regexp, and OpenApiConfig puts the model's text in its place.
+     */
+    modelPatterns: view.entities.flatMap((e) =>
+      e.fields
+        .filter((f) => f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern))
+        .map((f) => ({ key: javaString(`${e.names.pascal}Create.${f.name}`), pattern: javaString(f.pattern!) })),
+    ),
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
     seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',

@@ -93,9 +93,6 @@ export function pyLiteral(v: JsonValue | undefined): string {
 const kw = (parts: Array<[string, string | number | null]>): string =>
   parts.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`).join(', ');
 
-const EMAIL_PATTERN = 'EMAIL_PATTERN';
-const URL_PATTERN = 'URL_PATTERN';
-
 function sqlaType(f: FieldView): string {
   switch (f.type) {
     case 'string': case 'email': case 'url': case 'enum': return `sa.String(${f.maxLength ?? 255})`;
@@ -155,9 +152,16 @@ const numBounds = (f: FieldView, lo: number | string, hi: number | string): Arra
 
 const enumType = (f: FieldView): string => `${f.names.pascal}Choice`;
 
-/** The text type of a field with a `pattern`: a search with ECMA-262's meaning (see `TextPattern`). */
+/** The text type of a field with a `pattern`, or an email or url: a search with ECMA-262's meaning (see `TextPattern`). */
 const patternType = (f: FieldView): string => `${f.names.pascal}Text`;
 const hasTextPattern = (f: FieldView): boolean => f.pattern !== null && ['string', 'text', 'email', 'url'].includes(f.type);
+/** The `TextPattern` a text field is checked with: the model's pattern, else the rule of its format. */
+function textRule(f: FieldView): string | null {
+  if (hasTextPattern(f)) return `TextPattern(${[pyStr(f.pattern!), pyStr(pythonPattern(f.pattern!))].join(', ')})`;
+  if (f.isEmail) return 'EMAIL_TEXT';
+  if (f.isUrl) return 'URL_TEXT';
+  return null;
+}
 
 /** The input type and the constraint keywords of `Field(...)` for one field. */
 function inputType(f: FieldView): { type: string; constraints: string[] } {
@@ -167,9 +171,8 @@ function inputType(f: FieldView): { type: string; constraints: string[] } {
   switch (f.type) {
     case 'string': case 'text': case 'email': case 'url': {
       // The type holds the text rules too: the length is checked before the pattern, as on the other stacks.
-      if (f.pattern !== null) return { type: patternType(f), constraints: [] };
-      const format = f.isEmail ? EMAIL_PATTERN : f.isUrl ? URL_PATTERN : null;
-      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', format]]) };
+      if (textRule(f) !== null) return { type: patternType(f), constraints: [] };
+      return { type: 'str', constraints: c([['strict', 'True'], ...len]) };
     }
     case 'enum':
       return { type: enumType(f), constraints: [] };
@@ -382,12 +385,14 @@ function pyField(f: FieldView): PyField {
     aliases.push(`${defaultConstant(f)}: JsonValue = ${pyLiteral(f.default)}`);
   }
   if (f.isEnum) aliases.push(pyCall(0, `${enumType(f)} = Literal`, f.values!.map((v) => JSON.stringify(v)), ']'));
-  if (hasTextPattern(f)) {
+  const rule = textRule(f);
+  if (rule !== null) {
     const text = kw([['strict', 'True'], ['min_length', f.minLength], ['max_length', f.maxLength]]);
-    const args = [pyStr(f.pattern!), pyStr(pythonPattern(f.pattern!))];
-    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `Field(${text})`, `TextPattern(${args.join(', ')})`], ']');
+    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `Field(${text})`, rule], ']');
     // Too long for one line: one item per line, TextPattern(...) split as ruff splits a call.
-    aliases.push(one.includes('\n') ? `${patternType(f)} = Annotated[\n    str,\n    Field(${text}),\n${pyCall(4, 'TextPattern', args, ')', ',')}\n]` : one);
+    const args = [pyStr(f.pattern ?? ''), pyStr(pythonPattern(f.pattern ?? ''))];
+    const split = hasTextPattern(f) ? pyCall(4, 'TextPattern', args, ')', ',') : `    ${rule},`;
+    aliases.push(one.includes('\n') ? `${patternType(f)} = Annotated[\n    str,\n    Field(${text}),\n${split}\n]` : one);
   }
   if (f.isDecimal) {
     const bound = (v: number | null) => (v === null ? 'None' : JSON.stringify(String(v)));
@@ -672,7 +677,7 @@ function schemaImports(e: EntityView): string {
   if (fromDatetime.length > 0) std.push(pyImport('datetime', fromDatetime));
   if (has((f) => f.isDecimal)) std.push('from decimal import Decimal');
   const typing = ['Literal'];
-  if (has((f) => f.isDecimal || hasTextPattern(f) || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
+  if (has((f) => f.isDecimal || textRule(f) !== null || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
   std.push(pyImport('typing', typing));
   const pyd = ['BaseModel', 'Field'];
   if (has((f) => f.isJson)) pyd.push('JsonValue');
@@ -682,9 +687,9 @@ function schemaImports(e: EntityView): string {
   if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
   if (has((f) => f.isJson)) values.push('JsonIn');
   if (has((f) => f.isUuid) || e.hasRelations) values.push('UuidIn');
-  if (has((f) => f.isEmail && f.pattern === null)) values.push('EMAIL_PATTERN');
+  if (has((f) => f.isEmail && f.pattern === null)) values.push('EMAIL_TEXT');
   if (has(hasTextPattern)) values.push('TextPattern');
-  if (has((f) => f.isUrl && f.pattern === null)) values.push('URL_PATTERN');
+  if (has((f) => f.isUrl && f.pattern === null)) values.push('URL_TEXT');
   return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
 }
 

@@ -41,6 +41,27 @@ export async function checkPlatform(ctx: Context): Promise<void> {
     }
   });
 
+  const patterned = ctx.config.entities.flatMap((e) =>
+    e.fields.filter((f) => f.pattern !== undefined && ['string', 'text', 'email', 'url'].includes(f.type)).map((f) => ({ entity: e, field: f })),
+  );
+  if (patterned.length > 0) {
+    // A server checks a translation of the pattern in its own regex dialect; the document must show the
+    // model's ECMA-262 text, which is what a client validates against (SPEC 3).
+    await rec.run('GET /openapi.json → each create body documents its patterns as the model wrote them', async (p: Probe) => {
+      const res = await client.get('/openapi.json', { token: null });
+      p.require(res.status === 200, `expected 200, got ${describe(res)}`);
+      const doc = res.body as OpenApiDocument;
+      for (const { entity, field } of patterned) {
+        const body = resolve(doc, doc.paths?.[collectionPath(entity)]?.post?.requestBody?.content?.['application/json']?.schema);
+        const property = body?.properties?.[field.name];
+        if (!p.check(property, `POST ${collectionPath(entity)} body has no property ${field.name}`)) continue;
+        const shown = patternsIn(doc, property);
+        p.check(shown.length > 0 && shown.every((x) => x === field.pattern),
+          `${entity.name}.${field.name}: the document shows the pattern ${shown.map((x) => JSON.stringify(x)).join(', ') || '(none)'}, the model says ${JSON.stringify(field.pattern)}`);
+      }
+    });
+  }
+
   await rec.run('GET /docs → 200 text/html without a token', async (p: Probe) => {
     const res = await client.get('/docs', { token: null });
     p.require(res.status === 200, `expected 200, got ${describe(res)}`);
@@ -73,4 +94,31 @@ export async function checkPlatform(ctx: Context): Promise<void> {
       p.check(got === allowed, `Access-Control-Allow-Origin is ${JSON.stringify(got)}, expected ${allowed}`);
     });
   }
+}
+
+interface JsonSchema {
+  readonly $ref?: string;
+  readonly pattern?: string;
+  readonly properties?: Record<string, JsonSchema>;
+  readonly anyOf?: readonly JsonSchema[];
+  readonly oneOf?: readonly JsonSchema[];
+  readonly allOf?: readonly JsonSchema[];
+}
+
+interface OpenApiDocument {
+  readonly paths?: Record<string, { post?: { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } } }>;
+  readonly components?: { schemas?: Record<string, JsonSchema> };
+}
+
+/** A schema with its local `$ref` followed. */
+function resolve(doc: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema | undefined {
+  const ref = schema?.$ref;
+  return ref?.startsWith('#/components/schemas/') ? doc.components?.schemas?.[ref.slice('#/components/schemas/'.length)] : schema;
+}
+
+/** Every `pattern` a property's schema states, through `$ref` and the `anyOf` a nullable field is written as. */
+function patternsIn(doc: OpenApiDocument, schema: JsonSchema | undefined): string[] {
+  const s = resolve(doc, schema);
+  if (!s) return [];
+  return [...(s.pattern !== undefined ? [s.pattern] : []), ...[...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].flatMap((x) => patternsIn(doc, x))];
 }

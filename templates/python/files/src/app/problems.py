@@ -12,8 +12,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.values import EMAIL_PATTERN, URL_PATTERN
-
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -125,13 +123,6 @@ def _message(error: dict[str, Any]) -> str:
             for key, value in ctx.items()
         }
         return _BOUND_MESSAGES[kind].format(**bounds)
-    if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern")
-        if pattern == EMAIL_PATTERN:
-            return "must be an email address"
-        if pattern == URL_PATTERN:
-            return "must be a URL"
-        return f"must match the pattern {pattern}"
     if kind == "literal_error":
         choices = [ast.literal_eval(quoted) for quoted in _QUOTED.findall(ctx["expected"])]
         return f"must be one of: {', '.join(choices)}"

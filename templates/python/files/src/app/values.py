@@ -24,8 +24,6 @@ from pydantic_core import CoreSchema, core_schema
 from app.ids import parse_uuid
 from app.sqltypes import format_datetime, utc_millis
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$",
@@ -224,14 +222,16 @@ class DecimalCheck:
 class TextPattern:
     """A field's `pattern` as JSON Schema means it: an ECMA-262 search, where `$` matches only at the very end.
 
-    Python's `re` also matches `$` before a final newline, so the check searches with `search`, the same
-    pattern with each end anchor written `\\Z`. The OpenAPI document and the error message show `pattern`
-    as the model wrote it.
+    Python's `re` also matches `$` before a final newline and reads `\\d`, `\\w`, `\\s` and `.` with Unicode's
+    classes, so the check searches with `search`, the same pattern with each end anchor written `\\Z` and those
+    classes spelled out as ECMA-262 reads them. The OpenAPI document and the error message show `pattern` as
+    the model wrote it.
     """
 
-    def __init__(self, pattern: str, search: str) -> None:
+    def __init__(self, pattern: str, search: str, message: str | None = None) -> None:
         self.pattern = pattern
         self.search = re.compile(search)
+        self.message = message or f"must match the pattern {pattern}"
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -245,8 +245,22 @@ class TextPattern:
 
     def _check(self, value: str) -> str:
         if self.search.search(value) is None:
-            raise ValueError(f"must match the pattern {self.pattern}")
+            raise ValueError(self.message)
         return value
+
+
+# The rules of `email` and `url` fields. `re` reads `\s` as Unicode's spaces and `$` as "before a final
+# newline" too, so each search spells out ECMA-262's spaces and ends in `\Z`.
+EMAIL_TEXT = TextPattern(
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    r"^[^\x09-\x0D\x20\x40\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+@[^\x09-\x0D\x20\x40\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+\.[^\x09-\x0D\x20\x40\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+\Z",
+    "must be an email address",
+)
+URL_TEXT = TextPattern(
+    r"^https?://[^\s/?#]+[^\s]*$",
+    r"^https?://[^\x09-\x0D\x20\x23\x2F\x3F\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+[^\x09-\x0D\x20\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]*\Z",
+    "must be a URL",
+)
 
 
 def decimal_input(precision: int, scale: int, ge: str | None, le: str | None) -> PlainValidator:

@@ -5,7 +5,7 @@ database step runs in the thread pool with its own short session: no connection 
 is hashed or verified, so a flood of logins cannot drain the pool for everyone else.
 """
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
@@ -22,7 +22,7 @@ from app.problems import ERROR_RESPONSES, ProblemError, problem
 from app.security import create_token
 from app.sqltypes import utc_now
 from app.throttle import LoginThrottle
-from app.values import EMAIL_PATTERN, DateTimeOut, InputModel
+from app.values import EMAIL_TEXT, DateTimeOut, InputModel
 
 router = APIRouter(
     prefix="/auth",
@@ -35,7 +35,7 @@ BUSY = problem("Too many password checks at once; retry after Retry-After second
 
 
 class Credentials(InputModel):
-    email: str = Field(strict=True, max_length=320, pattern=EMAIL_PATTERN)
+    email: Annotated[str, Field(strict=True, max_length=320), EMAIL_TEXT]
     password: str = Field(strict=True, min_length=8, max_length=256)
 
 
