@@ -9,6 +9,7 @@ const LOADERS: Partial<Record<StackId, () => Promise<StackDescriptor>>> = {
   node: async () => (await import('./node.js')).nodeStack,
   python: async () => (await import('./python.js')).pythonStack,
   java: async () => (await import('./java.js')).javaStack,
+  go: async () => (await import('./go.js')).goStack,
 };
 
 export const AVAILABLE_STACKS = Object.keys(LOADERS) as StackId[];
