@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FieldType } from '../config/options.js';
+import { ACCOUNTS_TABLE } from '../config/reserved.js';
 import type { ViewModel } from '../model/view-model.js';
 import type { StackDescriptor } from './types.js';
 import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
@@ -26,6 +27,7 @@ export function readGoVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8'
 
 /** Modules every project requires, and those only one database needs. */
 const COMMON = ['github.com/go-chi/chi/v5', 'github.com/google/uuid', 'github.com/pressly/goose/v3'];
+const AUTH = ['github.com/golang-jwt/jwt/v5', 'golang.org/x/crypto'];
 const DRIVER: Record<string, readonly string[]> = {
   sqlite: ['modernc.org/sqlite'],
   postgres: ['github.com/jackc/pgx/v5'],
@@ -52,7 +54,7 @@ const KINDS: Readonly<Record<FieldType, string>> = {
 
 export function goView(view: ViewModel): Record<string, unknown> {
   const versions = readGoVersions();
-  const required = [...COMMON, ...(DRIVER[view.database.id] ?? [])].sort();
+  const required = [...COMMON, ...(DRIVER[view.database.id] ?? []), ...(view.auth.jwt ? AUTH : [])].sort();
   return {
     goVersion: versions.go,
     /** The module path; every internal import starts with it. */
@@ -63,6 +65,7 @@ export function goView(view: ViewModel): Record<string, unknown> {
       return { path, version };
     }),
     staticcheck: versions.modules['honnef.co/go/tools'],
+    accountsTable: ACCOUNTS_TABLE,
     kinds: KINDS,
     /**
      * Name forms of file paths (`__entity_goFile__`): always ending in `_entity`, so that no entity name turns a

@@ -46,6 +46,19 @@ describe('go project for the shop model', () => {
     expect(paths).toContain('internal/app/unit_test_entity_test.go');
   });
 
+  it('adds the auth package, its modules and the owned flag only with auth: jwt', async () => {
+    const render = await renderer('go');
+    const shop = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/shop.resolved.json'), 'utf8')) as ResolvedConfig;
+    const withAuth = render({ ...shop, stack: 'go' });
+    expect(withAuth.has('internal/auth/routes.go')).toBe(true);
+    expect(withAuth.get('go.mod')!.toString()).toContain('github.com/golang-jwt/jwt/v5');
+    expect(withAuth.get('internal/catalog/order_entity.go')!.toString()).toContain('Owned: true,');
+    const without = render(shopWithoutAuth());
+    expect(without.paths().some((p) => p.startsWith('internal/auth/'))).toBe(false);
+    expect(without.has('internal/app/auth_test.go')).toBe(false);
+    expect(without.get('go.mod')!.toString()).not.toContain('jwt');
+  });
+
   it('gives each field its constraints in the descriptor', async () => {
     const tree = (await renderer('go'))(shopWithoutAuth());
     const product = tree.get('internal/catalog/product_entity.go')!.toString();

@@ -7,6 +7,8 @@ type Reference struct {
 	Target   string // table of the referenced entity
 	Required bool
 	Unique   bool // one-to-one
+	// TargetOwned: the referenced entity is owned, so only the user's own rows may be referenced.
+	TargetOwned bool
 }
 
 // Link is a many-to-many relation, kept in a join table and exposed as a list of ids.
@@ -16,6 +18,7 @@ type Link struct {
 	JoinTable    string
 	SourceColumn string
 	TargetColumn string
+	TargetOwned  bool
 }
 
 // Entity describes one resource of the API: where it lives on the wire and in the database, and its fields.
@@ -26,6 +29,8 @@ type Entity struct {
 	Fields     []Field
 	References []Reference
 	Links      []Link
+	// Owned rows belong to the user who created them; other users get 404 for them.
+	Owned bool
 }
 
 // maxLinks caps the ids a many-to-many list may hold in one request.

@@ -15,15 +15,20 @@ type Responder interface {
 	Error(w http.ResponseWriter, r *http.Request, err error)
 }
 
-// Routes serves the collection and item routes of one entity.
-func Routes(store *Store, respond Responder) http.Handler {
+// Routes serves the collection and item routes of one entity, each behind the given middleware (auth):
+// a path that no route serves stays a 404, token or not.
+func Routes(store *Store, respond Responder, middleware ...func(http.Handler) http.Handler) http.Handler {
 	h := &handler{store: store, respond: respond}
 	r := chi.NewRouter()
-	r.Get("/", h.list)
-	r.Post("/", h.create)
-	r.Get("/{id}", h.get)
-	r.Patch("/{id}", h.update)
-	r.Delete("/{id}", h.delete)
+	// A group, not r.With: the routes stay on r, which inherits the parent's 404 and 405 handlers on Mount.
+	r.Group(func(g chi.Router) {
+		g.Use(middleware...)
+		g.Get("/", h.list)
+		g.Post("/", h.create)
+		g.Get("/{id}", h.get)
+		g.Patch("/{id}", h.update)
+		g.Delete("/{id}", h.delete)
+	})
 	return r
 }
 

@@ -145,6 +145,7 @@ func (s *Store) Get(ctx context.Context, id string) (Record, error) {
 
 func (s *Store) get(ctx context.Context, q querier, id string) (Record, error) {
 	st := s.newStatement().write("SELECT ", s.selectList(), " FROM ", s.q(s.entity.Table), " WHERE ", s.q("id"), " = ").bind(id)
+	s.scopeToOwner(ctx, st)
 	rec, err := s.scanRecord(q.QueryRowContext(ctx, st.text.String(), st.args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{}, ErrNotFound
@@ -161,8 +162,11 @@ func (s *Store) get(ctx context.Context, q querier, id string) (Record, error) {
 // List returns one page of the records that match the query's filters, in its order.
 func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
 	where := s.newStatement()
-	for i, filter := range query.Filters {
-		if i == 0 {
+	if s.entity.Owned {
+		where.write(" WHERE ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
+	}
+	for _, filter := range query.Filters {
+		if len(where.args) == 0 {
 			where.write(" WHERE ")
 		} else {
 			where.write(" AND ")
@@ -244,6 +248,9 @@ func (s *Store) Create(ctx context.Context, c changes) (Record, error) {
 				cols, values = append(cols, r.Column), append(values, v)
 			}
 		}
+		if s.entity.Owned {
+			cols, values = append(cols, ownerColumn), append(values, ownerOf(ctx))
+		}
 		cols, values = append(cols, "created_at", "updated_at"), append(values, now, now)
 
 		st := s.newStatement().write("INSERT INTO ", s.q(s.entity.Table), " (")
@@ -315,6 +322,7 @@ func (s *Store) Update(ctx context.Context, id string, c changes) (Record, error
 // Delete removes a record and its many-to-many links; rows that still reference it make it a conflict.
 func (s *Store) Delete(ctx context.Context, id string) error {
 	st := s.newStatement().write("DELETE FROM ", s.q(s.entity.Table), " WHERE ", s.q("id"), " = ").bind(id)
+	s.scopeToOwner(ctx, st)
 	res, err := s.db.ExecContext(ctx, st.text.String(), st.args...)
 	if err != nil {
 		if s.dialect.IsForeignKeyViolation(err) {
@@ -328,6 +336,13 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		return ErrNotFound
 	}
 	return nil
+}
+
+// scopeToOwner narrows a statement that ends in a WHERE clause to the user's rows, for owned entities.
+func (s *Store) scopeToOwner(ctx context.Context, st *statement) {
+	if s.entity.Owned {
+		st.write(" AND ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
+	}
 }
 
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
@@ -353,7 +368,7 @@ func (s *Store) checkReferences(ctx context.Context, q querier, c changes) error
 		if !ok {
 			continue
 		}
-		missing, err := s.missing(ctx, q, r.Target, []string{id})
+		missing, err := s.missing(ctx, q, r.Target, r.TargetOwned, []string{id})
 		if err != nil {
 			return err
 		}
@@ -366,7 +381,7 @@ func (s *Store) checkReferences(ctx context.Context, q querier, c changes) error
 		if !ok || len(ids) == 0 {
 			continue
 		}
-		missing, err := s.missing(ctx, q, l.Target, ids)
+		missing, err := s.missing(ctx, q, l.Target, l.TargetOwned, ids)
 		if err != nil {
 			return err
 		}
@@ -380,8 +395,8 @@ func (s *Store) checkReferences(ctx context.Context, q querier, c changes) error
 	return nil
 }
 
-// missing returns the ids that have no row in table.
-func (s *Store) missing(ctx context.Context, q querier, table string, ids []string) ([]string, error) {
+// missing returns the ids that have no row in table (none of the user's own, when the table is owned).
+func (s *Store) missing(ctx context.Context, q querier, table string, owned bool, ids []string) ([]string, error) {
 	st := s.newStatement().write("SELECT ", s.q("id"), " FROM ", s.q(table), " WHERE ", s.q("id"), " IN (")
 	for i, id := range ids {
 		if i > 0 {
@@ -390,6 +405,9 @@ func (s *Store) missing(ctx context.Context, q querier, table string, ids []stri
 		st.bind(id)
 	}
 	st.write(")")
+	if owned {
+		st.write(" AND ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
+	}
 	rows, err := q.QueryContext(ctx, st.text.String(), st.args...)
 	if err != nil {
 		return nil, fmt.Errorf("check references in %s: %w", table, err)
