@@ -59,6 +59,14 @@ describe('go project for the shop model', () => {
     expect(without.get('go.mod')!.toString()).not.toContain('jwt');
   });
 
+  it('builds a static binary onto an empty image as a non-root user, with the SQLite volume owned by that user', async () => {
+    const dockerfile = (await renderer('go'))(shopWithoutAuth()).get('Dockerfile')!.toString();
+    expect(dockerfile).toContain('CGO_ENABLED=0 go build');
+    expect(dockerfile).toContain('FROM scratch AS runtime');
+    expect(dockerfile).toContain('COPY --from=build --chown=65532:65532 /out/data /data');
+    expect(dockerfile).toContain('USER 65532:65532');
+  });
+
   it('gives each field its constraints in the descriptor', async () => {
     const tree = (await renderer('go'))(shopWithoutAuth());
     const product = tree.get('internal/catalog/product_entity.go')!.toString();
