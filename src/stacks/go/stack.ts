@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FieldType } from '../../config/options.js';
 import { ACCOUNTS_TABLE } from '../../config/reserved.js';
 import type { ViewModel } from '../../model/view-model.js';
 import type { StackDescriptor } from '../types.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Versions of every module a generated Go project requires live in one real manifest,
  * `templates/go/versions/go.mod`, so `go list -m -u all` there shows what to bump.
  */
-const VERSIONS_FILE = new URL('../../templates/go/versions/go.mod', import.meta.url);
+const VERSIONS_FILE = join(PACKAGE_ROOT, 'templates/go/versions/go.mod');
 
 export interface GoVersions {
   readonly go: string;
@@ -33,6 +35,9 @@ const DRIVER: Record<string, readonly string[]> = {
   postgres: ['github.com/jackc/pgx/v5'],
   mysql: ['github.com/go-sql-driver/mysql'],
 };
+
+/** Local and CI database servers (compose, the CI workflow's services). */
+const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17', mysql: 'mysql:8.4' };
 
 /** The `resource.Kind` constant of each field type (internal/resource/field.go). */
 const KINDS: Readonly<Record<FieldType, string>> = {
@@ -65,6 +70,7 @@ export function goView(view: ViewModel): Record<string, unknown> {
       return { path, version };
     }),
     staticcheck: versions.modules['honnef.co/go/tools'],
+    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
     accountsTable: ACCOUNTS_TABLE,
     kinds: KINDS,
     /**
@@ -74,6 +80,12 @@ export function goView(view: ViewModel): Record<string, unknown> {
     entityNames: Object.fromEntries(view.entities.map((e) => [e.name, { goFile: `${e.names.snake}_entity` }])),
   };
 }
+
+/**
+ * staticcheck at the pinned version, built from its module by `go run` on first use and then run from Go's
+ * build cache, so a project needs no tool installed beside Go and cannot drift to another version.
+ */
+const staticcheck = (): string => `go run honnef.co/go/tools/cmd/staticcheck@${readGoVersions().modules['honnef.co/go/tools']}`;
 
 export const goStack: StackDescriptor = {
   id: 'go',
@@ -87,7 +99,18 @@ export const goStack: StackDescriptor = {
     start: 'go run ./cmd/server',
     test: 'go test ./...',
     build: 'go build ./...',
-    lint: 'go vet ./... && test -z "$(gofmt -l .)"',
+    lint: `go vet ./... && ! gofmt -l . | grep . && ${staticcheck()} ./...`,
   }),
+  databaseImages: DATABASE_IMAGES,
+  container: {
+    start: ['/server'],
+    migrate: ['/server', 'migrate'],
+    // The image is `scratch`, with no account database: 65532 is the id distroless images give `nonroot`.
+    uid: 65532,
+    // The image has no runtime besides the binary, so percent-encoding is POSIX sh (busybox's, which the image
+    // carries only where a launcher needs it: AWS); the same script as Java's.
+    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
+    env: {},
+  },
   installCommands: () => [{ file: 'go', args: ['mod', 'tidy'], missingHint: 'install Go 1.26 or newer (https://go.dev/dl)' }],
 };
