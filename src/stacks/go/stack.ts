@@ -5,6 +5,7 @@ import { ACCOUNTS_TABLE } from '../../config/reserved.js';
 import type { ViewModel } from '../../model/view-model.js';
 import type { StackDescriptor } from '../types.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import { PACKAGE_ROOT } from '../../version.js';
 
 /**
@@ -28,7 +29,7 @@ export function readGoVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8'
 }
 
 /** Modules every project requires, and those only one database needs. */
-const COMMON = ['github.com/go-chi/chi/v5', 'github.com/google/uuid', 'github.com/pressly/goose/v3'];
+const COMMON = ['github.com/dlclark/regexp2', 'github.com/go-chi/chi/v5', 'github.com/google/uuid', 'github.com/pressly/goose/v3'];
 const AUTH = ['github.com/golang-jwt/jwt/v5', 'golang.org/x/crypto'];
 const DRIVER: Record<string, readonly string[]> = {
   sqlite: ['modernc.org/sqlite'],
@@ -72,6 +73,11 @@ export function goView(view: ViewModel): Record<string, unknown> {
     staticcheck: versions.modules['honnef.co/go/tools'],
     dbImage: DATABASE_IMAGES[view.database.id] ?? null,
     accountsTable: ACCOUNTS_TABLE,
+    /** Which helpers the seed command needs (staticcheck reports an unused one). */
+    seed: {
+      references: view.entities.some((e) => e.testable && e.foreignKeys.length > 0),
+      links: view.entities.some((e) => e.testable && e.manyToMany.length > 0),
+    },
     kinds: KINDS,
     /**
      * Name forms of file paths (`__entity_goFile__`): always ending in `_entity`, so that no entity name turns a
@@ -110,7 +116,7 @@ export const goStack: StackDescriptor = {
     // The image has no runtime besides the binary, so percent-encoding is POSIX sh (busybox's, which the image
     // carries only where a launcher needs it: AWS); the same script as Java's.
     urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
-    env: {},
+    env: { TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: () => [{ file: 'go', args: ['mod', 'tidy'], missingHint: 'install Go 1.26 or newer (https://go.dev/dl)' }],
 };

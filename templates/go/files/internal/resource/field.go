@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dlclark/regexp2"
 	"github.com/google/uuid"
 )
 
@@ -56,7 +57,7 @@ type Field struct {
 	Min, Max  *float64
 	MinLength int // 0 for none
 	MaxLength int // 0 for none
-	Pattern   *regexp.Regexp
+	Pattern   *regexp2.Regexp
 	Values    []string // enum
 	Precision int      // decimal
 	Scale     int      // decimal
@@ -65,8 +66,16 @@ type Field struct {
 // Bound returns a pointer to v, for Field.Min and Field.Max.
 func Bound(v float64) *float64 { return &v }
 
-// Pattern compiles a field's pattern; the generator only admits patterns Go's regexp reads.
-func Pattern(expr string) *regexp.Regexp { return regexp.MustCompile(expr) }
+// Pattern compiles a field's pattern as ECMAScript, the dialect of backend.yaml and of the OpenAPI document's
+// `pattern` (lookaheads included, which Go's regexp lacks). A backtracking engine can be made to run long, so
+// a match gives up after patternTimeout and the value is refused.
+func Pattern(expr string) *regexp2.Regexp {
+	re := regexp2.MustCompile(expr, regexp2.ECMAScript)
+	re.MatchTimeout = patternTimeout
+	return re
+}
+
+const patternTimeout = 100 * time.Millisecond
 
 // Filterable reports whether the field may be used as an equality filter (?field=value).
 func (f Field) Filterable() bool {
@@ -169,8 +178,10 @@ func (f Field) parseText(s string) (any, []string) {
 	if f.MaxLength > 0 && length > f.MaxLength {
 		problems = append(problems, fmt.Sprintf("must be at most %d characters", f.MaxLength))
 	}
-	if f.Pattern != nil && !f.Pattern.MatchString(s) {
-		problems = append(problems, "must match the pattern "+f.Pattern.String())
+	if f.Pattern != nil {
+		if matched, err := f.Pattern.MatchString(s); !matched || err != nil {
+			problems = append(problems, "must match the pattern "+f.Pattern.String())
+		}
 	}
 	if problems != nil {
 		return nil, problems

@@ -476,3 +476,13 @@ func (s *Store) writeError(err error) error {
 	}
 	return fmt.Errorf("write %s: %w", s.entity.Name, err)
 }
+
+// CreateFromBody validates body as a POST does and inserts it: the seed command's way in, so that sample rows
+// pass the same checks as the API's.
+func (s *Store) CreateFromBody(ctx context.Context, body map[string]any) (Record, error) {
+	input, problem := s.entity.parseInput(body, true)
+	if problem != nil {
+		return Record{}, problem
+	}
+	return s.Create(ctx, input)
+}

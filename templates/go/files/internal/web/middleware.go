@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"log/slog"
-	"net"
 	"net/http"
 	"regexp"
 	"slices"
@@ -125,8 +124,8 @@ func CORS(origins []string) func(http.Handler) http.Handler {
 	}
 }
 
-// RateLimit allows perMinute requests per client address in each minute, on every route but /health.
-// The client is the connection's peer: behind a proxy, put a limit there too.
+// RateLimit allows perMinute requests per client address (see ClientAddress) in each minute, on every route
+// but /health.
 func RateLimit(perMinute int) func(http.Handler) http.Handler {
 	limiter := &fixedWindow{limit: perMinute, window: time.Minute, counts: map[string]int{}}
 	return func(next http.Handler) http.Handler {
@@ -135,11 +134,7 @@ func RateLimit(perMinute int) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
-			client, _, err := net.SplitHostPort(r.RemoteAddr)
-			if err != nil {
-				client = r.RemoteAddr
-			}
-			if wait, ok := limiter.allow(client, time.Now()); !ok {
+			if wait, ok := limiter.allow(Client(r), time.Now()); !ok {
 				seconds := int(wait.Seconds() + 0.999)
 				w.Header().Set("Retry-After", strconv.Itoa(seconds))
 				WriteProblem(w, http.StatusTooManyRequests,
