@@ -10,6 +10,7 @@ const EXPECTED_SECONDS: Record<string, number> = {
   'stacks-java': 760,
   'stacks-python': 740,
   'stacks-node': 600,
+  'stacks-go': 400, // measured: go-sqlite 140 s, SPEC example 24 s, patterns 41 s; postgres and mysql estimated at 90 s each
   'update-equivalence': 480,
   keywords: 670, // 410 static on nine pairs, plus contract depth on node-mysql (~140) and python-sqlite (~120)
   random: 200,

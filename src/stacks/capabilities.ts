@@ -8,7 +8,7 @@ export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
   node: ['sqlite', 'postgres', 'mysql'],
   python: ['sqlite', 'postgres', 'mysql'],
   java: ['sqlite', 'postgres', 'mysql'],
-  go: [],
+  go: ['sqlite', 'postgres', 'mysql'],
   ruby: [],
 };
 
@@ -16,7 +16,7 @@ export const STACK_LABELS: Record<StackId, string> = {
   node: 'Node.js / TypeScript (Fastify, Kysely)',
   python: 'Python (FastAPI, SQLAlchemy, Alembic)',
   java: 'Java (Spring Boot 4, JPA, Flyway)',
-  go: 'Go',
+  go: 'Go (chi, database/sql, goose)',
   ruby: 'Ruby',
 };
 

@@ -9,6 +9,7 @@ const LOADERS: Partial<Record<StackId, () => Promise<StackDescriptor>>> = {
   node: async () => (await import('./node/stack.js')).nodeStack,
   python: async () => (await import('./python/stack.js')).pythonStack,
   java: async () => (await import('./java/stack.js')).javaStack,
+  go: async () => (await import('./go/stack.js')).goStack,
 };
 
 export const AVAILABLE_STACKS = Object.keys(LOADERS) as StackId[];

@@ -17,7 +17,7 @@ import { blocks, parseModule, type HclJson, type Module } from './support/terraf
  * must agree between the app's own files (.env.example, Dockerfile, compose.yaml, its config loader) and every
  * cloud output. This is what keeps a Terraform file from probing a path the app does not serve.
  */
-/** Every source file under src/ (any stack's layout), concatenated. */
+/** Every source file under src/, or internal/ and cmd/ (Go), concatenated. */
 function sourceText(dir: string): string {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -28,7 +28,7 @@ function sourceText(dir: string): string {
       else if (/\.(ts|js|py|java|kt|go|rb|ya?ml|properties)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
     }
   };
-  walk(join(dir, 'src'));
+  for (const root of ['src', 'internal', 'cmd']) walk(join(dir, root)); // internal/ and cmd/: the Go layout
   return out.join('\n');
 }
 
@@ -109,6 +109,12 @@ describe.each(CASES)('consistency, $label', (c) => {
       expect(existsSync(join(c.dir, 'alembic.ini'))).toBe(true);
       expect(read('Dockerfile')).toMatch(/COPY alembic\.ini/);
       expect(read('Dockerfile')).toContain(migrate.migrateShell);
+    } else if (c.stack === 'go') {
+      // One static binary: cmd/server takes a `migrate` argument, and compose runs exactly the model's command.
+      expect(read('cmd/server/main.go')).toContain('args[0] == "migrate"');
+      const compose = parseYaml(read('compose.yaml')) as { services: Record<string, { command?: string[] }> };
+      expect(compose.services.migrate.command).toEqual([...migrate.migrate]);
+      expect(migrate.migrateShell).toBe(`${migrate.startShell} migrate`);
     } else {
       // Spring Boot: the same jar with the `migrate` argument (the stack's own migrate command).
       expect(migrate.migrateShell).toBe(`${migrate.startShell} migrate`);

@@ -64,7 +64,7 @@ const CASES: Case[] = [
   { rule: 'spec-range', title: 'maxLength of 0', text: spec('  Pet:\n    fields:\n      name: { type: string, maxLength: 0 }\n'), path: 'entities.Pet.fields.name.maxLength', hint: /.*/ },
   // the choices
   { rule: 'project-name', title: 'project name not kebab-case', text: spec(PET, 'name: My_API\n'), path: 'name', hint: /try "my-api"/, line: 1 },
-  { rule: 'stack-available', title: 'a stack without templates yet', text: spec(PET, 'name: t\nstack: go\n'), path: 'stack', hint: /node/, line: 2 },
+  { rule: 'stack-available', title: 'a stack without templates yet', text: spec(PET, 'name: t\nstack: ruby\n'), path: 'stack', hint: /node/, line: 2 },
   { rule: 'stack-supports-database', title: 'a database the stack does not support', text: spec(PET, 'name: t\nstack: node\ndatabase: mongodb\n'), path: 'database', hint: /sqlite, postgres, mysql/, line: 3 },
   ...(UNAVAILABLE_CLOUD ? [{ rule: 'cloud-available', title: 'a cloud target not generated yet', text: spec(PET, `name: t\ncloud: [${UNAVAILABLE_CLOUD}]\n`), path: 'cloud', hint: /--cloud none/, line: 2 }] : []),
   ...(AVAILABLE_CLOUDS.length && RULE_SOURCES.includes("'cloud-needs-server-database'")
@@ -261,7 +261,7 @@ describe('flags are checked with the same care', () => {
   it.each([
     [{ stack: 'nod' }, '--stack', /did you mean "node"/],
     [{ database: 'mongo' }, '--database', /^valid: sqlite, postgres, mysql$/],
-    [{ stack: 'gp' }, '--stack', /^valid: node, python, java$/],
+    [{ stack: 'rubi' }, '--stack', /^valid: node, python, java, go$/],
     [{ auth: 'basic' }, '--auth', /valid: none, jwt/],
     [{ cloud: 'aws,azur' }, '--cloud', /did you mean "azure"/],
     [{ packageManager: 'pnmp' }, '--package-manager', /did you mean "pnpm"/],

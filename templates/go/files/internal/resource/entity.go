@@ -1,0 +1,76 @@
+package resource
+
+// Reference is a many-to-one or one-to-one relation: a foreign key column holding the id of a Target row.
+type Reference struct {
+	Name     string // wire name of the key, e.g. "categoryId"
+	Column   string
+	Target   string // table of the referenced entity
+	Required bool
+	Unique   bool // one-to-one
+	// TargetOwned: the referenced entity is owned, so only the user's own rows may be referenced.
+	TargetOwned bool
+}
+
+// Link is a many-to-many relation, kept in a join table and exposed as a list of ids.
+type Link struct {
+	Name         string // wire name of the id list, e.g. "tagIds"
+	Target       string // table of the linked entity
+	JoinTable    string
+	SourceColumn string
+	TargetColumn string
+	TargetOwned  bool
+}
+
+// Entity describes one resource of the API: where it lives on the wire and in the database, and its fields.
+type Entity struct {
+	Name       string // "Product", as in backend.yaml
+	Path       string // "/api/products": where the collection is served
+	Table      string
+	Fields     []Field
+	References []Reference
+	Links      []Link
+	// Owned rows belong to the user who created them; other users get 404 for them.
+	Owned bool
+}
+
+// maxLinks caps the ids a many-to-many list may hold in one request.
+const maxLinks = 1000
+
+func (e *Entity) field(name string) (Field, bool) {
+	for _, f := range e.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+func (e *Entity) reference(name string) (Reference, bool) {
+	for _, r := range e.References {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Reference{}, false
+}
+
+func (e *Entity) link(name string) (Link, bool) {
+	for _, l := range e.Links {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Link{}, false
+}
+
+// columns lists the entity's own columns in wire order, id first and timestamps last.
+func (e *Entity) columns() []string {
+	cols := []string{"id"}
+	for _, f := range e.Fields {
+		cols = append(cols, f.Column)
+	}
+	for _, r := range e.References {
+		cols = append(cols, r.Column)
+	}
+	return append(cols, "created_at", "updated_at")
+}

@@ -1,0 +1,488 @@
+package resource
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Store reads and writes the rows of one entity.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	entity  *Entity
+}
+
+// NewStore returns the store of entity e in db.
+func NewStore(db *sql.DB, dialect Dialect, e *Entity) *Store {
+	return &Store{db: db, dialect: dialect, entity: e}
+}
+
+var timestamp = Field{Kind: KindDatetime}
+
+// statement builds SQL text with the dialect's placeholders, keeping the arguments in step.
+type statement struct {
+	dialect Dialect
+	text    strings.Builder
+	args    []any
+}
+
+func (s *statement) write(parts ...string) *statement {
+	for _, p := range parts {
+		s.text.WriteString(p)
+	}
+	return s
+}
+
+func (s *statement) bind(value any) *statement {
+	s.args = append(s.args, value)
+	s.text.WriteString(s.dialect.Placeholder(len(s.args)))
+	return s
+}
+
+func (s *Store) newStatement() *statement { return &statement{dialect: s.dialect} }
+
+func (s *Store) q(identifier string) string { return s.dialect.Quote(identifier) }
+
+func (s *Store) selectList() string {
+	cols := s.entity.columns()
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
+		quoted[i] = s.q(c)
+	}
+	return strings.Join(quoted, ", ")
+}
+
+// scanRecord reads one row of selectList() into a Record (links are filled in by loadLinks).
+func (s *Store) scanRecord(row interface{ Scan(...any) error }) (Record, error) {
+	e := s.entity
+	raw := make([]any, len(e.columns()))
+	dest := make([]any, len(raw))
+	for i := range raw {
+		dest[i] = &raw[i]
+	}
+	if err := row.Scan(dest...); err != nil {
+		return Record{}, err
+	}
+	values := make(map[string]any, len(raw)+len(e.Links))
+	values["id"] = fromColumn(idField, raw[0])
+	i := 1
+	for _, f := range e.Fields {
+		values[f.Name] = fromColumn(f, raw[i])
+		i++
+	}
+	for _, r := range e.References {
+		values[r.Name] = fromColumn(idField, raw[i])
+		i++
+	}
+	values["createdAt"] = fromColumn(timestamp, raw[i])
+	values["updatedAt"] = fromColumn(timestamp, raw[i+1])
+	return Record{entity: e, values: values}, nil
+}
+
+// loadLinks fills in every many-to-many id list of the records, sorted.
+func (s *Store) loadLinks(ctx context.Context, q querier, records []Record) error {
+	if len(records) == 0 {
+		return nil
+	}
+	byID := make(map[string]Record, len(records))
+	for _, r := range records {
+		byID[r.ID()] = r
+	}
+	for _, l := range s.entity.Links {
+		for _, r := range records {
+			r.values[l.Name] = []string{}
+		}
+		st := s.newStatement().write("SELECT ", s.q(l.SourceColumn), ", ", s.q(l.TargetColumn), " FROM ", s.q(l.JoinTable), " WHERE ", s.q(l.SourceColumn), " IN (")
+		for i, r := range records {
+			if i > 0 {
+				st.write(", ")
+			}
+			st.bind(r.ID())
+		}
+		st.write(") ORDER BY ", s.q(l.TargetColumn))
+		rows, err := q.QueryContext(ctx, st.text.String(), st.args...)
+		if err != nil {
+			return fmt.Errorf("load %s.%s: %w", s.entity.Name, l.Name, err)
+		}
+		for rows.Next() {
+			var source, target string
+			if err := rows.Scan(&source, &target); err != nil {
+				rows.Close()
+				return fmt.Errorf("load %s.%s: %w", s.entity.Name, l.Name, err)
+			}
+			rec := byID[source]
+			rec.values[l.Name] = append(rec.values[l.Name].([]string), target)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// Get returns the record with the given id, or ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (Record, error) {
+	return s.get(ctx, s.db, id)
+}
+
+func (s *Store) get(ctx context.Context, q querier, id string) (Record, error) {
+	st := s.newStatement().write("SELECT ", s.selectList(), " FROM ", s.q(s.entity.Table), " WHERE ", s.q("id"), " = ").bind(id)
+	s.scopeToOwner(ctx, st)
+	rec, err := s.scanRecord(q.QueryRowContext(ctx, st.text.String(), st.args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Record{}, ErrNotFound
+	}
+	if err != nil {
+		return Record{}, fmt.Errorf("get %s %s: %w", s.entity.Name, id, err)
+	}
+	if err := s.loadLinks(ctx, q, []Record{rec}); err != nil {
+		return Record{}, err
+	}
+	return rec, nil
+}
+
+// List returns one page of the records that match the query's filters, in its order.
+func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
+	where := s.newStatement()
+	if s.entity.Owned {
+		where.write(" WHERE ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
+	}
+	for _, filter := range query.Filters {
+		if len(where.args) == 0 {
+			where.write(" WHERE ")
+		} else {
+			where.write(" AND ")
+		}
+		value, err := s.dialect.ToColumn(filter.Field, filter.Value)
+		if err != nil {
+			return Page{}, err
+		}
+		where.write(s.q(filter.Column), " = ").bind(value)
+	}
+
+	var total int64
+	count := "SELECT COUNT(*) FROM " + s.q(s.entity.Table) + where.text.String()
+	if err := s.db.QueryRowContext(ctx, count, where.args...).Scan(&total); err != nil {
+		return Page{}, fmt.Errorf("count %s: %w", s.entity.Name, err)
+	}
+
+	st := s.newStatement()
+	st.args = slices.Clone(where.args)
+	sortBy := s.q(query.Sort.Column)
+	if query.Sort.Field != nil {
+		sortBy = s.dialect.SortExpr(*query.Sort.Field, sortBy)
+	}
+	direction := " ASC"
+	if query.Sort.Descending {
+		direction = " DESC"
+	}
+	st.write("SELECT ", s.selectList(), " FROM ", s.q(s.entity.Table), where.text.String(),
+		" ORDER BY (", s.q(query.Sort.Column), " IS NULL), ", sortBy, direction, ", ", s.q("id"), " ASC LIMIT ")
+	st.bind(query.Limit).write(" OFFSET ").bind(query.Offset)
+
+	rows, err := s.db.QueryContext(ctx, st.text.String(), st.args...)
+	if err != nil {
+		return Page{}, fmt.Errorf("list %s: %w", s.entity.Name, err)
+	}
+	defer rows.Close()
+	items := []Record{}
+	for rows.Next() {
+		rec, err := s.scanRecord(rows)
+		if err != nil {
+			return Page{}, fmt.Errorf("list %s: %w", s.entity.Name, err)
+		}
+		items = append(items, rec)
+	}
+	if err := rows.Err(); err != nil {
+		return Page{}, fmt.Errorf("list %s: %w", s.entity.Name, err)
+	}
+	if err := s.loadLinks(ctx, s.db, items); err != nil {
+		return Page{}, err
+	}
+	return Page{Items: items, Total: total, Limit: query.Limit, Offset: query.Offset}, nil
+}
+
+// Create inserts a new record from validated input.
+func (s *Store) Create(ctx context.Context, c changes) (Record, error) {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return Record{}, fmt.Errorf("new id: %w", err)
+	}
+	now := time.Now().UTC().Format(DatetimeLayout)
+	var rec Record
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkReferences(ctx, tx, c); err != nil {
+			return err
+		}
+		cols := []string{"id"}
+		values := []any{id.String()}
+		for _, f := range s.entity.Fields {
+			if v, ok := c.columns[f.Column]; ok {
+				bound, err := s.dialect.ToColumn(f, v)
+				if err != nil {
+					return err
+				}
+				cols, values = append(cols, f.Column), append(values, bound)
+			}
+		}
+		for _, r := range s.entity.References {
+			if v, ok := c.columns[r.Column]; ok {
+				cols, values = append(cols, r.Column), append(values, v)
+			}
+		}
+		if s.entity.Owned {
+			cols, values = append(cols, ownerColumn), append(values, ownerOf(ctx))
+		}
+		cols, values = append(cols, "created_at", "updated_at"), append(values, now, now)
+
+		st := s.newStatement().write("INSERT INTO ", s.q(s.entity.Table), " (")
+		for i, col := range cols {
+			if i > 0 {
+				st.write(", ")
+			}
+			st.write(s.q(col))
+		}
+		st.write(") VALUES (")
+		for i, v := range values {
+			if i > 0 {
+				st.write(", ")
+			}
+			st.bind(v)
+		}
+		st.write(")")
+		if _, err := tx.ExecContext(ctx, st.text.String(), st.args...); err != nil {
+			return s.writeError(err)
+		}
+		if err := s.replaceLinks(ctx, tx, id.String(), c.links); err != nil {
+			return err
+		}
+		rec, err = s.get(ctx, tx, id.String())
+		return err
+	})
+	return rec, err
+}
+
+// Update applies a partial update; ids lists replace the whole set.
+func (s *Store) Update(ctx context.Context, id string, c changes) (Record, error) {
+	var rec Record
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := s.get(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := s.checkReferences(ctx, tx, c); err != nil {
+			return err
+		}
+		st := s.newStatement().write("UPDATE ", s.q(s.entity.Table), " SET ", s.q("updated_at"), " = ").bind(time.Now().UTC().Format(DatetimeLayout))
+		for _, f := range s.entity.Fields {
+			if v, ok := c.columns[f.Column]; ok {
+				bound, err := s.dialect.ToColumn(f, v)
+				if err != nil {
+					return err
+				}
+				st.write(", ", s.q(f.Column), " = ").bind(bound)
+			}
+		}
+		for _, r := range s.entity.References {
+			if v, ok := c.columns[r.Column]; ok {
+				st.write(", ", s.q(r.Column), " = ").bind(v)
+			}
+		}
+		st.write(" WHERE ", s.q("id"), " = ").bind(id)
+		if _, err := tx.ExecContext(ctx, st.text.String(), st.args...); err != nil {
+			return s.writeError(err)
+		}
+		if err := s.replaceLinks(ctx, tx, id, c.links); err != nil {
+			return err
+		}
+		var err error
+		rec, err = s.get(ctx, tx, id)
+		return err
+	})
+	return rec, err
+}
+
+// Delete removes a record and its many-to-many links; rows that still reference it make it a conflict.
+func (s *Store) Delete(ctx context.Context, id string) error {
+	st := s.newStatement().write("DELETE FROM ", s.q(s.entity.Table), " WHERE ", s.q("id"), " = ").bind(id)
+	s.scopeToOwner(ctx, st)
+	res, err := s.db.ExecContext(ctx, st.text.String(), st.args...)
+	if err != nil {
+		if s.dialect.IsForeignKeyViolation(err) {
+			return &Error{Status: http.StatusConflict, Detail: "The resource is still referenced by other resources; delete or change those first."}
+		}
+		return fmt.Errorf("delete %s %s: %w", s.entity.Name, id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("delete %s %s: %w", s.entity.Name, id, err)
+	} else if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// scopeToOwner narrows a statement that ends in a WHERE clause to the user's rows, for owned entities.
+func (s *Store) scopeToOwner(ctx context.Context, st *statement) {
+	if s.entity.Owned {
+		st.write(" AND ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
+	}
+}
+
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback() // the error of fn is the one worth reporting
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// checkReferences answers a key or id list that names a missing row with a 400 naming the field.
+func (s *Store) checkReferences(ctx context.Context, q querier, c changes) error {
+	var problems []FieldError
+	for _, r := range s.entity.References {
+		id, ok := c.refs[r.Name]
+		if !ok {
+			continue
+		}
+		missing, err := s.missing(ctx, q, r.Target, r.TargetOwned, []string{id})
+		if err != nil {
+			return err
+		}
+		for _, m := range missing {
+			problems = append(problems, FieldError{Field: r.Name, Message: "no resource with id " + m})
+		}
+	}
+	for _, l := range s.entity.Links {
+		ids, ok := c.links[l.Name]
+		if !ok || len(ids) == 0 {
+			continue
+		}
+		missing, err := s.missing(ctx, q, l.Target, l.TargetOwned, ids)
+		if err != nil {
+			return err
+		}
+		for _, m := range missing {
+			problems = append(problems, FieldError{Field: l.Name, Message: "no resource with id " + m})
+		}
+	}
+	if problems != nil {
+		return invalid(errMissingReference, problems)
+	}
+	return nil
+}
+
+// missing returns the ids that have no row in table (none of the user's own, when the table is owned).
+func (s *Store) missing(ctx context.Context, q querier, table string, owned bool, ids []string) ([]string, error) {
+	st := s.newStatement().write("SELECT ", s.q("id"), " FROM ", s.q(table), " WHERE ", s.q("id"), " IN (")
+	for i, id := range ids {
+		if i > 0 {
+			st.write(", ")
+		}
+		st.bind(id)
+	}
+	st.write(")")
+	if owned {
+		st.write(" AND ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
+	}
+	rows, err := q.QueryContext(ctx, st.text.String(), st.args...)
+	if err != nil {
+		return nil, fmt.Errorf("check references in %s: %w", table, err)
+	}
+	defer rows.Close()
+	found := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		found[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, id := range ids {
+		if !found[id] {
+			missing = append(missing, id)
+		}
+	}
+	return missing, nil
+}
+
+func (s *Store) replaceLinks(ctx context.Context, tx *sql.Tx, id string, links map[string][]string) error {
+	for _, l := range s.entity.Links {
+		ids, ok := links[l.Name]
+		if !ok {
+			continue
+		}
+		del := s.newStatement().write("DELETE FROM ", s.q(l.JoinTable), " WHERE ", s.q(l.SourceColumn), " = ").bind(id)
+		if _, err := tx.ExecContext(ctx, del.text.String(), del.args...); err != nil {
+			return fmt.Errorf("replace %s.%s: %w", s.entity.Name, l.Name, err)
+		}
+		for _, target := range ids {
+			ins := s.newStatement().write("INSERT INTO ", s.q(l.JoinTable), " (", s.q(l.SourceColumn), ", ", s.q(l.TargetColumn), ") VALUES (").bind(id).write(", ").bind(target).write(")")
+			if _, err := tx.ExecContext(ctx, ins.text.String(), ins.args...); err != nil {
+				return s.writeError(err)
+			}
+		}
+	}
+	return nil
+}
+
+// writeError turns a unique violation into a 409 naming the field, a foreign key failure (a race with a
+// delete after checkReferences) into a 400, and wraps anything else.
+func (s *Store) writeError(err error) error {
+	switch {
+	case s.dialect.IsUniqueViolation(err):
+		var fields []FieldError
+		text := err.Error()
+		for _, f := range s.entity.Fields {
+			if f.Unique && strings.Contains(text, s.entity.Table+"."+f.Column) {
+				fields = append(fields, FieldError{Field: f.Name, Message: "is already taken"})
+			}
+		}
+		for _, r := range s.entity.References {
+			if r.Unique && strings.Contains(text, s.entity.Table+"."+r.Column) {
+				fields = append(fields, FieldError{Field: r.Name, Message: "is already taken"})
+			}
+		}
+		return &Error{Status: http.StatusConflict, Detail: "A resource with the same unique value already exists.", Fields: fields}
+	case s.dialect.IsForeignKeyViolation(err):
+		return invalid(errMissingReference, nil)
+	}
+	return fmt.Errorf("write %s: %w", s.entity.Name, err)
+}
+
+// CreateFromBody validates body as a POST does and inserts it: the seed command's way in, so that sample rows
+// pass the same checks as the API's.
+func (s *Store) CreateFromBody(ctx context.Context, body map[string]any) (Record, error) {
+	input, problem := s.entity.parseInput(body, true)
+	if problem != nil {
+		return Record{}, problem
+	}
+	return s.Create(ctx, input)
+}
