@@ -5,7 +5,9 @@ import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { generate, generatedFiles } from '../generator/generate.js';
+import { generatedFiles } from '../generator/generate.js';
+import { FormatError } from '../generator/format.js';
+import { generateProject } from '../generator/project.js';
 import { BASE_REF, writeBaseCommit } from '../update/base-ref.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
@@ -61,11 +63,14 @@ export async function runCreate(options: CreateOptions): Promise<number> {
       out.problems([p], 2);
       return 2;
     }
-    if (err instanceof TemplateError) {
+    if (err instanceof TemplateError || err instanceof FormatError) {
       // A broken built-in template is our bug; a broken in-house template is the user's input.
       const inHouse = err.packDir !== undefined && relative(join(PACKAGE_ROOT, 'templates'), err.packDir).startsWith('..');
       if (inHouse) {
-        out.problems([problem('template-render', '--template', err.message, 'fix the template; the view model is documented in README.md')], 2);
+        const hint = err instanceof FormatError
+          ? `fix the in-house template that renders ${err.path}: this stack formats its code with prettier, which must be able to parse it`
+          : 'fix the template; the view model is documented in README.md';
+        out.problems([problem(err instanceof FormatError ? 'template-format' : 'template-render', '--template', err.message, hint)], 2);
         return 2;
       }
     }
@@ -117,7 +122,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     packs.push(resolveTemplatePack(options.template));
     await loadCompiler(); // an in-house pack's templates are not precompiled
   }
-  const { tree } = generate({ config, stack, packs, generatorVersion: VERSION });
+  const { tree } = await generateProject({ config, stack, packs, generatorVersion: VERSION });
   const directory = resolve(options.directory ?? config.name);
   const commands = stack.commands({ config, packageManager });
   const shown = relative(process.cwd(), directory) || '.';

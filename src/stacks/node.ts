@@ -79,13 +79,16 @@ export const nodeStack: StackDescriptor = {
   databases: STACK_DATABASES.node,
   packs: ['node'],
   extendView: nodeView,
+  // The manifest is rewritten after formatting (it holds the formatted files' hashes); the project's
+  // .prettierignore leaves it out too.
+  formatter: { tool: 'prettier', configFile: '.prettierrc.json', ignore: ['.create-backend/'] },
   commands: ({ packageManager: pm }) => ({
     install: `${pm} install`,
     migrate: `${pm} run db:migrate`,
     start: `${pm} run build && ${pm} start`,
     test: `${pm} test`,
     build: `${pm} run build`,
-    lint: `${pm} run lint && ${pm} run typecheck`,
+    lint: `${pm} run lint && ${pm} run typecheck && ${pm} run format:check`,
   }),
   installCommands: ({ packageManager: pm }) => [
     { file: pm, args: ['install'], missingHint: `install ${pm} (https://nodejs.org ships npm)` },

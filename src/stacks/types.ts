@@ -1,6 +1,7 @@
 import type { DatabaseId, PackageManager, StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ViewModel } from '../model/view-model.js';
+import type { ProjectFormatter } from '../generator/format.js';
 
 /** The exact shell commands, run from the project root, that a user (or CI) runs on the generated project. */
 export interface ProjectCommands {
@@ -39,6 +40,8 @@ export interface StackDescriptor {
   readonly packs: readonly string[];
   /** Stack-specific additions (type names per field, dependency versions…), available to templates as `lang`. */
   readonly extendView: (view: ViewModel) => Record<string, unknown>;
+  /** The formatter the project checks itself with; the render is formatted with it before it is written. */
+  readonly formatter?: ProjectFormatter;
   readonly commands: (ctx: StackContext) => ProjectCommands;
   /** The dependency install post-step, as one or more commands run in order in the project directory. */
   readonly installCommands: (ctx: StackContext) => readonly InstallCommand[];

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { finish, gather, withDefaults } from '../config/resolve.js';
 import { problem, UserError, type Problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { generate, manifestFile, MANIFEST_PATH, sha256, SPEC_PATH } from '../generator/generate.js';
+import { manifestFile, MANIFEST_PATH, sha256, SPEC_PATH } from '../generator/generate.js';
+import { generateProject } from '../generator/project.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
@@ -105,7 +106,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
 
   const stack = await loadStack(config.stack);
   const packs = await packsFor(stack, config, options.template);
-  const { tree: render, view } = generate({ config, stack, packs, generatorVersion: VERSION });
+  const { tree: render, view } = await generateProject({ config, stack, packs, generatorVersion: VERSION });
   const ref = baseRefName(git.prefix);
   const notes: string[] = [];
   const found = findBase(git.top, ref, manifestBytes);
@@ -208,7 +209,7 @@ function findBase(top: string, ref: string, manifest: Buffer): string | undefine
  */
 async function renderBase(directory: string, config: ResolvedConfig, manifest: Manifest, manifestBytes: Buffer, template: string | undefined, notes: string[]): Promise<Map<string, Buffer>> {
   const stack = await loadStack(config.stack);
-  const { tree } = generate({ config, stack, packs: await packsFor(stack, config, template), generatorVersion: manifest.version });
+  const { tree } = await generateProject({ config, stack, packs: await packsFor(stack, config, template), generatorVersion: manifest.version });
   const base = new Map<string, Buffer>();
   const differ: string[] = [];
   for (const [path, hash] of Object.entries(manifest.files)) {
