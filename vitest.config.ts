@@ -8,7 +8,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/generator/**/*.test.ts', 'test/import/**/*.test.ts'] } },
       // Evolving a project: model diff and migrations (against the CI databases when their URLs are set).
       { test: { name: 'update', include: ['test/update/**/*.test.ts'], testTimeout: 120_000 } },
-      { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 60_000 } },
+      // A node project's render is formatted with prettier (seconds of CPU per generation; an update renders twice).
+      { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 180_000 } },
       {
         // Deployment files of every cloud target, verified offline (test/cloud/README.md).
         test: {
