@@ -13,7 +13,7 @@ if (database) config.database = database;
 if (stackId) config.stack = stackId;
 const stack = await loadStack(config.stack);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
-const { tree } = await generateProject({ config, stack, packs: stack.packs.map((p) => loadPack(join(root, p))), generatorVersion: '0.0.0-dev' });
+const { tree } = generateProject({ config, stack, packs: stack.packs.map((p) => loadPack(join(root, p))), generatorVersion: '0.0.0-dev' });
 rmSync(outDir, { recursive: true, force: true });
 for (const [path, content] of tree.entries()) {
   mkdirSync(dirname(join(outDir, path)), { recursive: true });

@@ -29,8 +29,16 @@ export async function runAdd(options: UpdateCliOptions & { readonly entity: read
     if (problems.length) throw new UserError(problems);
     const { text, skipped } = addToSpec(readFileSync(specPath, 'utf8'), additions);
     for (const s of skipped) out.info(`${s} is already in ${SPEC_PATH}: left as it is`);
-    const code = await update({ ...options, directory, specText: text }, out, [{ path: SPEC_PATH, status: 'updated' }]);
+    const code = await update({ ...options, directory, specText: text }, out, [{ path: SPEC_PATH, status: 'updated' }]).catch((error: unknown) => {
+      throw error instanceof UserError ? new UserError(error.problems.map(withAddHint), error.exitCode) : error;
+    });
     if (!options.dryRun) writeFileSync(specPath, text);
     return code;
   });
+}
+
+/** The --entity shorthand has no way to write a default, so a refusal asking for one says where to write it. */
+function withAddHint(p: Problem): Problem {
+  if (p.rule !== 'update-default') return p;
+  return { ...p, hint: `${p.hint}; --entity cannot set a default: write the field into ${SPEC_PATH} with \`required: true, default: ...\`, commit it and run create-backend update` };
 }

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isImportable, type ImportWarning } from '../import/formats.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
-import { finish, gather, missingAnswers, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
+import { gather, missingAnswers, resolveConfig, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { generatedFiles } from '../generator/generate.js';
@@ -14,7 +14,7 @@ import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
 import { loadCompiler, TemplateError } from '../generator/engine.js';
 import { specObject } from '../model/spec-yaml.js';
-import { gitInit, install, type StepResult } from '../steps/steps.js';
+import { format, gitInit, install, type StepResult } from '../steps/steps.js';
 import { loadStack } from '../stacks/index.js';
 import type { ProjectCommands } from '../stacks/types.js';
 import { PathEscapeError } from '../writer/fence.js';
@@ -68,7 +68,7 @@ export async function runCreate(options: CreateOptions): Promise<number> {
       const inHouse = err.packDir !== undefined && relative(join(PACKAGE_ROOT, 'templates'), err.packDir).startsWith('..');
       if (inHouse) {
         const hint = err instanceof FormatError
-          ? `fix the in-house template that renders ${err.path}: this stack formats its code with prettier, which must be able to parse it`
+          ? `fix the in-house template that renders ${err.path}: this stack formats its code with Biome, which must be able to parse it`
           : 'fix the template; the view model is documented in README.md';
         out.problems([problem(err instanceof FormatError ? 'template-format' : 'template-render', '--template', err.message, hint)], 2);
         return 2;
@@ -87,12 +87,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const interactive = Boolean(process.stdin.isTTY) && !options.yes && !process.env.CI && !options.json;
   const imported = await importConfig(options, out);
   const gathered = gather(imported ? { ...options, configText: imported.yaml } : options);
-  if (gathered.problems.length) {
-    // Report the rule problems of the valid parts too, so one run lists everything to fix.
-    const fatal = gathered.problems.some((p) => p.rule === 'spec-syntax' || p.rule === 'config-file');
-    const more = fatal ? [] : finish(withDefaults(gathered.partial), gathered, options).problems;
-    throw new UserError([...gathered.problems, ...more]);
-  }
+  if (gathered.problems.length) throw new UserError(resolveConfig(gathered, options).problems);
 
   let answers: Answers = gathered.partial;
   const missing = missingAnswers(answers, interactive);
@@ -108,8 +103,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
       throw new UserError(missing.map((m) => problem('missing-answer', m.flag, `no ${m.key} given and no terminal to ask`, `pass ${m.flag}, or --yes to accept the defaults`)));
     }
   }
-  answers = { ...answers, cloud: answers.cloud ?? [], auth: answers.auth ?? 'none' };
-  const { config, problems } = finish(answers, gathered, options);
+  const { config, problems } = resolveConfig(gathered, options, answers);
   if (!config) throw new UserError(problems);
   if (interrupted()) throw new Interrupted();
 
@@ -122,7 +116,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     packs.push(resolveTemplatePack(options.template));
     await loadCompiler(); // an in-house pack's templates are not precompiled
   }
-  const { tree } = await generateProject({ config, stack, packs, generatorVersion: VERSION });
+  const { tree } = generateProject({ config, stack, packs, generatorVersion: VERSION });
   const directory = resolve(options.directory ?? config.name);
   const commands = stack.commands({ config, packageManager });
   const shown = relative(process.cwd(), directory) || '.';
@@ -146,6 +140,10 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const steps: StepResult[] = [];
   const reporter = out.steps();
   if (options.install && !interrupted()) steps.push(await install(directory, stack.installCommands({ config, packageManager }), reporter));
+  // A project tool formats after the install, which brings it; a bundled formatter already ran on the render.
+  const tool = stack.formatter?.kind === 'project' ? stack.formatter : undefined;
+  const formatted = tool !== undefined && steps.length > 0 && steps.every((s) => s.ok) && !interrupted();
+  if (formatted) steps.push(await format(directory, [tool.command], reporter));
   const installFailed = steps.some((s) => !s.ok);
   if (options.git && !interrupted()) {
     steps.push(installFailed
@@ -153,7 +151,8 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
       : await gitInit(directory, reporter));
     const git = steps.at(-1)!;
     // The base of the first `update`: exactly what we generated, under our own ref (SPEC 7).
-    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
+    // With the formatter run, its files are recorded as it left them: the user's tree starts equal to the base.
+    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, formatted ? asOnDisk(directory, generatedFiles(tree), tool.formats) : generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
   }
   if (interrupted()) {
     out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);
@@ -188,6 +187,12 @@ async function importConfig(options: CreateOptions, out: Output): Promise<{ yaml
     if (!(err instanceof ImportSyntaxError)) throw err;
     throw new UserError([{ rule: 'import-syntax', path: '--config', message: err.message, hint: 'fix the model at that line', file: options.config, line: err.line, column: err.column }]);
   }
+}
+
+/** The generated files, those the formatter may have rewritten read back from the project. */
+function asOnDisk(directory: string, files: Map<string, Buffer>, formats: (path: string) => boolean): Map<string, Buffer> {
+  for (const path of files.keys()) if (formats(path)) files.set(path, readFileSync(join(directory, path)));
+  return files;
 }
 
 function success(directory: string, files: string[], config: ResolvedConfig, commands: ProjectCommands, steps: readonly StepResult[], warnings?: readonly ImportWarning[]) {

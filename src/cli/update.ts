@@ -100,7 +100,7 @@ export async function update(options: UpdateCliOptions & Pick<UpdateOptions, 'sp
   if (conflicts.length) {
     out.error(`\n${pc.yellow('!')} ${conflicts.length} file(s) have conflicts (marked <<<<<<< yours / ||||||| base / ======= / >>>>>>> generated):`);
     for (const c of conflicts) out.error(`  ${c}`);
-    out.error(`  resolve them, git add them, and review the change with git diff${plan.migration ? `; then apply the migration: ${commands.migrate}` : ''}`);
+    out.error(`  resolve them and git add them, then review the whole change with git diff HEAD (what you git add leaves plain git diff)${plan.migration ? `; then apply the migration: ${commands.migrate}` : ''}`);
     out.result({ ...result(steps), ok: false, exitCode: 4, errors: conflicts.map((c) => ({ path: c, message: 'merge conflict', hint: 'resolve the conflict markers, then git add the file' })) });
     return 4;
   }

@@ -7,8 +7,8 @@ import { checkStructure } from './structure.js';
 import { expandEntities, parseEntityFlag } from './normalize.js';
 import { checkRules } from './rules.js';
 import { didYouMean, problem, type Problem } from './problems.js';
-import { parseSpecBytes, type SpecSource } from '../model/spec-source.js';
-import { kebabCase } from '../model/naming.js';
+import { parseSpecBytes, type SpecSource } from './spec-source.js';
+import { kebabCase } from './naming.js';
 import { defaultJavaPackage } from './java-package.js';
 
 /**
@@ -159,6 +159,22 @@ export function withDefaults(a: Answers): Answers {
     entities: a.entities ?? EXAMPLE_ENTITIES,
     javaPackage: a.javaPackage,
   };
+}
+
+/** A spec that could not be read at all: its rules would only report what the syntax error already explains. */
+const unreadable = (problems: readonly Problem[]) => problems.some((p) => p.rule === 'spec-syntax' || p.rule === 'config-file');
+
+/**
+ * The one resolution policy of `create` and `validate`: the gathered input with the answers (by default, the
+ * documented defaults for whatever is open) becomes the config, or every problem at once: those of reading the
+ * flags and the file, plus the rules run on its valid parts, so one run lists everything to fix. Cloud and
+ * auth are opt-in features: left open, they are none.
+ */
+export function resolveConfig(gathered: Gathered, flags: CliInput, answers: Answers = withDefaults(gathered.partial)): { config?: ResolvedConfig; problems: Problem[] } {
+  if (unreadable(gathered.problems)) return { problems: gathered.problems };
+  const result = finish({ ...answers, cloud: answers.cloud ?? [...DEFAULTS.cloud], auth: answers.auth ?? DEFAULTS.auth }, gathered, flags);
+  const problems = [...gathered.problems, ...result.problems];
+  return problems.length ? { problems } : result;
 }
 
 /** Builds and checks the final config from complete answers. */

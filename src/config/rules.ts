@@ -4,7 +4,7 @@ import type { EntitySpec, FieldSpec, JsonValue, ResolvedConfig } from './types.j
 import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
 import { didYouMean, nearest, problem, type Problem } from './problems.js';
 import { STACK_DATABASES, isStackAvailable } from '../stacks/capabilities.js';
-import { names, singularize } from '../model/naming.js';
+import { names, singularize } from './naming.js';
 import { samplePattern } from '../model/pattern-sample.js';
 import { SAMPLE_ROWS } from '../model/samples.js';
 import { unportableConstructs } from './pattern-subset.js';

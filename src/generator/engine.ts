@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
+import { wrapBlock } from './java-wrap.js';
 
 // Rendering needs only the Handlebars runtime; the compiler (and its source-map dependency) is loaded only
 // for a template that was not precompiled at build time, such as an in-house one. In the bundled CLI the
@@ -47,6 +48,10 @@ export function createEngine(): Engine {
   hbs.registerHelper('array', function (this: unknown, options: Handlebars.HelperOptions) {
     return `[${options.fn(this).trim().replace(/,$/, '')}]`;
   });
+  /** `{{#wrap 4}}head(\n{{#each}}item\n{{/each}}tail{{/wrap}}`: one Java list laid out as palantir-java-format would (java-wrap.ts). */
+  hbs.registerHelper('wrap', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
+    return wrapBlock(n, options.fn(this));
+  });
   /** Indents every non-empty line of the block by `n` spaces (for nesting generated code). */
   hbs.registerHelper('indent', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
     const pad = ' '.repeat(n);
@@ -61,10 +66,25 @@ export class TemplateError extends Error {
     cause: unknown,
     /** The pack folder the template came from: tells a broken in-house template from a bug of ours. */
     readonly packDir?: string,
+    source?: string,
   ) {
-    super(`template ${template}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`template ${template}${describeCause(cause, source)}`);
     this.name = 'TemplateError';
   }
+}
+
+/**
+ * Strict mode reports a missing variable as `"nmae" not defined in [object Object] - 2:2` (the object it looked
+ * in, stringified): name the line and the expression as written in the template instead.
+ */
+function describeCause(cause: unknown, source: string | undefined): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const missing = /^"([^"]+)" not defined in [\s\S]* - (\d+):(\d+)$/.exec(message);
+  if (!missing) return `: ${message}`;
+  const [, name, line, column] = missing;
+  const written = source?.split('\n')[Number(line) - 1]?.slice(Number(column)).match(/^[\w@./-]+/)?.[0];
+  const expression = written && written !== name ? ` (in {{${written}}})` : '';
+  return `, line ${line}: unknown variable "${name}"${expression}`;
 }
 
 /**
@@ -94,13 +114,13 @@ export function compile(engine: Engine, source: string, template: string, packDi
     const spec = precompiledSpec(source, packDir) ?? compiledAtRunTime(source);
     fn = engine.template(spec as Parameters<Engine['template']>[0]);
   } catch (err) {
-    throw new TemplateError(template, err, packDir);
+    throw new TemplateError(template, err, packDir, source);
   }
   return (context, options) => {
     try {
       return fn(context, options);
     } catch (err) {
-      throw new TemplateError(template, err, packDir);
+      throw new TemplateError(template, err, packDir, source);
     }
   };
 }

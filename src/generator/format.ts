@@ -1,110 +1,82 @@
-import { posix } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { BundledFormatter } from '../stacks/types.js';
+import { withScratch } from '../steps/format.js';
 import type { Pack } from './packs.js';
 import type { VirtualTree } from './tree.js';
 
-/**
- * A stack whose projects check their own formatting declares it here, and its render is formatted with that
- * tool before it is hashed and written: line breaks depend on name lengths, so templates alone cannot produce
- * formatter-clean code for every model, and a project whose `format:check` failed right after generation (or
- * whose formatter rewrote generated files, which `update` would then take for the user's edits) is not done.
- */
-export interface ProjectFormatter {
-  readonly tool: 'prettier';
-  /**
-   * The project's own prettier configuration, a path in the rendered tree. Its options are the ones used here,
-   * so the project's `prettier --check .` agrees with the CLI; its `.prettierignore` must leave out every kind
-   * of file prettier reads that is not JavaScript, TypeScript or JSON (only those parsers are loaded here).
-   */
-  readonly configFile: string;
-  /** Paths (a file or a folder ending in `/`) the project's check ignores and that are not formatted here. */
-  readonly ignore: readonly string[];
-}
-
-/** A rendered file that prettier cannot parse: the template (the pack) that produced it is broken. */
+/** A rendered file the bundled formatter cannot parse: the template (the pack) that produced it is broken. */
 export class FormatError extends Error {
   constructor(
     readonly path: string,
-    cause: unknown,
+    reason: string,
     /** The pack the file came from (its folder), to tell a broken in-house template from a bug of ours. */
     readonly packDir?: string,
   ) {
-    super(`${path} does not parse, so it cannot be formatted: ${firstLine(cause)}`);
+    super(`${path} does not parse, so it cannot be formatted: ${reason}`);
     this.name = 'FormatError';
   }
 }
 
-function firstLine(cause: unknown): string {
-  return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!;
-}
+/** Biome's native binary for this platform, one of the optional dependencies of the `@biomejs/biome` package. */
+const BIOME_BINARIES: Readonly<Record<string, readonly string[]>> = {
+  'linux-x64': ['@biomejs/cli-linux-x64/biome', '@biomejs/cli-linux-x64-musl/biome'],
+  'linux-arm64': ['@biomejs/cli-linux-arm64/biome', '@biomejs/cli-linux-arm64-musl/biome'],
+  'darwin-x64': ['@biomejs/cli-darwin-x64/biome'],
+  'darwin-arm64': ['@biomejs/cli-darwin-arm64/biome'],
+  'win32-x64': ['@biomejs/cli-win32-x64/biome.exe'],
+  'win32-arm64': ['@biomejs/cli-win32-arm64/biome.exe'],
+};
 
-type Prettier = typeof import('prettier/standalone');
-type Plugin = import('prettier').Plugin;
-let loaded: Promise<{ prettier: Prettier; plugins: Plugin[]; extensions: Set<string>; filenames: Set<string> }> | undefined;
-
-/**
- * Prettier's standalone build with the JavaScript, TypeScript and JSON parsers: loaded only when a stack that
- * formats is rendered (it is the largest part of such a run), and without prettier's config-file search, which
- * would read the disk; the options come from the rendered tree instead.
- */
-function loadPrettier() {
-  loaded ??= (async () => {
-    const [prettier, babel, estree, typescript] = await Promise.all([
-      import('prettier/standalone'),
-      import('prettier/plugins/babel'),
-      import('prettier/plugins/estree'),
-      import('prettier/plugins/typescript'),
-    ]);
-    const plugins = [babel, estree, typescript] as Plugin[];
-    // The files prettier's CLI would pick for these parsers, by extension or by exact name (`package.json`).
-    const languages = plugins.flatMap((p) => p.languages ?? []);
-    const extensions = new Set(languages.flatMap((l) => l.extensions ?? []));
-    const filenames = new Set(languages.flatMap((l) => l.filenames ?? []));
-    return { prettier, plugins, extensions, filenames };
-  })();
-  return loaded;
-}
+let biomeBinary: string | undefined;
 
 /**
- * Formats, in place, every file of the tree that prettier reads with the loaded parsers, with the options of the
- * tree's own configuration file. `origin` names the pack each path was rendered from, for errors.
- * Returns the paths it formatted.
+ * The binary of the CLI's own `@biomejs/biome` dependency (never one on the user's PATH, whose version may
+ * format differently from the one the project pins), called directly rather than through the package's Node
+ * launcher, which would cost a second Node start. npm installs only the package matching the platform and libc,
+ * so the first that resolves is the one.
  */
-export async function formatTree(tree: VirtualTree, formatter: ProjectFormatter, origin: ReadonlyMap<string, Pack>): Promise<string[]> {
-  const { prettier, plugins, extensions, filenames } = await loadPrettier();
-  const options = projectOptions(tree, formatter.configFile, origin.get(formatter.configFile)?.dir);
-  const formatted: string[] = [];
-  for (const [path, content] of tree.entries()) {
-    if (ignored(path, formatter.ignore)) continue;
-    const name = posix.basename(path);
-    const extension = posix.extname(name);
-    if (!filenames.has(name) && !(extension && extensions.has(extension))) continue;
-    let output: string;
+export function resolveBiome(): string {
+  if (biomeBinary) return biomeBinary;
+  const fromBiome = createRequire(createRequire(import.meta.url).resolve('@biomejs/biome/package.json'));
+  for (const candidate of BIOME_BINARIES[`${process.platform}-${process.arch}`] ?? []) {
     try {
-      // `filepath` lets prettier infer the parser exactly as its CLI does (package.json is JSON.stringify-style).
-      output = await prettier.format(content.toString('utf8'), { ...options, filepath: path, plugins });
-    } catch (err) {
-      throw new FormatError(path, err, origin.get(path)?.dir);
+      return (biomeBinary = fromBiome.resolve(candidate));
+    } catch {
+      // not installed for this libc: try the next
     }
-    tree.set(path, output);
-    formatted.push(path);
   }
-  return formatted;
+  throw new Error(`no Biome binary for ${process.platform}-${process.arch} next to ${dirname(fromBiome.resolve('./package.json'))}: reinstall create-backend with optional dependencies enabled`);
 }
 
-function ignored(path: string, ignore: readonly string[]): boolean {
-  return ignore.some((entry) => (entry.endsWith('/') ? path.startsWith(entry) : path === entry));
+interface BiomeReport {
+  readonly diagnostics?: readonly { severity: string; message: string; category?: string; location?: { path?: string } }[];
 }
 
-function projectOptions(tree: VirtualTree, configFile: string, packDir: string | undefined): Record<string, unknown> {
-  const raw = tree.get(configFile);
-  if (!raw) throw new FormatError(configFile, new Error('the stack formats its files with prettier, but the template packs render no prettier configuration there'), packDir);
+/**
+ * Formats, in place, the files of the tree the formatter selects, with the project's own configuration (the
+ * files it `needs`), by one run of Biome's native CLI in a scratch folder: its `files.includes` decides, exactly
+ * as in the project's `biome format .`. `origin` names the pack each path was rendered from, for errors.
+ */
+export function formatTree(tree: VirtualTree, formatter: BundledFormatter, origin: ReadonlyMap<string, Pack>): void {
+  const files = new Map(tree.entries());
+  const formatted = withScratch(files, formatter, (dir) => {
+    const r = spawnSync(resolveBiome(), ['format', '--write', '--reporter=json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.error) throw r.error;
+    if (r.status === 0) return;
+    const report = parseReport(r.stdout);
+    const broken = report?.diagnostics?.find((d) => d.severity === 'error' && d.location?.path);
+    if (broken) throw new FormatError(broken.location!.path!, broken.message, origin.get(broken.location!.path!)?.dir);
+    throw new Error(`biome format failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(0, 5).join('\n')}`);
+  });
+  for (const [path, content] of formatted) if (!content.equals(files.get(path)!)) tree.set(path, content, tree.mode(path));
+}
+
+function parseReport(stdout: string): BiomeReport | undefined {
   try {
-    const options = JSON.parse(raw.toString('utf8')) as unknown;
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new Error('expected a JSON object of prettier options');
-    // Per-path overrides would apply in the project's check but not here: refused rather than silently differing.
-    if ('overrides' in options) throw new Error('"overrides" is not supported in the generated configuration; set the options for every file');
-    return options as Record<string, unknown>;
-  } catch (err) {
-    throw new FormatError(configFile, err, packDir);
+    return JSON.parse(stdout) as BiomeReport;
+  } catch {
+    return undefined;
   }
 }

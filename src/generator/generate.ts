@@ -6,7 +6,7 @@ import type { EntityView, ViewModel } from '../model/view-model.js';
 import { prepareViewModel } from '../model/view-model.js';
 import { compile, createEngine } from './engine.js';
 import { globToRegExp, type Pack } from './packs.js';
-import { VirtualTree } from './tree.js';
+import { VirtualTree, type FileMode } from './tree.js';
 import { specObject, toSpecYaml } from '../model/spec-yaml.js';
 
 /**
@@ -35,7 +35,7 @@ export const MANIFEST_PATH = '.create-backend/manifest.json';
 export const SPEC_PATH = 'backend.yaml';
 
 export function generate({ config, stack, packs, generatorVersion }: GenerateInput): GenerateResult {
-  const base = prepareViewModel(config, generatorVersion);
+  const base = prepareViewModel(config, generatorVersion, stack.container);
   const view = { ...base, lang: stack.extendView(base) } as ViewModel & { lang: Record<string, unknown> };
   const engine = createEngine();
   // Partials are registered compiled: Handlebars would otherwise recompile a partial given as source text on
@@ -46,18 +46,18 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
 
   // Later packs replace earlier files with the same source path, so resolve the layering before rendering.
   // Keyed by output path, so `src/app.ts` in an in-house pack replaces a built-in `src/app.ts.hbs`.
-  const chosen = new Map<string, { pack: Pack; source: string; absolute: string }>();
+  const chosen = new Map<string, { pack: Pack; source: string; absolute: string; mode: FileMode }>();
   for (const pack of packs) {
     for (const file of pack.files) {
       const key = outputPath(file.source);
       // A file whose condition is false is simply absent from its layer; an earlier layer's file stays.
-      if (appliesTo(pack, file.source, view)) chosen.set(key, { pack, source: file.source, absolute: file.absolute });
+      if (appliesTo(pack, file.source, view)) chosen.set(key, { pack, source: file.source, absolute: file.absolute, mode: file.executable ? 0o755 : 0o644 });
     }
   }
 
   const tree = new VirtualTree();
   const origin = new Map<string, Pack>();
-  for (const [, { pack, source, absolute }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, { pack, source, absolute, mode }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const raw = readFileSync(absolute);
     const isTemplate = source.endsWith('.hbs');
     const render = isTemplate ? compile(engine, raw.toString('utf8'), `${pack.manifest.name}:${source}`, pack.dir) : null;
@@ -67,7 +67,7 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
       : [{ path: projectSource, entity: null }];
     for (const { path, entity } of targets) {
       const out = outputPath(path);
-      tree.set(out, render ? render(entity ? { ...view, entity } : view) : raw);
+      tree.set(out, render ? render(entity ? { ...view, entity } : view) : raw, mode);
       origin.set(out, pack);
     }
   }

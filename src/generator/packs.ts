@@ -17,6 +17,8 @@ export interface PackFile {
   /** Path inside `files/`, POSIX separators, as written by the pack author (`src/__entity_kebab__.ts.hbs`). */
   readonly source: string;
   readonly absolute: string;
+  /** The file is executable in the pack (git and npm keep that bit), so the generated file is too. */
+  readonly executable: boolean;
 }
 
 export interface Pack {
@@ -68,7 +70,11 @@ export function loadPack(dir: string): Pack {
   if (!existsSync(filesDir) && !existsSync(join(dir, 'partials'))) {
     throw new PackError(`template pack ${dir} has no files/ folder`, 'put the templates under files/, mirroring the project tree');
   }
-  const files = listFiles(filesDir).map((absolute) => ({ absolute, source: relative(filesDir, absolute).split(sep).join('/') }));
+  const files = listFiles(filesDir).map((absolute) => ({
+    absolute,
+    source: relative(filesDir, absolute).split(sep).join('/'),
+    executable: (statSync(absolute).mode & 0o100) !== 0,
+  }));
   for (const file of files) refuseGitPath(dir, file.source);
   const partials = new Map(
     listFiles(join(dir, 'partials'))

@@ -1,5 +1,5 @@
 import type { IToken, TokenType } from 'chevrotain';
-import { camelCase, pluralize } from '../model/naming.js';
+import { camelCase, pluralize } from '../config/naming.js';
 import { At, Comma, Equals, LCurly, LParen, Name, RCurly, RParen, tokenize } from './jdl-lexer.js';
 import { ImportSyntaxError, ModelBuilder, type FieldOut, type RelationOut } from './model.js';
 

@@ -1,4 +1,4 @@
-import { camelCase, kebabCase, pascalCase, singularize } from '../model/naming.js';
+import { camelCase, kebabCase, pascalCase, singularize } from '../config/naming.js';
 
 /** Something in the source model that has no equivalent in a backend.yaml, with the line it was written on. */
 export interface ImportWarning {

@@ -1,4 +1,4 @@
-import { camelCase, pluralize } from '../model/naming.js';
+import { camelCase, pluralize } from '../config/naming.js';
 import { ImportSyntaxError, ModelBuilder, entityName, fieldName, isBuiltInColumn, lineAt, type FieldOut } from './model.js';
 
 /* The AST of node-sql-parser is untyped JSON; these are the parts we read. */

@@ -1,6 +1,6 @@
 import type { StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { names } from './naming.js';
+import { names } from '../config/naming.js';
 import { cdkVersions, type CdkVersions } from './cdk-versions.js';
 
 /**
@@ -42,8 +42,18 @@ export interface DeploymentDatabase {
   readonly username: string;
   /** URL scheme of DATABASE_URL, as every stack parses it. */
   readonly scheme: 'postgres' | 'mysql';
-  /** Query string appended to DATABASE_URL in the clouds (TLS settings the stack's driver understands), or ''. */
-  readonly urlQuery: string;
+  /**
+   * AWS: the query that verifies the RDS server certificate and host name against Amazon's RDS CA bundle, which
+   * the image carries at `rdsCaBundle.path` (node's MySQL driver reads it through NODE_EXTRA_CA_CERTS).
+   */
+  readonly awsUrlQuery: string;
+  /**
+   * Azure: the query that verifies the Flexible Server certificate and host name against the public roots it chains
+   * to (DigiCert Global Root G2, Microsoft RSA Root CA 2017).
+   */
+  readonly azureUrlQuery: string;
+  /** Where the driver finds those roots, for the deploy README. */
+  readonly azureTrustStore: string;
   /**
    * GCP: the query that verifies Cloud SQL's server certificate against the instance's own CA (a file mounted from
    * Secret Manager at `gcpServerCaPath`), or '' where the driver connects without TLS (MySQL, see its README).
@@ -80,6 +90,18 @@ export interface DeploymentRuntime {
   readonly urlEncodePassword: string;
 }
 
+/**
+ * How a stack's image runs, declared by its descriptor (`container` in src/stacks/<id>.ts): the commands inside
+ * the image, its user and the environment it needs besides the shared variables.
+ */
+export interface ContainerRuntime {
+  readonly start: readonly string[];
+  readonly migrate: readonly string[];
+  readonly uid: number;
+  readonly urlEncodePassword: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
 export interface DeploymentModel {
   /** Image repository name (kebab-case project name) and a short prefix for cloud names with length limits. */
   readonly image: string;
@@ -89,6 +111,11 @@ export interface DeploymentModel {
   readonly healthPath: string;
   readonly database: DeploymentDatabase | null;
   readonly runtime: DeploymentRuntime | null;
+  /**
+   * AWS: Amazon's RDS CA bundle (roots of every region), which no public trust store carries: the Dockerfile fetches
+   * it from `url` at image build into `path`, which `awsUrlQuery` names. null without an AWS target.
+   */
+  readonly rdsCaBundle: { readonly url: string; readonly path: string } | null;
   /**
    * `sh -c` script that builds DATABASE_URL from DB_USERNAME/DB_PASSWORD (a managed secret's fields) and
    * DB_HOST/DB_PORT/DB_NAME, then execs its arguments (AWS: RDS manages and rotates the password itself).
@@ -121,42 +148,50 @@ export interface DeploymentModel {
  */
 export const PRIVATE_NETWORKS = '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,169.254.0.0/16,fc00::/7,fe80::/10';
 
-/** Container commands per stack (stack descriptors stay untouched; a test checks these against each stack's files). */
-export const STACK_RUNTIME: Readonly<Record<StackId, (Omit<DeploymentRuntime, 'startShell' | 'migrateShell' | 'startList' | 'migrateList'> & { readonly env: Readonly<Record<string, string>> }) | null>> = {
-  node: {
-    start: ['node', 'dist/server.js'],
-    migrate: ['node', 'dist/db/migrate.js'],
-    uid: 1000,
-    urlEncodePassword: `node -e 'process.stdout.write(encodeURIComponent(process.env.DB_PASSWORD))'`,
-    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
-  },
-  python: {
-    start: ['python', '-m', 'app'],
-    migrate: ['alembic', 'upgrade', 'head'],
-    uid: 10001,
-    urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
-    env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },
-  },
-  // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
-  // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
-  java: {
-    start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
-    migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
-    uid: 10001,
-    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
-    env: { APP_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
-  },
-  go: null,
-  ruby: null,
+/**
+ * RDS signs server certificates with Amazon's own CAs, published as one bundle for every region and in no public
+ * trust store. Each driver verifies the chain against it and the host name (the instance endpoint the app dials).
+ */
+const RDS_CA_BUNDLE = { url: 'https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem', path: '/etc/ssl/certs/rds-global-bundle.pem' };
+const AWS_POSTGRES_TLS_QUERY = `sslmode=verify-full&sslrootcert=${RDS_CA_BUNDLE.path}`;
+
+/**
+ * MySQL drivers name TLS differently. mysql2 takes `ssl` as JSON in the URL (percent-encoded: the AWS launcher
+ * quotes the URL for the shell) and checks the host name only with verifyIdentity; it cannot read a CA file from
+ * the URL, so the image points NODE_EXTRA_CA_CERTS at the RDS bundle. PyMySQL (through SQLAlchemy's ssl_ca)
+ * checks chain and host name once a CA is given; MariaDB Connector/J's verify-full does both.
+ */
+const MYSQL2_VERIFY = `ssl=${encodeURIComponent(JSON.stringify({ verifyIdentity: true }))}`;
+const AWS_MYSQL_TLS_QUERY: Readonly<Record<StackId, string>> = {
+  node: MYSQL2_VERIFY,
+  python: `ssl_ca=${RDS_CA_BUNDLE.path}`,
+  java: `sslMode=verify-full&serverSslCert=${RDS_CA_BUNDLE.path}`,
+  go: `tls=true`,
+  ruby: `ssl_mode=verify_identity&sslca=${RDS_CA_BUNDLE.path}`,
 };
 
-/** TLS options per stack driver: PostgreSQL on RDS/Cloud SQL/Azure uses CAs that are not in public stores. */
-const POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
-  node: 'sslmode=no-verify',
-  python: 'sslmode=require',
-  java: 'sslmode=require',
-  go: 'sslmode=require',
-  ruby: 'sslmode=require',
+/**
+ * Azure Database for PostgreSQL chains to public roots (DigiCert Global Root G2, Microsoft RSA Root CA 2017) and
+ * names the server's FQDN, so verify-full against a public store. libpq and pgJDBC read no system store by default:
+ * they get the image's Debian/Ubuntu bundle; node-postgres without sslrootcert uses Node's own (Mozilla) roots,
+ * as node:slim images carry no system bundle.
+ */
+const SYSTEM_CA_BUNDLE_PATH = '/etc/ssl/certs/ca-certificates.crt';
+const AZURE_VERIFY_FULL = `sslmode=verify-full&sslrootcert=${SYSTEM_CA_BUNDLE_PATH}`;
+const AZURE_POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
+  node: 'sslmode=verify-full',
+  python: AZURE_VERIFY_FULL,
+  java: AZURE_VERIFY_FULL,
+  go: AZURE_VERIFY_FULL,
+  ruby: AZURE_VERIFY_FULL,
+};
+/** Azure Database for MySQL: the same public roots; Connector/J reads the JVM's trust store, mysql2 Node's roots. */
+const AZURE_MYSQL_TLS_QUERY: Readonly<Record<StackId, string>> = {
+  node: MYSQL2_VERIFY,
+  python: `ssl_ca=${SYSTEM_CA_BUNDLE_PATH}`,
+  java: 'sslMode=verify-full',
+  go: 'tls=true',
+  ruby: `ssl_mode=verify_identity&sslca=${SYSTEM_CA_BUNDLE_PATH}`,
 };
 
 /**
@@ -207,9 +242,9 @@ const inlineList = (list: readonly string[]): string => `[${list.map((s) => JSON
 const withLast = <T extends object>(list: readonly T[]): Array<T & { isLast: boolean }> =>
   list.map((item, i) => ({ ...item, isLast: i === list.length - 1 }));
 
-export function deploymentModel(config: ResolvedConfig): DeploymentModel {
+/** `container` is the stack's (null for a view of the schema alone, as `update` diffs it). */
+export function deploymentModel(config: ResolvedConfig, container: ContainerRuntime | null): DeploymentModel {
   const n = names(config.name);
-  const stack = STACK_RUNTIME[config.stack];
   const engine = config.database === 'postgres' || config.database === 'mysql' ? config.database : null;
   const database: DeploymentDatabase | null = engine && {
     engine,
@@ -220,7 +255,9 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     name: n.snake,
     username: 'app',
     scheme: engine,
-    urlQuery: engine === 'postgres' ? POSTGRES_TLS_QUERY[config.stack] : '',
+    awsUrlQuery: engine === 'postgres' ? AWS_POSTGRES_TLS_QUERY : AWS_MYSQL_TLS_QUERY[config.stack],
+    azureUrlQuery: engine === 'postgres' ? AZURE_POSTGRES_TLS_QUERY[config.stack] : AZURE_MYSQL_TLS_QUERY[config.stack],
+    azureTrustStore: config.stack === 'node' ? "Node's built-in CA list" : config.stack === 'java' && engine === 'mysql' ? "the JVM's trust store" : "the image's system CA bundle",
     gcpUrlQuery: engine === 'postgres' ? GCP_POSTGRES_TLS_QUERY[config.stack] : '',
     gcpServerCaPath: GCP_SERVER_CA_PATH,
     gcpServerCaDir: GCP_SERVER_CA_PATH.slice(0, GCP_SERVER_CA_PATH.lastIndexOf('/')),
@@ -234,24 +271,24 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     LOG_LEVEL: 'info',
     CORS_ORIGINS: '',
     RATE_LIMIT_PER_MINUTE: '600',
-    ...(stack?.env ?? {}),
+    ...(container?.env ?? {}),
   };
   const secretNames = ['DATABASE_URL', ...(config.auth === 'jwt' ? ['JWT_SECRET'] : [])];
   const env = withLast(Object.keys(plain).sort().map((name) => ({ name, value: plain[name], setting: SETTINGS[name] ?? null })));
   const secrets = withLast(secretNames.map((name) => ({ name, id: name.toLowerCase().replace(/_/g, '-'), tf: name.toLowerCase() })));
-  const runtime: DeploymentRuntime | null = stack && {
-    start: stack.start,
-    migrate: stack.migrate,
-    startShell: stack.start.join(' '),
-    migrateShell: stack.migrate.join(' '),
-    startList: inlineList(stack.start),
-    migrateList: inlineList(stack.migrate),
-    uid: stack.uid,
-    urlEncodePassword: stack.urlEncodePassword,
+  const runtime: DeploymentRuntime | null = container && {
+    start: container.start,
+    migrate: container.migrate,
+    startShell: container.start.join(' '),
+    migrateShell: container.migrate.join(' '),
+    startList: inlineList(container.start),
+    migrateList: inlineList(container.migrate),
+    uid: container.uid,
+    urlEncodePassword: container.urlEncodePassword,
   };
   const databaseUrlLauncher =
-    database && stack
-      ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${stack.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.urlQuery ? `?${database.urlQuery}` : ''}" && exec "$@"`
+    database && container
+      ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${container.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.awsUrlQuery ? `?${database.awsUrlQuery}` : ''}" && exec "$@"`
       : null;
   const databaseUrlLauncherHcl = databaseUrlLauncher && JSON.stringify(databaseUrlLauncher).replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
   const shortName = n.kebab.slice(0, 20).replace(/-+$/, '');
@@ -263,6 +300,7 @@ export function deploymentModel(config: ResolvedConfig): DeploymentModel {
     healthPath: HEALTH_PATH,
     database,
     runtime,
+    rdsCaBundle: database && config.cloud.includes('aws') ? RDS_CA_BUNDLE : null,
     databaseUrlLauncher,
     databaseUrlLauncherHcl,
     env,

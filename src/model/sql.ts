@@ -1,6 +1,5 @@
-import type { DatabaseId } from '../config/options.js';
+import type { DatabaseId, FieldType, OnDelete } from '../config/options.js';
 import { ACCOUNTS_TABLE } from '../config/reserved.js';
-import type { EntityView, FieldView } from './view-model.js';
 
 /**
  * The initial schema as plain SQL for one dialect. Stacks that use SQL migration files (Node, Java/Flyway)
@@ -8,6 +7,42 @@ import type { EntityView, FieldView } from './view-model.js';
  * stack's migrations is the same as another's.
  */
 export type SqlDialect = Exclude<DatabaseId, 'mongodb'>;
+
+/**
+ * What the schema reads of a column and a table. The view model's FieldView and EntityView have these
+ * members; naming only them keeps this module below the view model, which builds its views with it.
+ */
+export interface SqlColumn {
+  readonly column: string;
+  readonly type: FieldType;
+  readonly isEnum: boolean;
+  readonly values: readonly string[] | null;
+  readonly required: boolean;
+  readonly unique: boolean;
+  readonly index: boolean;
+  readonly maxLength: number | null;
+  readonly precision: number | null;
+  readonly scale: number | null;
+}
+
+interface SqlReference {
+  readonly target: { readonly table: string };
+  readonly required: boolean;
+  readonly onDelete: OnDelete;
+  readonly isOneToOne: boolean;
+  readonly fkColumn: string | null;
+  readonly joinTable: string | null;
+  readonly joinSourceColumn: string | null;
+  readonly joinTargetColumn: string | null;
+}
+
+export interface SqlTable {
+  readonly table: string;
+  readonly owned: boolean;
+  readonly fields: readonly SqlColumn[];
+  readonly foreignKeys: readonly SqlReference[];
+  readonly manyToMany: readonly SqlReference[];
+}
 
 export function quote(dialect: SqlDialect, identifier: string): string {
   return dialect === 'mysql' ? `\`${identifier}\`` : `"${identifier}"`;
@@ -22,7 +57,7 @@ export function constraintName(prefix: string, ...parts: string[]): string {
   return `${full.slice(0, 51)}_${hash.toString(36).padStart(7, '0').slice(0, 8)}`;
 }
 
-export function columnType(dialect: SqlDialect, f: Pick<FieldView, 'type' | 'maxLength' | 'precision' | 'scale'>): string {
+export function columnType(dialect: SqlDialect, f: Pick<SqlColumn, 'type' | 'maxLength' | 'precision' | 'scale'>): string {
   const n = f.maxLength ?? 255;
   switch (dialect) {
     case 'sqlite':
@@ -73,7 +108,7 @@ export interface SchemaSql {
   readonly tables: readonly string[];
 }
 
-export function schemaSql(dialect: SqlDialect, entities: readonly EntityView[], withUsers: boolean): SchemaSql {
+export function schemaSql(dialect: SqlDialect, entities: readonly SqlTable[], withUsers: boolean): SchemaSql {
   const q = (s: string) => quote(dialect, s);
   const tableSuffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
   const inlineFks = dialect === 'sqlite'; // SQLite cannot add a foreign key to an existing table

@@ -1,10 +1,11 @@
 import type { DatabaseId, FieldType, OnDelete, StackId } from '../config/options.js';
 import { FIELD_TYPES } from '../config/options.js';
 import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } from '../config/types.js';
-import { names, singularize, snakeCase, type Names } from './naming.js';
-import { sampleValue } from './samples.js';
+import { names, singularize, snakeCase, type Names } from '../config/naming.js';
+import { SAMPLE_ROWS, sampleValue } from './samples.js';
+import { patternSamples } from './pattern-sample.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
-import { deploymentModel, type DeploymentModel } from './deployment.js';
+import { deploymentModel, type ContainerRuntime, type DeploymentModel } from './deployment.js';
 import { ACCOUNTS_TABLE, PAGING } from '../config/reserved.js';
 
 /**
@@ -48,6 +49,10 @@ export interface FieldView extends TypeFlags {
   /** Valid example values as JSON literals (distinct from each other), or null when none is derivable. */
   readonly sampleJson: string | null;
   readonly sampleAltJson: string | null;
+  /** SAMPLE_ROWS valid values as JSON literals, one per test row (the first two are sampleJson and sampleAltJson). */
+  readonly samples: readonly (string | null)[];
+  /** Every sample row has a value, so tests and seeds can fill this field. */
+  readonly hasSample: boolean;
   /** Values that must be rejected with 400 (wrong type, each violated constraint), for generated tests. */
   readonly invalidSamples: readonly InvalidSample[];
   /** decimal: anchored regex for the JSON string form (sign, at most precision-scale integer and scale fraction digits). */
@@ -147,6 +152,11 @@ export interface EntityView extends EntityRef {
   readonly relatedEntities: readonly EntityRef[];
   /** Entities this one needs to exist first (required foreign keys), for tests and seeds. */
   readonly dependsOn: readonly EntityRef[];
+  /**
+   * Generated tests and seeds can create rows of it: every required field has samples and every required
+   * reference points at another testable entity (a required reference to itself has no first row).
+   */
+  readonly testable: boolean;
   /** First entity in the model, handy for README examples. */
   readonly isFirst: boolean;
   readonly isLast: boolean;
@@ -165,6 +175,11 @@ export interface DatabaseView {
   readonly composeUrl: string;
   /** SQL migration for this database, or null for MongoDB. */
   readonly schema: SchemaSql | null;
+  /**
+   * Entity and join tables, each before the tables it refers to: the order tests delete rows in, once the
+   * keys closing a cycle of tables (`closesCycle`) are cleared.
+   */
+  readonly deletionOrder: readonly string[];
 }
 
 export interface ViewModel {
@@ -208,6 +223,7 @@ const typeFlags = (type: FieldType): TypeFlags =>
 const json = (v: JsonValue | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
 
 function fieldView(f: FieldSpec, dialect: SqlDialect | null, i: number, count: number): FieldView {
+  const samples = Array.from({ length: SAMPLE_ROWS }, (_, seed) => json(sampleValue(f, seed)));
   const base = {
     ...typeFlags(f.type),
     name: f.name,
@@ -236,8 +252,10 @@ function fieldView(f: FieldSpec, dialect: SqlDialect | null, i: number, count: n
     isTemporal: f.type === 'date' || f.type === 'datetime',
     filterable: f.type !== 'json' && !PAGING.has(f.name),
     sortable: f.type !== 'json',
-    sampleJson: json(sampleValue(f, 0)),
-    sampleAltJson: json(sampleValue(f, 1)),
+    sampleJson: samples[0],
+    sampleAltJson: samples[1],
+    samples,
+    hasSample: samples.every((v) => v !== null),
     invalidSamples: invalidSamples(f),
     decimalPattern: f.type === 'decimal' ? decimalPattern(f.precision ?? 12, f.scale ?? 2) : null,
     uniqueConstraint: null,
@@ -335,6 +353,12 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
     const candidates = ['!! not matching !!', bangs, '~'.repeat(bangs.length), ' '.repeat(bangs.length), '', '\u0000'].filter((c) => re && !re.test(c));
     const candidate = candidates.find(fits) ?? candidates[0];
     if (candidate !== undefined) add(`not matching the pattern ${f.pattern}`, candidate, `must match the pattern ${f.pattern}`);
+    // `$` ends the value (ECMA-262): Python's `re` and Java's regex also let it match before a final newline.
+    const [match] = patternSamples(f.pattern, f, 1);
+    const newline = match === undefined ? undefined : `${match}\n`;
+    if (re && newline !== undefined && !re.test(newline) && fits(newline)) {
+      add(`not matching the pattern ${f.pattern} (a match with a newline after it)`, newline, `must match the pattern ${f.pattern}`);
+    }
   }
   return out;
 }
@@ -430,7 +454,11 @@ function cycleClosingKeys(ordered: readonly EntitySpec[]): Set<string> {
   return closing;
 }
 
-export function prepareViewModel(config: ResolvedConfig, generatorVersion: string): ViewModel {
+/**
+ * The stack-independent view of a config; `container` is the stack descriptor's (null for a view of the schema
+ * alone), read by the deployment model.
+ */
+export function prepareViewModel(config: ResolvedConfig, generatorVersion: string, container: ContainerRuntime | null): ViewModel {
   const jwt = config.auth === 'jwt';
   const dialect: SqlDialect | null = config.database === 'mongodb' ? null : config.database;
   const ordered = dependencyOrder(config.entities);
@@ -469,7 +497,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       isLast: ei === ordered.length - 1,
     };
   });
-  const entities: EntityView[] = partial.map((e) => {
+  const linked = partial.map((e) => {
     const referencedBy = partial.flatMap((s) =>
       s.foreignKeys.filter((r) => r.target.name === e.name).map((relation) => ({ source: refs.get(s.name)!, relation })),
     );
@@ -479,6 +507,8 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
     }
     return { ...e, referencedBy, isReferenced: referencedBy.length > 0, relatedEntities: [...related.values()] };
   });
+  const testable = testableEntities(partial);
+  const entities: EntityView[] = linked.map((e) => ({ ...e, testable: testable.has(e.name) }));
 
   const projectNames = names(config.name);
   return deepFreeze({
@@ -494,6 +524,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       label: DB_LABEL[config.database],
       ...databaseUrls(config.database, projectNames),
       schema: dialect ? schemaSql(dialect, entities, jwt) : null,
+      deletionOrder: deletionOrder(entities),
     },
     auth: { jwt, none: !jwt, accountsTable: ACCOUNTS_TABLE },
     cloud: {
@@ -506,12 +537,52 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
     },
     entities,
     hasOwnedEntities: entities.some((e) => e.owned),
-    deployment: deploymentModel(config),
+    deployment: deploymentModel(config, container),
     generator: { name: 'create-backend', version: generatorVersion },
   });
 }
 
 
+
+type Testing = Pick<EntityView, 'name' | 'foreignKeys'> & { readonly fields: readonly Pick<FieldView, 'required' | 'hasSample'>[] };
+
+/** The names of the entities generated tests can create rows of (see EntityView.testable). */
+function testableEntities(entities: readonly Testing[]): Set<string> {
+  const ok = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of entities) {
+      if (ok.has(e.name)) continue;
+      const fieldsOk = e.fields.every((f) => f.hasSample || !f.required);
+      const depsOk = e.foreignKeys.every((r) => !r.required || (r.target.name !== e.name && ok.has(r.target.name)));
+      if (fieldsOk && depsOk) {
+        ok.add(e.name);
+        changed = true;
+      }
+    }
+  }
+  return ok;
+}
+
+/** Entity and join tables, each before the tables it refers to, ignoring the keys that close a cycle. */
+function deletionOrder(entities: readonly EntityView[]): string[] {
+  const refs = new Map<string, Set<string>>();
+  for (const e of entities) {
+    refs.set(e.table, new Set(e.foreignKeys.filter((r) => !r.closesCycle).map((r) => r.target.table).filter((t) => t !== e.table)));
+    for (const r of e.manyToMany) refs.set(r.joinTable!, new Set([e.table, r.target.table]));
+  }
+  const order: string[] = [];
+  const left = new Set(refs.keys());
+  while (left.size > 0) {
+    const free = [...left].filter((t) => ![...left].some((o) => o !== t && refs.get(o)!.has(t)));
+    if (free.length === 0) throw new Error(`tables in a cycle no closing key breaks: ${[...left].join(', ')}`);
+    for (const t of free) {
+      order.push(t);
+      left.delete(t);
+    }
+  }
+  return order;
+}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

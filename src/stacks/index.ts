@@ -6,9 +6,9 @@ import type { StackDescriptor } from './types.js';
  * `validate` never pay for them.
  */
 const LOADERS: Partial<Record<StackId, () => Promise<StackDescriptor>>> = {
-  node: async () => (await import('./node.js')).nodeStack,
-  python: async () => (await import('./python.js')).pythonStack,
-  java: async () => (await import('./java.js')).javaStack,
+  node: async () => (await import('./node/stack.js')).nodeStack,
+  python: async () => (await import('./python/stack.js')).pythonStack,
+  java: async () => (await import('./java/stack.js')).javaStack,
 };
 
 export const AVAILABLE_STACKS = Object.keys(LOADERS) as StackId[];

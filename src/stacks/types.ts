@@ -1,7 +1,7 @@
 import type { DatabaseId, PackageManager, StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { ContainerRuntime } from '../model/deployment.js';
 import type { ViewModel } from '../model/view-model.js';
-import type { ProjectFormatter } from '../generator/format.js';
 
 /** The exact shell commands, run from the project root, that a user (or CI) runs on the generated project. */
 export interface ProjectCommands {
@@ -40,9 +40,51 @@ export interface StackDescriptor {
   readonly packs: readonly string[];
   /** Stack-specific additions (type names per field, dependency versions…), available to templates as `lang`. */
   readonly extendView: (view: ViewModel) => Record<string, unknown>;
-  /** The formatter the project checks itself with; the render is formatted with it before it is written. */
-  readonly formatter?: ProjectFormatter;
   readonly commands: (ctx: StackContext) => ProjectCommands;
+  /**
+   * The server image of each database the stack runs beside it, in compose and in the project's CI workflow
+   * (templates read it as `lang.dbImage`); SQLite has none.
+   */
+  readonly databaseImages: Readonly<Partial<Record<DatabaseId, string>>>;
+  /** How the stack's image starts and migrates in a container: the Dockerfile, compose and every cloud target read it. */
+  readonly container: ContainerRuntime;
   /** The dependency install post-step, as one or more commands run in order in the project directory. */
   readonly installCommands: (ctx: StackContext) => readonly InstallCommand[];
+  /**
+   * The formatter the project checks itself with. Line breaks depend on name lengths, so templates alone cannot
+   * produce formatter-clean code for every model; a project whose format check failed right after generation (or
+   * whose formatter rewrote generated files, which `update` would then take for the user's edits) is not done.
+   */
+  readonly formatter?: ProjectFormatter;
+}
+
+/**
+ * Either kind formats the files `formats` selects, in a scratch folder holding those and the ones it `needs`:
+ * - `bundled`: a formatter the CLI ships (Biome's native binary, a dependency of the CLI). It runs on the render
+ *   in memory before anything is written (also with --no-install), and the manifest hashes its output; a file it
+ *   cannot parse is a broken template.
+ * - `project`: the project's own tool (palantir-java-format through Maven), which exists only after the install:
+ *   create runs it then and records the formatted files as the base of `update`; `update` formats its new render
+ *   the same way before merging, so formatting is never a difference between the base, the user's tree and the render.
+ */
+export type ProjectFormatter = BundledFormatter | ProjectToolFormatter;
+
+interface FormatterFiles {
+  /** Files the formatter may rewrite. */
+  readonly formats: (path: string) => boolean;
+  /** Files the formatter needs besides those it formats (its configuration, build file, wrapper). */
+  readonly needs: (path: string) => boolean;
+}
+
+export interface BundledFormatter extends FormatterFiles {
+  readonly kind: 'bundled';
+  readonly tool: 'biome';
+}
+
+export interface ProjectToolFormatter extends FormatterFiles {
+  readonly kind: 'project';
+  /** Run in the project directory (or a scratch copy), installed dependencies first. */
+  readonly command: InstallCommand;
+  /** The same command working only from local caches, tried first by `update` (fast, and no network needed). */
+  readonly offlineArgs: readonly string[];
 }

@@ -87,6 +87,14 @@ export function install(cwd: string, commands: readonly InstallCommand[], report
   return runCommands('install', cwd, commands, reporter);
 }
 
+/**
+ * The stack's formatter over the installed project, so what git's first commit and the base of `update` record
+ * is already in the project's own style (the build checks it, and must not find generated code to complain of).
+ */
+export function format(cwd: string, commands: readonly InstallCommand[], reporter: StepReporter): Promise<StepResult> {
+  return runCommands('format', cwd, commands, reporter);
+}
+
 /** `git init` and a first commit, unless the project already sits inside a git work tree. */
 export async function gitInit(cwd: string, reporter: StepReporter): Promise<StepResult> {
   const inside = await (await loadExeca())('git', ['rev-parse', '--is-inside-work-tree'], { cwd, reject: false });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VERSION } from '../version.js';
@@ -24,11 +25,28 @@ export function applyUpdate(plan: UpdatePlan): void {
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, file.write, { mode: isExecutable(file.path) ? 0o755 : 0o644 });
   }
+  intendToAdd(git.top, plan.files.filter((f) => f.status === 'created').map((f) => `${git.prefix}${f.path}`));
   for (const file of plan.files) {
     if (file.status !== 'conflict' || !file.sides) continue;
     markUnmerged(git.top, `${git.prefix}${file.path}`, file.sides.base, file.sides.ours, file.sides.theirs, isExecutable(file.path) ? '100755' : '100644');
   }
   writeBaseCommit(git.top, baseRefName(git.prefix), plan.generated, `create-backend ${VERSION}: generated files of ${plan.config.name}`, plan.baseCommit);
+}
+
+/**
+ * New files are recorded with `git add --intent-to-add`: `git diff` then shows them next to the changed ones and
+ * `git commit -a` takes them, so the new migration and a new entity's files are never left out of the reviewed
+ * change as untracked files. Paths the user's .gitignore excludes stay untracked, as git would leave them.
+ */
+function intendToAdd(top: string, paths: readonly string[]): void {
+  if (paths.length === 0) return;
+  const git = (args: string[]) => {
+    const r = spawnSync('git', args, { cwd: top, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args[0]} failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]).split('\0').filter(Boolean);
+  if (untracked.length > 0) git(['add', '--intent-to-add', '--', ...untracked]);
 }
 
 /** A removed entity leaves no empty folders behind (git does not track them, so they would linger). */

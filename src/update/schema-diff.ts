@@ -22,6 +22,8 @@ export interface Refusal {
   /** What is refused, naming the table and column. */
   readonly message: string;
   readonly hint: string;
+  /** Data that would go (`--allow-data-loss` accepts it), or a required column nothing can fill (a default can). */
+  readonly reason: 'data-loss' | 'no-default';
 }
 
 export interface SchemaDiff {
@@ -57,7 +59,7 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, options: Di
   const rebuilds = new Set<string>();
   const kept = new Set<string>();
   const loss = (message: string) => {
-    if (!options.allowDataLoss) refusals.push({ message, hint: 'rerun with --allow-data-loss if the data may go, or add `renamedFrom` if it is a rename' });
+    if (!options.allowDataLoss) refusals.push({ message, hint: 'rerun with --allow-data-loss if the data may go, or add `renamedFrom` if it is a rename', reason: 'data-loss' });
   };
 
   for (const t of after.tables) {
@@ -95,6 +97,7 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, options: Di
           refusals.push({
             message: `${t.name}.${c.name}: a new required column without a default cannot be filled in the existing rows`,
             hint: `give the field a default (e.g. \`default: ...\`), or make it optional, then make it required in a later update`,
+            reason: 'no-default',
           });
         }
         if (!c.nullable) rebuilds.add(t.name); // SQLite adds NOT NULL columns only with a DEFAULT, which fresh tables do not have
@@ -110,6 +113,7 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, options: Di
           refusals.push({
             message: `${t.name}.${c.name}: becomes required without a default, so existing rows without a value cannot be filled`,
             hint: 'give the field a default, which fills the existing empty values',
+            reason: 'no-default',
           });
         }
       }

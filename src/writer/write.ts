@@ -87,7 +87,7 @@ export function writeTree(directory: string, tree: VirtualTree, plan: Map<string
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      writeFileSync(full, content, { mode: /\.(sh)$|^mvnw$|\/mvnw$|^bin\//.test(path) ? 0o755 : 0o644 });
+      writeFileSync(full, content, { mode: tree.mode(path) });
       if (options.interrupted()) throw new Interrupted();
     }
     if (options.interrupted()) throw new Interrupted();

@@ -53,8 +53,7 @@ export function cli(args: readonly string[], options: RunOptions): ResultPromise
     env: cleanEnv(options.env),
     extendEnv: false,
     reject: false,
-    // A node project's render is formatted with prettier: seconds of CPU, far more on a shared, loaded machine.
-    timeout: options.timeout ?? 90_000,
+    timeout: options.timeout ?? 30_000,
     stdin: options.input === undefined ? 'ignore' : 'pipe',
     ...(options.input === undefined ? {} : { input: options.input }),
   } as Options & { reject: false }) as ResultPromise<Options & { reject: false }>;

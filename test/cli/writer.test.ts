@@ -181,7 +181,7 @@ describe('reproducible output', () => {
     expect(treeHashes(join(cwd, 'two'))).toEqual(treeHashes(join(cwd, 'one')));
   });
 
-  it('files are not executable except scripts', async () => {
+  it('files are not executable except the scripts the packs mark executable', async () => {
     const cwd = next();
     expect((await generateInto(cwd, 'one')).exitCode).toBe(0);
     const { statSync } = await import('node:fs');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deploymentModel, type DeploymentModel } from '../../src/model/deployment.js';
+import type { DeploymentModel } from '../../src/model/deployment.js';
 import { CASES } from './support/matrix.js';
-import { resolveCase } from './support/render.js';
+import { deploymentOf, resolveCase } from './support/render.js';
 import { blocks, parseModule, type HclJson, type Module } from './support/terraform.js';
 
 /** Policy of infra/aws beyond schemas: the security defaults of issue 6, and agreement with the deployment model. */
@@ -19,7 +19,7 @@ describe.each(CASES)('aws policy, $label', (c) => {
 
   beforeAll(async () => {
     mod = await parseModule(join(c.dir, 'infra/aws'));
-    model = deploymentModel(resolveCase(c, ['aws']).config!);
+    model = deploymentOf(resolveCase(c, ['aws']).config!);
   });
 
   it('RDS: engine and version of the model, private, encrypted, password managed by RDS, deletion protection, backups', () => {

@@ -4,14 +4,14 @@ import { CfnResource } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deploymentModel, type DeploymentModel } from '../../src/model/deployment.js';
+import type { DeploymentModel } from '../../src/model/deployment.js';
 import { CDK_VERSIONS_FILE } from '../../src/model/cdk-versions.js';
 import { TEST_CONTEXT, appContext, synthCdk, type Synthesized } from './support/cdk.js';
 import { run } from './support/exec.js';
 import { CASES, SQL_SERVERS } from './support/matrix.js';
 import { CDK_PROJECTS, ROOT, cdkApp } from './support/paths.js';
 import { placeholderProblems } from './support/placeholders.js';
-import { resolveCase } from './support/render.js';
+import { deploymentOf, resolveCase } from './support/render.js';
 
 /**
  * The AWS CDK flavour of infra/aws (`--iac cdk`), for every matrix case: the generated app type-checks (strict) with the
@@ -110,7 +110,7 @@ describe.each(CASES)('cdk, $label', (c) => {
     s = await synthCdk(c, { purpose: 'assertions' });
     f = s.foundation;
     svc = s.service;
-    model = deploymentModel(resolveCase(c, ['aws'], 'cdk').config!);
+    model = deploymentOf(resolveCase(c, ['aws'], 'cdk').config!);
     process.stderr.write(`[cloud] cdk synth ${c.label}: ${s.ms} ms\n`);
   });
 

@@ -2,12 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deploymentModel } from '../../src/model/deployment.js';
 import { checkov, describeFailures } from './support/checkov.js';
 import { run } from './support/exec.js';
 import { CASES } from './support/matrix.js';
 import { HELM, HELM_ENV, KUBE_VERSION, cdkDir, venvBin } from './support/paths.js';
-import { renderCase, resolveCase, writeTree } from './support/render.js';
+import { deploymentOf, renderCase, resolveCase, writeTree } from './support/render.js';
 import { synthCdk } from './support/cdk.js';
 
 /**
@@ -24,7 +23,7 @@ describe.each(CASES)('checkov, $label', (c) => {
     for (const t of ['aws', 'gcp', 'azure']) cpSync(join(c.dir, 'infra', t), join(stage, t), { recursive: true });
     cpSync(join(c.dir, 'Dockerfile'), join(stage, 'Dockerfile'));
     cpSync(join(c.dir, '.github'), join(stage, '.github'), { recursive: true });
-    const model = deploymentModel(resolveCase(c, ['kubernetes']).config!);
+    const model = deploymentOf(resolveCase(c, ['kubernetes']).config!);
     const chart = join(c.dir, 'infra/kubernetes/chart');
     const rendered = run(HELM, ['template', model.name, chart, '--namespace', model.name, '--kube-version', KUBE_VERSION, '--set', 'httpRoute.enabled=true', '--set', 'httpRoute.parentRefs[0].name=public'], { env: HELM_ENV });
     expect(rendered.code, rendered.stderr).toBe(0);

@@ -6,11 +6,10 @@ import { DockerfileParser, type Instruction, type JSONInstruction } from 'docker
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { deploymentModel } from '../../src/model/deployment.js';
 import { run } from './support/exec.js';
 import { CASES } from './support/matrix.js';
 import { venvBin } from './support/paths.js';
-import { resolveCase } from './support/render.js';
+import { deploymentOf, resolveCase } from './support/render.js';
 
 /**
  * The image every cloud runs and the local compose file, for every matrix project: dockerfile-utils diagnostics,
@@ -33,7 +32,7 @@ const args = (i: Instruction) => i.getArguments().map((a) => a.getValue());
 
 describe.each(CASES)('Dockerfile and compose.yaml, $label', (c) => {
   const dockerfile = join(c.dir, 'Dockerfile');
-  const model = deploymentModel(resolveCase(c, []).config!);
+  const model = deploymentOf(resolveCase(c, []).config!);
 
   it('the stack generates a Dockerfile, a .dockerignore and a compose.yaml', () => {
     for (const f of ['Dockerfile', '.dockerignore', 'compose.yaml']) expect(existsSync(join(c.dir, f)), f).toBe(true);

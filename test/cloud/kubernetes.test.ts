@@ -2,13 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { deploymentModel } from '../../src/model/deployment.js';
 import { run } from './support/exec.js';
 import { parseManifests, modelFor, type K8sObject } from './support/k8s.js';
 import { CASES } from './support/matrix.js';
 import { HELM, HELM_ENV, KUBE_VERSION, WORK, venvBin } from './support/paths.js';
 import { placeholderProblems } from './support/placeholders.js';
-import { resolveCase } from './support/render.js';
+import { deploymentOf, resolveCase } from './support/render.js';
 
 /**
  * The Helm chart (infra/kubernetes/chart): helm lint --strict and helm template with the default values and with
@@ -22,7 +21,7 @@ const VARIANTS = { default: [] as string[], full: FULL, minimal: MINIMAL };
 
 describe.each(CASES)('kubernetes chart, $label', (c) => {
   const chart = join(c.dir, 'infra/kubernetes/chart');
-  const model = deploymentModel(resolveCase(c, ['kubernetes']).config!);
+  const model = deploymentOf(resolveCase(c, ['kubernetes']).config!);
   const rendered: Record<string, K8sObject[]> = {};
 
   it.each(Object.entries(VARIANTS))('helm lint --strict and helm template: %s values', (variant, args) => {

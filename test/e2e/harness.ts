@@ -13,7 +13,7 @@ import type { DatabaseId, StackId } from '../../src/config/options.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { finish, gather } from '../../src/config/resolve.js';
 import { assertContract, runContract } from './contract/index.js';
-import { names } from '../../src/model/naming.js';
+import { names } from '../../src/config/naming.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const WORK = join(REPO, '.e2e');
@@ -37,6 +37,11 @@ export interface E2ECase {
    * `own-tests` adds the project's own tests to that, without the server, contract and fuzzing (random models).
    */
   readonly depth?: 'full' | 'static' | 'own-tests';
+  /**
+   * Multiplies each step's time limit: a model many times the examples' size (the keyword model, 16 entities
+   * and ~300 fields, whose Java tests alone took over 10 minutes beside another case on two cores) needs more.
+   */
+  readonly stepTimeoutScale?: number;
 }
 
 /** The matrix comes from the CLI's own capability table: every stack × every database it supports (SQL ones). */
@@ -73,7 +78,7 @@ export function databaseAvailable(db: DatabaseId): boolean {
 }
 
 /** A fresh, empty database on the test server; returns the DATABASE_URL the generated project uses. */
-async function freshDatabase(db: DatabaseId, name: string, projectDir: string): Promise<string> {
+export async function freshDatabase(db: DatabaseId, name: string, projectDir: string): Promise<string> {
   if (db === 'sqlite') {
     mkdirSync(join(projectDir, 'data'), { recursive: true });
     return `file:${join(projectDir, 'data', `${name}.db`)}`;
@@ -102,11 +107,40 @@ async function freePort(): Promise<number> {
   });
 }
 
-const sh = (command: string, cwd: string, env: Record<string, string>, timeout: number) =>
-  execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env }, all: true, reject: false, timeout });
+/**
+ * Runs a step in its own process group and stops the whole group at the time limit. execa's own `timeout`
+ * stops `sh` alone: the npm, Maven or pytest under it would keep running and hold the output pipe open, so
+ * the step would wait for them anyway (node-mysql's keyword tests ran on 10 minutes past their limit).
+ */
+export async function sh(command: string, cwd: string, env: Record<string, string>, timeout: number) {
+  const step = execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env }, all: true, reject: false, detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stopGroup(step);
+  }, timeout);
+  try {
+    const result = await step;
+    return { ...result, timedOut };
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
-function assertOk(result: { exitCode?: number; all?: string }, what: string): void {
+export function assertOk(result: { exitCode?: number; all?: string; timedOut?: boolean; durationMs?: number }, what: string): void {
+  // A step stopped at its time limit has no exit code: say so, or it reads as a crash ("exit undefined").
+  if (result.timedOut) throw new Error(`${what} was stopped at its time limit after ${Math.round((result.durationMs ?? 0) / 1000)} s (E2ECase.stepTimeoutScale raises it):\n${(result.all ?? '').slice(-6000)}`);
   if (result.exitCode !== 0) throw new Error(`${what} failed with exit ${result.exitCode}:\n${(result.all ?? '').slice(-6000)}`);
+}
+
+/** A git identity for commits made in a generated project (CI machines have none configured). */
+export const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
+
+/** Runs one shell step of a scenario that must succeed (with the git identity) and returns its stdout. */
+export async function shOk(command: string, cwd: string, env: Record<string, string> = {}, timeout = 900_000): Promise<string> {
+  const result = await sh(command, cwd, { ...GIT_IDENTITY, ...env }, timeout);
+  assertOk(result, command);
+  return result.stdout;
 }
 
 async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: number): Promise<void> {
@@ -165,8 +199,9 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
 
   const args = [BIN, dir, '--stack', c.stack, '--database', c.database, '--json', '--no-git', ...(c.spec ? ['--config', c.spec] : ['--yes'])];
   log(`generate + install: node ${args.join(' ')}`);
-  const gen = await execa('node', args, { reject: false, timeout: 600_000 });
-  if (gen.exitCode !== 0) throw new Error(`create-backend exited ${gen.exitCode}:\n${gen.stdout}\n${gen.stderr.slice(-6000)}`);
+  const stepLimit = (ms: number) => ms * (c.stepTimeoutScale ?? 1);
+  const gen = await execa('node', args, { reject: false, timeout: stepLimit(600_000) });
+  assertOk({ ...gen, all: `${gen.stdout}\n${gen.stderr}` }, 'create-backend (generate + install)');
   const result = JSON.parse(gen.stdout) as CliResult;
   const { commands } = result;
 
@@ -176,20 +211,20 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
 
   if (commands.lint) {
     log(`static checks: ${commands.lint}`);
-    assertOk(await sh(commands.lint, dir, {}, 600_000), `static checks (${commands.lint})`);
+    assertOk(await sh(commands.lint, dir, {}, stepLimit(600_000)), `static checks (${commands.lint})`);
   }
   if (c.depth === 'static') {
     log(`migrate: ${commands.migrate}`);
-    assertOk(await sh(commands.migrate, dir, env, 300_000), `migrate (${commands.migrate})`);
+    assertOk(await sh(commands.migrate, dir, env, stepLimit(300_000)), `migrate (${commands.migrate})`);
     return;
   }
   log(`project tests: ${commands.test}`);
-  assertOk(await sh(commands.test, dir, { DATABASE_URL: testUrl, JWT_SECRET, NODE_ENV: 'test' }, 600_000), `project tests (${commands.test})`);
+  assertOk(await sh(commands.test, dir, { DATABASE_URL: testUrl, JWT_SECRET, NODE_ENV: 'test' }, stepLimit(600_000)), `project tests (${commands.test})`);
 
   log(`migrate: ${commands.migrate}`);
-  assertOk(await sh(commands.migrate, dir, env, 300_000), `migrate (${commands.migrate})`);
+  assertOk(await sh(commands.migrate, dir, env, stepLimit(300_000)), `migrate (${commands.migrate})`);
   if (c.depth === 'own-tests') return;
-  if (commands.build) assertOk(await sh(commands.build, dir, env, 600_000), `build (${commands.build})`);
+  if (commands.build) assertOk(await sh(commands.build, dir, env, stepLimit(600_000)), `build (${commands.build})`);
 
   const config = projectConfig(dir);
   const { server, baseUrl, output } = await startServer(dir, commands.start, env);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, StackId } from '../../src/config/options.js';
-import { REPO, databaseAvailable } from './harness.js';
+import { REPO, databaseAvailable, shOk } from './harness.js';
 import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
 
 
@@ -18,11 +18,8 @@ import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
  * About 2 min (node), 3 min (python), 5 min (java) a case.
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
-const IDENTITY = { GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
-// Java is left out until its build stops rewriting generated files: `mvnw package` runs spotless:apply, so the
-// first commit differs from the recorded base and an update reports every reformatted file as a conflict (exit 4).
-// CB_E2E_STACKS=java runs it anyway.
-const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python']) as StackId[];
+// CB_E2E_STACKS=java,… picks stacks.
+const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java']) as StackId[];
 const DATABASES: DatabaseId[] = ['sqlite', 'postgres'];
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 
@@ -84,11 +81,6 @@ async function database(kind: DatabaseId, name: string, dir: string): Promise<Db
   return { url: url.href, exec: async (sql) => void (await psql(sql)), rows: async (sql) => (await psql(sql)).split('\n').filter(Boolean) };
 }
 
-async function sh(command: string, cwd: string, env: Record<string, string> = {}) {
-  const r = await execa('sh', ['-c', command], { cwd, env: { ...IDENTITY, ...env }, reject: false, all: true, timeout: 900_000 });
-  if (r.exitCode !== 0) throw new Error(`${command} exited ${r.exitCode}:\n${(r.all ?? '').slice(-6000)}`);
-  return r.stdout;
-}
 
 describe('update on installed projects', () => {
   for (const stack of STACKS) {
@@ -100,36 +92,36 @@ describe('update on installed projects', () => {
         const root = mkdtempSync(join(tmpdir(), `cb-${label}-`));
         writeFileSync(join(root, 'v1.yaml'), model(stack, kind, V1));
         log(`${label}: generate v1, install, git`);
-        const gen = JSON.parse(await sh(`node ${BIN} app --config v1.yaml --json`, root)) as { commands: { migrate: string; test: string; lint?: string } };
+        const gen = JSON.parse(await shOk(`node ${BIN} app --config v1.yaml --json`, root)) as { commands: { migrate: string; test: string; lint?: string } };
         const dir = join(root, 'app');
         const name = `${process.env.CB_E2E_PREFIX ?? 'e2e'}_${label.replace(/-/g, '_')}`;
         const app = await database(kind, `${name}_app`, dir);
         const env = { DATABASE_URL: app.url, JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-0123456789' };
-        await sh(gen.commands.migrate, dir, env);
+        await shOk(gen.commands.migrate, dir, env);
         await app.exec(`INSERT INTO owners (id, name, created_at, updated_at) VALUES ('${OWNER}', 'Ann', '${NOW}', '${NOW}');
           INSERT INTO pets (id, name, age, owner_id, created_at, updated_at) VALUES ('${PET}', 'Rex', 3, '${OWNER}', '${NOW}', '${NOW}');`);
 
         writeFileSync(join(dir, 'backend.yaml'), model(stack, kind, V2));
-        await sh('git commit -qam "model v2"', dir);
+        await shOk('git commit -qam "model v2"', dir);
         const started = Date.now();
         log(`${label}: update (with install)`);
-        const updated = JSON.parse(await sh(`node ${BIN} update --allow-data-loss --json`, dir)) as { migrations: string[]; conflicts: string[]; commands: typeof gen.commands };
+        const updated = JSON.parse(await shOk(`node ${BIN} update --allow-data-loss --json`, dir)) as { migrations: string[]; conflicts: string[]; commands: typeof gen.commands };
         expect(updated.commands).toEqual(gen.commands);
         log(`${label}: update done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${updated.migrations.join(', ')}`);
         expect(updated.conflicts).toEqual([]);
         expect(updated.migrations).toHaveLength(1);
 
-        await sh(gen.commands.migrate, dir, env);
+        await shOk(gen.commands.migrate, dir, env);
         expect(await app.rows('SELECT full_name, age, nickname, owner_id FROM pets')).toEqual([`Rex|3|pal|${OWNER}`]);
         expect(await app.rows('SELECT name, since FROM owners')).toEqual(['Ann|2020']);
 
         const test = await database(kind, `${name}_test`, dir);
         log(`${label}: project tests`);
-        await sh(gen.commands.test, dir, { ...env, DATABASE_URL: test.url, NODE_ENV: 'test' });
-        if (gen.commands.lint) await sh(gen.commands.lint, dir);
+        await shOk(gen.commands.test, dir, { ...env, DATABASE_URL: test.url, NODE_ENV: 'test' });
+        if (gen.commands.lint) await shOk(gen.commands.lint, dir);
 
-        await sh('git add -A && git commit -qm "update to v2"', dir);
-        const again = JSON.parse(await sh(`node ${BIN} update --no-install --json`, dir)) as { files: Array<{ status: string }>; migrations: string[] };
+        await shOk('git add -A && git commit -qm "update to v2"', dir);
+        const again = JSON.parse(await shOk(`node ${BIN} update --no-install --json`, dir)) as { files: Array<{ status: string }>; migrations: string[] };
         expect(again.files.filter((f) => f.status !== 'kept')).toEqual([]);
         expect(again.migrations).toEqual([]);
         expect(readFileSync(join(dir, 'backend.yaml'), 'utf8')).toBe(model(stack, kind, V2));

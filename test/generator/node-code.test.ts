@@ -46,3 +46,15 @@ describe.each(MODELS)('node code of the %s model', (_label, answers) => {
     }
   });
 });
+
+describe('node sort keys', () => {
+  // SPEC 3 takes limit, offset and sort out of the equality filters only: such a field still sorts, as on python and java.
+  it('a field named offset is sortable, not filterable', async () => {
+    const tree = await render({ name: 'pages', stack: 'node', database: 'sqlite', cloud: [], auth: 'none', entities: { Page: { fields: { offset: 'integer', title: 'string' } } } });
+    const schema = tree.get('src/entities/page/schema.ts')!.toString();
+    const sortKeys = /PageSortKeys = \[([^\]]*)\]/.exec(schema)![1];
+    expect(sortKeys).toContain("'-offset'");
+    expect(/PageListQuery = Type\.Object\(\s*\{([\s\S]*?)\n  \}/.exec(schema)![1]).not.toMatch(/^\s*offset: Type\.Optional\(Type\.Integer/m);
+    expect(tree.get('src/entities/page/repository.ts')!.toString()).toMatch(/^\s*offset: 'offset',$/m);
+  });
+});

@@ -31,7 +31,7 @@ async function files(stack: StackId) {
 
 describe('a cycle of optional foreign keys (Employee.department ↔ Department.head)', () => {
   it('the view model marks exactly one key of the cycle as closing it, an optional one', () => {
-    const view = prepareViewModel(configFor('node'), '0.0.0-test');
+    const view = prepareViewModel(configFor('node'), '0.0.0-test', null);
     const closing = view.entities.flatMap((e) => e.foreignKeys.filter((r) => r.closesCycle).map((r) => `${e.name}.${r.name}`));
     expect(closing).toEqual(['Employee.department']);
     expect(view.entities.flatMap((e) => e.foreignKeys).filter((r) => r.closesCycle && r.required)).toEqual([]);

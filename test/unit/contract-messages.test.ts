@@ -34,6 +34,26 @@ describe('contract message rules', () => {
     expect(rule('a value outside the enum').value(status)).not.toBeOneOf(['draft', 'published']);
   });
 
+  it('probes one past each end of the bigint range, ±(2^53 - 1), unless the model narrows it', () => {
+    const above = rule('a bigint above 2^53 - 1');
+    const below = rule('a bigint below -(2^53 - 1)');
+    expect([above.value(field({ type: 'bigint' })), above.message(field({ type: 'bigint' }))]).toEqual([9007199254740992, 'must be at most 9007199254740991']);
+    expect([below.value(field({ type: 'bigint' })), below.message(field({ type: 'bigint' }))]).toEqual([-9007199254740992, 'must be at least -9007199254740991']);
+    expect(above.applies(field({ type: 'bigint', max: 10 }))).toBe(false);
+    expect(below.applies(field({ type: 'integer' }))).toBe(false);
+  });
+
+  it('sends a match with a newline after it where $ ends the pattern', () => {
+    const newline = rule('a pattern match with a newline after it');
+    const code = field({ type: 'string', pattern: '^[A-Z]{2}$', maxLength: 10 });
+    expect(newline.value(code)).toMatch(/^[A-Z]{2}\n$/);
+    expect(newline.message(code)).toBe('must match the pattern ^[A-Z]{2}$');
+    // A newline does not stop a match of an unanchored pattern, nor of one that ends in \s*.
+    expect(newline.applies(field({ type: 'string', pattern: '[A-Z]{2}' }))).toBe(false);
+    expect(newline.applies(field({ type: 'string', pattern: '^[A-Z]{2}\\s*$' }))).toBe(false);
+    expect(newline.applies(field({ type: 'string', pattern: '^[A-Z]{2}$', maxLength: 2 }))).toBe(false);
+  });
+
   it('sends values that are wrong for the field and valid values that are right', () => {
     for (const [name, f] of [
       ['a number for a string', field({ type: 'text' })],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, camelCase, kebabCase, names, titleCase, pascalCase, pluralize, singularize, snakeCase, words } from '../../src/model/naming.js';
+import { article, camelCase, kebabCase, names, titleCase, pascalCase, pluralize, singularize, snakeCase, words } from '../../src/config/naming.js';
 
 /**
  * Every case style, plural and singular, from one table. Templates never convert case themselves, so a wrong
@@ -144,4 +144,19 @@ describe('titles and articles read as English', () => {
     ['User', 'a'], ['Unit', 'a'], ['Pet', 'a'], ['Euro Rate', 'a'], ['One Time Code', 'a'], ['Vet', 'a'],
     ['API Key', 'an'], ['SQL Query', 'an'], ['HTTP Route', 'an'], ['URL', 'a'], ['CRM Contact', 'a'],
   ])('%s takes "%s"', (title, a) => expect(article(title)).toBe(a));
+});
+
+describe('names that are Object.prototype members (issue 13: a field "constructor" crashed the CLI)', () => {
+  it.each([
+    ['constructor', 'constructors'],
+    ['Constructor', 'Constructors'],
+    ['toString', 'toStrings'],
+    ['valueOf', 'valueOfs'],
+    ['hasOwnProperty', 'hasOwnProperties'],
+    ['isPrototypeOf', 'isPrototypeOfs'],
+  ])('%s inflects as an ordinary word', (word, plural) => {
+    expect(pluralize(word)).toBe(plural);
+    expect(singularize(plural)).toBe(word);
+    expect(names(word).pluralKebab).toBe(kebabCase(plural));
+  });
 });

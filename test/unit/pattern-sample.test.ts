@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { javaPattern, pythonPattern } from '../../src/model/pattern-dialects.js';
 import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
 import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
@@ -55,9 +56,10 @@ function python(cases: readonly { pattern: string; value: string }[]): { full: b
 
 /**
  * java.util.regex on the same pairs: `find` (a search) on the pattern, and `matches` (what @Pattern does) on
- * the whole-value form the Java stack annotates. One JVM for the whole table; lines are pattern TAB value.
+ * a whole-value form (by default the one the Java stack annotates). One JVM for the whole table; lines are
+ * pattern TAB whole-value form TAB value in base64.
  */
-function java(cases: readonly { pattern: string; value: string }[]): { find: boolean; matches: boolean }[] {
+function java(cases: readonly { pattern: string; value: string }[], whole = wholeValuePattern): { find: boolean; matches: boolean }[] {
   const dir = mkdtempSync(join(tmpdir(), 'cb-java-re-'));
   try {
     const source = join(dir, 'Check.java');
@@ -66,10 +68,12 @@ function java(cases: readonly { pattern: string; value: string }[]): { find: boo
       'public class Check { public static void main(String[] a) throws Exception {',
       '  for (String line : new String(System.in.readAllBytes(), "UTF-8").split("\\n")) {',
       '    String[] p = line.split("\\t", -1);',
-      '    System.out.println(Pattern.compile(p[0]).matcher(p[2]).find() + " " + Pattern.compile(p[1]).matcher(p[2]).matches());',
+      '    String v = new String(java.util.Base64.getDecoder().decode(p[2]), "UTF-8");',
+      '    System.out.println(Pattern.compile(p[0]).matcher(v).find() + " " + Pattern.compile(p[1]).matcher(v).matches());',
       '  } } }',
     ].join('\n'));
-    const input = cases.map((c) => [c.pattern, wholeValuePattern(c.pattern), c.value].join('\t')).join('\n');
+    // Values in base64, so that one with a line terminator stays on its line.
+    const input = cases.map((c) => [c.pattern, whole(c.pattern), Buffer.from(c.value).toString('base64')].join('\t')).join('\n');
     const run = spawnSync('java', [source], { input, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stderr);
     return run.stdout.trim().split('\n').map((l) => ({ find: l.startsWith('true'), matches: l.endsWith('true') }));
@@ -173,6 +177,42 @@ describe('wholeValuePattern (for engines that match the whole value, like Java\'
   it('keeps a pattern anchored at both ends as written', () => {
     expect(wholeValuePattern('^[A-Z]{2}$')).toBe('^[A-Z]{2}$');
     expect(wholeValuePattern('^(?:a|b)$')).toBe('^(?:a|b)$');
+  });
+});
+
+describe('the server-side pattern of Python and Java (ECMA-262 meaning, $ only at the very end)', () => {
+  // Each sample, and the same text with a line terminator before or after it: `$` must not match before a
+  // final newline, as `re` and java.util.regex let it, and everything else must keep its meaning.
+  const cases = PATTERNS.flatMap((p) =>
+    patternSamples(p.pattern, p, 3).flatMap((v) => [v, `${v}\n`, `${v}\r\n`, `\n${v}`, `${v}\nx`].map((value) => ({ pattern: p.pattern, value }))),
+  );
+  const py = python(cases.map((c) => ({ pattern: pythonPattern(c.pattern), value: c.value })));
+  const jv = java(cases, javaPattern);
+
+  it.each(PATTERNS.map((p) => p.pattern))('%s: Python re.search and Java matches agree with JavaScript', (pattern) => {
+    cases.forEach((c, i) => {
+      if (c.pattern !== pattern) return;
+      const ecma = new RegExp(pattern, 'u').test(c.value);
+      expect(py[i]!.search, `python ${pythonPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
+      expect(jv[i]!.matches, `java ${javaPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
+    });
+  });
+
+  it('refuses a trailing newline where $ ends the pattern', () => {
+    const i = cases.findIndex((c) => c.pattern === '^[A-Z]{2}$' && c.value.endsWith('\n'));
+    expect(cases[i]!.value).toMatch(/^[A-Z]{2}\n$/);
+    expect([py[i]!.search, jv[i]!.matches]).toEqual([false, false]);
+  });
+
+  it.each([
+    ['^[A-Z]{2}$', '^[A-Z]{2}\\Z', '^[A-Z]{2}$'],
+    ['[0-9]{2}$', '[0-9]{2}\\Z', '[\\s\\S]*(?:[0-9]{2}(?![\\s\\S]))[\\s\\S]*'],
+    ['^(a$|b)c?$', '^(a\\Z|b)c?\\Z', '^(a$|b)c?$'],
+    ['^\\$[$]\\\\$', '^\\$[$]\\\\\\Z', '^\\$[$]\\\\$'],
+    ['\\S+', '\\S+', '[\\s\\S]*(?:\\S+)[\\s\\S]*'],
+  ])('%s: only end-of-input assertions change (Python %s, Java %s)', (pattern, py, jv) => {
+    expect(pythonPattern(pattern)).toBe(py);
+    expect(javaPattern(pattern)).toBe(jv);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASS_NAMES, KEYWORDS } from '../../src/config/reserved.js';
-import { names } from '../../src/model/naming.js';
+import { names } from '../../src/config/naming.js';
 import { pyAttribute, pyModelClasses, pyModule } from '../../src/stacks/python/names.js';
 
 /**

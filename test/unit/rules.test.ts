@@ -9,7 +9,7 @@ import { STACK_DATABASES, isStackAvailable } from '../../src/stacks/capabilities
 import type { Problem } from '../../src/config/problems.js';
 import { KEYWORDS } from '../../src/config/reserved.js';
 import { KEYWORD_ENTITIES, keywordFieldNames, writeKeywordSpec } from '../fixtures/keywords.js';
-import { names } from '../../src/model/naming.js';
+import { names } from '../../src/config/naming.js';
 
 /**
  * One table row per rule id: a minimal spec that breaks exactly that rule, the dotted path the problem must

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkStructure } from '../../src/config/structure.js';
-import { MAX_SPEC_BYTES, parseSpecBytes } from '../../src/model/spec-source.js';
+import { MAX_SPEC_BYTES, parseSpecBytes } from '../../src/config/spec-source.js';
 
 /**
  * Issue 11 §3: a malformed spec is refused quickly, located and explained, before it becomes data: size,

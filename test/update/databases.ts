@@ -3,15 +3,21 @@ import { DatabaseSync } from 'node:sqlite';
 import type { SqlDialect } from '../../src/model/sql.js';
 
 /**
- * Scratch databases for the migration tests: SQLite in memory (node:sqlite), PostgreSQL and MySQL/MariaDB
- * through their command-line clients on the CI servers (`CB_POSTGRES_ADMIN_URL`, `CB_MYSQL_ADMIN_URL`).
- * `catalog()` reads what the database itself says about its schema, never dump text.
+ * Databases of the migration tests, and the one catalog reader every schema-equivalence check compares with:
+ * scratch databases (SQLite in memory through node:sqlite, PostgreSQL and MySQL/MariaDB through their
+ * command-line clients on the CI servers, `CB_POSTGRES_ADMIN_URL`, `CB_MYSQL_ADMIN_URL`), and databases a
+ * generated project migrated, opened by its `DATABASE_URL`. `catalog()` reads what the database itself says
+ * about its schema (tables, columns with type, nullability and default, indexes, constraints, foreign keys
+ * with their delete rule), never dump text.
  */
-export interface ScratchDb {
+export interface Db {
   exec(statements: readonly string[]): void;
   /** Rows of a query as tab-separated lines. */
   rows(sql: string): string[];
   catalog(): string[];
+}
+
+export interface ScratchDb extends Db {
   drop(): void;
 }
 
@@ -24,32 +30,62 @@ export function available(dialect: SqlDialect): boolean {
 
 export function scratch(dialect: SqlDialect, label: string): ScratchDb {
   const name = `${prefix}mig_${label}_${process.pid}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
-  if (dialect === 'sqlite') return sqlite();
-  return dialect === 'postgres' ? postgres(name) : mysql(name);
+  if (dialect === 'sqlite') {
+    const db = new DatabaseSync(':memory:');
+    return { ...sqlite((use) => use(db)), drop: () => db.close() };
+  }
+  if (dialect === 'postgres') {
+    const admin = new URL(process.env.CB_POSTGRES_ADMIN_URL!);
+    psql(admin, `DROP DATABASE IF EXISTS "${name}";\nCREATE DATABASE "${name}";`);
+    return { ...postgres(withPath(admin, name)), drop: () => void psql(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`) };
+  }
+  const admin = new URL(process.env.CB_MYSQL_ADMIN_URL!);
+  mysqlClient(admin)(`DROP DATABASE IF EXISTS \`${name}\`;\nCREATE DATABASE \`${name}\`;`);
+  return { ...mysql(withPath(admin, name)), drop: () => void mysqlClient(admin)(`DROP DATABASE IF EXISTS \`${name}\`;`) };
 }
 
-function sqlite(): ScratchDb {
-  const db = new DatabaseSync(':memory:');
-  const all = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+/**
+ * The database behind a generated project's `DATABASE_URL` (`file:<path>` for SQLite). A SQLite file is opened
+ * per call and closed again, so the project's own processes never wait on this reader.
+ */
+export function databaseAt(dialect: SqlDialect, databaseUrl: string): Db {
+  if (dialect === 'sqlite') {
+    const path = databaseUrl.replace(/^file:/, '');
+    return sqlite((use) => {
+      const db = new DatabaseSync(path);
+      try {
+        return use(db);
+      } finally {
+        db.close();
+      }
+    });
+  }
+  return dialect === 'postgres' ? postgres(new URL(databaseUrl)) : mysql(new URL(databaseUrl));
+}
+
+const withPath = (url: URL, name: string) => Object.assign(new URL(url), { pathname: `/${name}` });
+
+function sqlite(open: <T>(use: (db: DatabaseSync) => T) => T): Db {
   const line = (r: Record<string, unknown>) => Object.values(r).map(String).join('\t');
   return {
-    exec: (statements) => statements.forEach((s) => db.exec(s)),
-    rows: (sql) => all(sql).map(line),
-    catalog() {
-      const out: string[] = [];
-      for (const { name, sql } of all("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") as { name: string; sql: string }[]) {
-        out.push(`table ${name}`);
-        for (const c of all(`PRAGMA table_info("${name}")`)) out.push(`column ${name}.${c.name} ${c.type} notnull=${c.notnull} default=${c.dflt_value} pk=${c.pk}`);
-        for (const i of all(`PRAGMA index_list("${name}")`)) {
-          const cols = all(`PRAGMA index_info("${i.name}")`).map((c) => c.name).join(',');
-          out.push(`index ${name}.${i.origin === 'pk' ? 'pk' : i.name} unique=${i.unique} (${cols})`);
+    exec: (statements) => open((db) => statements.forEach((s) => db.exec(s))),
+    rows: (sql) => open((db) => (db.prepare(sql).all() as Record<string, unknown>[]).map(line)),
+    catalog: () =>
+      open((db) => {
+        const all = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+        const out: string[] = [];
+        for (const { name, sql } of all("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") as { name: string; sql: string }[]) {
+          out.push(`table ${name}`);
+          for (const c of all(`PRAGMA table_info("${name}")`)) out.push(`column ${name}.${c.name} ${c.type} notnull=${c.notnull} default=${c.dflt_value} pk=${c.pk}`);
+          for (const i of all(`PRAGMA index_list("${name}")`)) {
+            const cols = all(`PRAGMA index_info("${i.name}")`).map((c) => c.name).join(',');
+            out.push(`index ${name}.${i.origin === 'pk' ? 'pk' : i.name} unique=${i.unique} (${cols})`);
+          }
+          for (const f of all(`PRAGMA foreign_key_list("${name}")`)) out.push(`fk ${name}.${f.from} -> ${f.table}.${f.to} on delete ${f.on_delete}`);
+          for (const check of sql.match(/CHECK \([^)]*\)\)/g) ?? []) out.push(`check ${name} ${check}`);
         }
-        for (const f of all(`PRAGMA foreign_key_list("${name}")`)) out.push(`fk ${name}.${f.from} -> ${f.table}.${f.to} on delete ${f.on_delete}`);
-        for (const check of sql.match(/CHECK \([^)]*\)\)/g) ?? []) out.push(`check ${name} ${check}`);
-      }
-      return out.sort();
-    },
-    drop: () => db.close(),
+        return out.sort();
+      }),
   };
 }
 
@@ -59,12 +95,9 @@ function run(command: string, args: string[], input: string): string {
   return r.stdout;
 }
 
-function postgres(name: string): ScratchDb {
-  const admin = new URL(process.env.CB_POSTGRES_ADMIN_URL!);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const psql = (target: URL, sql: string) => run('psql', [target.toString(), '-v', 'ON_ERROR_STOP=1', '-qAt', '-F', '\t', '-f', '-'], sql);
-  psql(admin, `DROP DATABASE IF EXISTS "${name}";\nCREATE DATABASE "${name}";`);
+const psql = (target: URL, sql: string) => run('psql', [target.toString(), '-v', 'ON_ERROR_STOP=1', '-qAt', '-F', '\t', '-f', '-'], sql);
+
+function postgres(url: URL): Db {
   const lines = (sql: string) => psql(url, sql).split('\n').filter(Boolean);
   return {
     exec: (statements) => void psql(url, `BEGIN;\n${statements.map((s) => `${s};`).join('\n')}\nCOMMIT;`),
@@ -77,26 +110,29 @@ function postgres(name: string): ScratchDb {
         SELECT 'index ' || tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public';
         SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
           WHERE connamespace = 'public'::regnamespace;`).sort(),
-    drop: () => void psql(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE);`),
   };
 }
 
-function mysql(name: string): ScratchDb {
-  const admin = new URL(process.env.CB_MYSQL_ADMIN_URL!);
-  const args = (db?: string) => [
-    `--host=${admin.hostname}`,
-    `--port=${admin.port || '3306'}`,
-    `--user=${decodeURIComponent(admin.username)}`,
-    `--password=${decodeURIComponent(admin.password)}`,
+/** The mysql client (MariaDB's answers to that name too) on the server of `url`, in the database its path names, if any. */
+function mysqlClient(url: URL): (sql: string) => string {
+  const database = decodeURIComponent(url.pathname.slice(1));
+  const args = [
+    `--host=${url.hostname}`,
+    `--port=${url.port || '3306'}`,
+    `--user=${decodeURIComponent(url.username)}`,
+    `--password=${decodeURIComponent(url.password)}`,
     '--batch',
     '--skip-column-names',
-    ...(db ? [db] : []),
+    ...(database ? [database] : []),
   ];
-  const sh = (sql: string, db?: string) => run('mysql', args(db), sql);
-  sh(`DROP DATABASE IF EXISTS \`${name}\`;\nCREATE DATABASE \`${name}\`;`);
-  const lines = (sql: string) => sh(sql, name).split('\n').filter(Boolean);
+  return (sql) => run('mysql', args, sql);
+}
+
+function mysql(url: URL): Db {
+  const client = mysqlClient(url);
+  const lines = (sql: string) => client(sql).split('\n').filter(Boolean);
   return {
-    exec: (statements) => void sh(statements.map((s) => `${s};`).join('\n'), name),
+    exec: (statements) => void client(statements.map((s) => `${s};`).join('\n')),
     rows: (sql) => lines(`${sql};`),
     catalog: () =>
       lines(`
@@ -109,6 +145,5 @@ function mysql(name: string): ScratchDb {
           ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
           WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL;
         SELECT CONCAT('check ', TABLE_NAME, ' ', CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE();`).sort(),
-    drop: () => void sh(`DROP DATABASE IF EXISTS \`${name}\`;`),
   };
 }

@@ -21,7 +21,7 @@ function initialSql(yaml: string, dialect: SqlDialect): readonly string[] {
   const file = join(dir, `${dialect}-${yaml.length}.yaml`);
   writeFileSync(file, `name: shop\ndatabase: ${dialect}\n${yaml}`);
   const gathered = gather({ config: file });
-  const vm = prepareViewModel(finish(withDefaults(gathered.partial), gathered, {}).config!, '0.0.0');
+  const vm = prepareViewModel(finish(withDefaults(gathered.partial), gathered, {}).config!, '0.0.0', null);
   return schemaSql(dialect, vm.entities, vm.auth.jwt).up;
 }
 

@@ -22,7 +22,7 @@ export function resolve(yaml: string, dialect: SqlDialect): { config: ResolvedCo
   const gathered = gather({ config: file });
   const { config, problems } = finish(withDefaults(gathered.partial), gathered, {});
   if (!config || problems.length > 0) throw new Error(`spec does not resolve: ${JSON.stringify(problems)}`);
-  return { config, vm: prepareViewModel(config, '0.0.0') };
+  return { config, vm: prepareViewModel(config, '0.0.0', null) };
 }
 
 /** v1 and v2 of a small shop covering the change kinds of SPEC 7 (renames are passed as options). */

@@ -46,7 +46,7 @@ describe('schema diff', () => {
     const v2 = V1.replace('      age: integer\n', '      age: integer\n      weight: integer!\n');
     const diff = diffSchemas(modelOf(V1, 'sqlite'), modelOf(v2, 'sqlite'));
     expect(diff.refusals).toEqual([
-      { message: expect.stringMatching(/^pets\.weight: a new required column without a default/), hint: expect.stringMatching(/default/) },
+      { message: expect.stringMatching(/^pets\.weight: a new required column without a default/), hint: expect.stringMatching(/default/), reason: 'no-default' },
     ]);
   });
 

@@ -1,18 +1,30 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CloudId, IacId } from '../../../src/config/options.js';
+import type { CloudId, IacId, StackId } from '../../../src/config/options.js';
 import { finish, gather, withDefaults } from '../../../src/config/resolve.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 import { generate } from '../../../src/generator/generate.js';
 import { builtInPacks } from '../../../src/generator/layers.js';
 import { loadPack } from '../../../src/generator/packs.js';
 import type { VirtualTree } from '../../../src/generator/tree.js';
+import { deploymentModel, type ContainerRuntime, type DeploymentModel } from '../../../src/model/deployment.js';
 import type { ViewModel } from '../../../src/model/view-model.js';
-import { loadStack } from '../../../src/stacks/index.js';
+import { AVAILABLE_STACKS, loadStack } from '../../../src/stacks/index.js';
 import type { Case } from './matrix.js';
 import { ROOT } from './paths.js';
 
 const SHOP = join(ROOT, 'test/fixtures/shop.yaml');
+const descriptors = new Map(await Promise.all(AVAILABLE_STACKS.map(async (id) => [id, await loadStack(id)] as const)));
+
+/** The container runtime a stack's descriptor declares. */
+export function containerOf(stack: StackId): ContainerRuntime {
+  const descriptor = descriptors.get(stack);
+  if (!descriptor) throw new Error(`stack ${stack} has no descriptor`);
+  return descriptor.container;
+}
+
+/** The deployment model of a config, as generation builds it from the stack's container runtime. */
+export const deploymentOf = (config: ResolvedConfig): DeploymentModel => deploymentModel(config, containerOf(config.stack));
 
 /** The shop fixture as `pet-clinic` (or `name`) with the case's choices; owned entities only with auth. */
 export function resolveCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, cloud: readonly CloudId[], iac: IacId = 'terraform', name = 'pet-clinic'): { config: ResolvedConfig | undefined; problems: unknown[] } {

@@ -8,6 +8,7 @@ import { checkDelete } from './checks/delete.js';
 import { checkEveryResponse } from './checks/global.js';
 import { checkList } from './checks/list.js';
 import { checkMessages } from './checks/messages.js';
+import { checkBigintRange } from './checks/ranges.js';
 import { checkOwnership } from './checks/ownership.js';
 import { checkPlatform } from './checks/platform.js';
 import { checkRateLimit } from './checks/rate-limit.js';
@@ -55,6 +56,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   await checkSecurity(ctx);
 
   await checkMessages(ctx);
+  await checkBigintRange(ctx);
 
   // Last: each locks the client out (of /auth/login for 15 minutes, or of everything until the window ends).
   // The address throttle goes first because a rate-limited server would answer its logins 429 for another reason.

@@ -1,6 +1,6 @@
 /** What SPEC 3 and 5 derive from the data model: URL paths, relation keys, creation order. */
 import type { EntitySpec, FieldSpec, RelationSpec, ResolvedConfig } from '../../../src/config/types.js';
-import { names, singularize } from '../../../src/model/naming.js';
+import { names, singularize } from '../../../src/config/naming.js';
 
 export const collectionPath = (entity: EntitySpec): string => `/api/${names(entity.name).pluralKebab}`;
 export const itemPath = (entity: EntitySpec, id: string): string => `${collectionPath(entity)}/${encodeURIComponent(id)}`;

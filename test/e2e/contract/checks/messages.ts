@@ -9,7 +9,9 @@ import type { Context } from '../context.js';
 import type { Body } from '../fixtures.js';
 import { collectionPath, dependencyOrder, mustBeSent } from '../model.js';
 import { expectProblem, type ProblemError } from '../problem.js';
+import { searchMatches } from '../regex-example.js';
 import type { Probe } from '../report.js';
+import { validValue } from '../values.js';
 
 interface Rule {
   readonly name: string;
@@ -17,6 +19,22 @@ interface Rule {
   readonly applies: (field: FieldSpec) => boolean;
   readonly value: (field: FieldSpec) => unknown;
   readonly message: (field: FieldSpec) => string;
+}
+
+/** A bigint's range on every stack: the integers a JSON number holds exactly. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A value of a patterned text field that matches, followed by a newline, when the pattern then no longer
+ * matches (`$` ends the value in ECMA-262; Python's and Java's engines would also let it match before a final
+ * newline).
+ */
+function matchWithNewline(f: FieldSpec): string | undefined {
+  if (f.pattern === undefined || (f.type !== 'string' && f.type !== 'text')) return undefined;
+  const valid = validValue(f, 0);
+  if (!valid.ok || typeof valid.value !== 'string') return undefined;
+  const value = `${valid.value}\n`;
+  return searchMatches(f.pattern, value) || value.length > (f.maxLength ?? Infinity) ? undefined : value;
 }
 
 /** Plain text fields, whose only other rules are length rules: a pattern or format would add a second error. */
@@ -38,6 +56,24 @@ export const RULES: readonly Rule[] = [
     applies: (f) => f.type === 'integer' && f.max !== undefined && Number.isInteger(f.max) && f.max < 2 ** 31 - 1,
     value: (f) => f.max! + 1,
     message: (f) => `must be at most ${f.max}`,
+  },
+  {
+    name: 'a bigint above 2^53 - 1',
+    applies: (f) => f.type === 'bigint' && f.max === undefined,
+    value: () => SAFE + 1,
+    message: () => `must be at most ${SAFE}`,
+  },
+  {
+    name: 'a bigint below -(2^53 - 1)',
+    applies: (f) => f.type === 'bigint' && f.min === undefined,
+    value: () => -SAFE - 1,
+    message: () => `must be at least ${-SAFE}`,
+  },
+  {
+    name: 'a pattern match with a newline after it',
+    applies: (f) => matchWithNewline(f) !== undefined,
+    value: (f) => matchWithNewline(f),
+    message: (f) => `must match the pattern ${f.pattern}`,
   },
   {
     name: 'a value outside the enum',

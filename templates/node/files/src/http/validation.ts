@@ -12,9 +12,6 @@ const common: Options = {
   removeAdditional: false,
   useDefaults: true,
   allowUnionTypes: true,
-  // A field named like an Object member (`constructor`, `propertyIsEnumerable`) must not find the prototype's
-  // function when the body leaves it out.
-  ownProperties: true,
   // Errors carry the value and the schema they failed, so each can be worded by what the field is.
   verbose: true,
 };
@@ -32,9 +29,28 @@ const bodyAjv = createAjv({ coerceTypes: false });
 const textAjv = createAjv({ coerceTypes: true });
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  httpPart === 'body' ? acceptingDecimalNumbers(schema, rejectingNul(bodyAjv.compile(schema as object))) : rejectingNul(textAjv.compile(schema as object));
+  withoutPrototype(
+    httpPart === 'body' ? acceptingDecimalNumbers(schema, rejectingNul(bodyAjv.compile(schema as object))) : rejectingNul(textAjv.compile(schema as object)),
+  );
 
 type CompiledValidator = ReturnType<FastifySchemaCompiler<unknown>>;
+
+/**
+ * A body or query loses Object's prototype before it is validated, so that a field named like an Object
+ * member (`propertyIsEnumerable`, `toLocaleString`) that the client left out is absent everywhere: Ajv
+ * fills in its default and checks `required` (Ajv's `ownProperties` covers the checks but not the defaults),
+ * and the routes and repositories read undefined, not the inherited function (which Kysely would call).
+ */
+function withoutPrototype(validate: CompiledValidator): CompiledValidator {
+  const check = (data: unknown, context?: unknown): boolean => {
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) Object.setPrototypeOf(data, null);
+    const valid = (validate as (data: unknown, context?: unknown) => boolean)(data, context);
+    result.errors = validate.errors;
+    return valid;
+  };
+  const result: CompiledValidator = Object.assign(check, { schemaEnv: (validate as { schemaEnv?: unknown }).schemaEnv, errors: null });
+  return result;
+}
 
 /** Top-level body fields whose schema is a decimal (`x-decimal`, see schemas.ts). */
 function decimalFields(schema: unknown): string[] {

@@ -4,18 +4,22 @@ import math
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     JsonValue,
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
     field_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 from app.ids import parse_uuid
 from app.sqltypes import format_datetime, utc_millis
@@ -65,6 +69,43 @@ class InputModel(BaseModel):
         if _holds_nul(value):
             raise ValueError("must not contain the NUL character (U+0000)")
         return value
+
+
+class PatchModel(InputModel):
+    """Base of every PATCH body: any subset of the create body's fields; only the fields sent change.
+
+    No default applies, so the document shows none. A field the model requires may be left out but not
+    cleared: its annotation admits None only because a field left out is None too. Such fields are listed in
+    `never_null` (by wire name); the document offers them no "null" type and `refused_nulls` names them.
+    """
+
+    never_null: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        properties: dict[str, Any] = handler.resolve_ref_schema(json_schema).get("properties", {})
+        for name, prop in properties.items():
+            prop.pop("default", None)
+            if name in cls.never_null and "anyOf" in prop:
+                variants = [v for v in prop.pop("anyOf") if v != {"type": "null"}]
+                if len(variants) == 1:
+                    prop.update(variants[0])
+                else:
+                    prop["anyOf"] = variants
+        return json_schema
+
+    def refused_nulls(self) -> list[tuple[str, str]]:
+        """The wire name and message of each field in `never_null` that this body sets to null."""
+        return [
+            (field.alias or name, "must not be null")
+            for name, field in type(self).model_fields.items()
+            if field.alias in self.never_null
+            and name in self.model_fields_set
+            and getattr(self, name) is None
+        ]
 
 
 def _parse_date(value: Any) -> date:
@@ -178,6 +219,34 @@ class DecimalCheck:
         if self.le is not None and number > self.le:
             raise ValueError(f"must be at most {self.le}")
         return number
+
+
+class TextPattern:
+    """A field's `pattern` as JSON Schema means it: an ECMA-262 search, where `$` matches only at the very end.
+
+    Python's `re` also matches `$` before a final newline, so the check searches with `search`, the same
+    pattern with each end anchor written `\\Z`. The OpenAPI document and the error message show `pattern`
+    as the model wrote it.
+    """
+
+    def __init__(self, pattern: str, search: str) -> None:
+        self.pattern = pattern
+        self.search = re.compile(search)
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(schema), "pattern": self.pattern}
+
+    def _check(self, value: str) -> str:
+        if self.search.search(value) is None:
+            raise ValueError(f"must match the pattern {self.pattern}")
+        return value
 
 
 def decimal_input(precision: int, scale: int, ge: str | None, le: str | None) -> PlainValidator:

@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Problem } from '../config/problems.js';
+import type { Problem } from './problems.js';
 
 /**
  * A spec file's text parsed into plain data, keeping where each value came from so that every problem can
@@ -42,17 +42,41 @@ export function parseSpecBytes(bytes: Uint8Array, file: string): { source?: Spec
   return parseSpecText(text, file);
 }
 
+/**
+ * An unclosed quote or flow collection is reported where the parser gave up, often the end of the file; the user
+ * needs the line where it was opened: the start of the innermost quoted scalar or [ ] / { } spanning the error.
+ */
+function unclosedAt(doc: Document, errorAt: number): number | undefined {
+  let start: number | undefined;
+  const spans = (node: { range?: [number, number, number] | null }) => node.range != null && node.range[0] < errorAt && node.range[1] >= errorAt;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && spans(node)) start = node.range![0];
+    },
+    Map(_, node) {
+      if (node.flow && spans(node)) start = node.range![0];
+    },
+    Seq(_, node) {
+      if (node.flow && spans(node)) start = node.range![0];
+    },
+  });
+  return start;
+}
+
 export function parseSpecText(text: string, file: string): { source?: SpecSource; problems: Problem[] } {
   const lines = new LineCounter();
   // Duplicate keys are found by keysProblems (it names the key and both lines), so the parser does not stop there.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
   const problems: Problem[] = doc.errors.map((err) => {
-    const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+    const opener = unclosedAt(doc, err.pos[0]);
+    const pos = opener !== undefined ? lines.linePos(opener) : (err.linePos?.[0] ?? lines.linePos(err.pos[0]));
+    // The library's message ends with where it gave up (" at line 6, column 1:"), which the problem's own location replaces.
+    const why = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return {
       rule: 'spec-syntax',
       path: '',
-      message: `${file} is not valid YAML or JSON: ${err.message.split('\n')[0]}`,
-      hint: 'check indentation, quotes and brackets at that line',
+      message: `${file} is not valid YAML or JSON: ${why}`,
+      hint: opener !== undefined ? 'the quote or bracket opened here is not closed where it should be' : 'check indentation, quotes and brackets at that line',
       file,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     };

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { ViewModel } from '../model/view-model.js';
-import type { StackDescriptor } from './types.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
+import { join } from 'node:path';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { ViewModel } from '../../model/view-model.js';
+import type { StackDescriptor } from '../types.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Versions of everything a generated Node project depends on live in one real manifest,
@@ -16,7 +19,7 @@ interface VersionManifest {
 let manifest: VersionManifest | undefined;
 function versions(): VersionManifest {
   manifest ??= JSON.parse(
-    readFileSync(new URL('../../templates/node/versions/package.json', import.meta.url), 'utf8'),
+    readFileSync(join(PACKAGE_ROOT, 'templates/node/versions/package.json'), 'utf8'),
   ) as VersionManifest;
   return manifest;
 }
@@ -50,6 +53,9 @@ function pick(all: Readonly<Record<string, string>>, keep: (name: string) => boo
  */
 const PROJECT_TESTS: ReadonlySet<string> = new Set(['app', 'auth']);
 
+/** Local and CI database servers (compose, the CI workflow's services). */
+const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17', mysql: 'mysql:8.4' };
+
 export function nodeView(view: ViewModel): Record<string, unknown> {
   const v = versions();
   const db = view.database.id;
@@ -63,6 +69,7 @@ export function nodeView(view: ViewModel): Record<string, unknown> {
   return {
     engines: v.engines.node,
     nodeImage: 'node:24-slim',
+    dbImage: DATABASE_IMAGES[db] ?? null,
     dependencies,
     devDependencies,
     kyselyDialect,
@@ -79,9 +86,14 @@ export const nodeStack: StackDescriptor = {
   databases: STACK_DATABASES.node,
   packs: ['node'],
   extendView: nodeView,
-  // The manifest is rewritten after formatting (it holds the formatted files' hashes); the project's
-  // .prettierignore leaves it out too.
-  formatter: { tool: 'prettier', configFile: '.prettierrc.json', ignore: ['.create-backend/'] },
+  // The code goes to Biome's scratch folder with the project's biome.json, whose `files.includes` (the same
+  // extensions, less the manifest and build output) decides, as it does for the project's own `biome format .`.
+  formatter: {
+    kind: 'bundled',
+    tool: 'biome',
+    formats: (path) => /\.(?:ts|js|json)$/.test(path),
+    needs: (path) => path === 'biome.json',
+  },
   commands: ({ packageManager: pm }) => ({
     install: `${pm} install`,
     migrate: `${pm} run db:migrate`,
@@ -90,6 +102,14 @@ export const nodeStack: StackDescriptor = {
     build: `${pm} run build`,
     lint: `${pm} run lint && ${pm} run typecheck && ${pm} run format:check`,
   }),
+  databaseImages: DATABASE_IMAGES,
+  container: {
+    start: ['node', 'dist/server.js'],
+    migrate: ['node', 'dist/db/migrate.js'],
+    uid: 1000,
+    urlEncodePassword: `node -e 'process.stdout.write(encodeURIComponent(process.env.DB_PASSWORD))'`,
+    env: { NODE_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
+  },
   installCommands: ({ packageManager: pm }) => [
     { file: pm, args: ['install'], missingHint: `install ${pm} (https://nodejs.org ships npm)` },
   ],

@@ -1,17 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { JsonValue } from '../config/types.js';
-import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
-import { pyAttribute, pyModelClasses, pyModule } from './python/names.js';
-import type { InstallCommand, StackDescriptor } from './types.js';
+import type { JsonValue } from '../../config/types.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
+import { pythonPattern } from '../../model/pattern-dialects.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { pyAttribute, pyModelClasses, pyModule } from './names.js';
+import type { InstallCommand, StackDescriptor } from '../types.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Python stack: FastAPI + SQLAlchemy 2 + Alembic. Everything Python-specific that templates need (type
  * annotations, SQLAlchemy column types, literals for tests) is computed here, so templates only print.
  */
 
-const VERSIONS_FILE = new URL('../../templates/python/versions/requirements.txt', import.meta.url);
+const VERSIONS_FILE = join(PACKAGE_ROOT, 'templates/python/versions/requirements.txt');
 
 /** Groups of pinned requirements (`# [group]` headers) from the one versions manifest. */
 export function readVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8')): Record<string, string[]> {
@@ -32,6 +35,14 @@ export function readVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8'))
 }
 
 const LINE = 100;
+
+/** `name = (a, b)` as `ruff format` writes a tuple: on one line when it fits, else one item per line. */
+function pyTupleAssign(indent: number, head: string, items: readonly string[]): string {
+  const pad = ' '.repeat(indent);
+  const one = `${pad}${head}(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+  if (one.length <= LINE) return one;
+  return `${pad}${head}(\n${items.map((i) => `${pad}    ${i},`).join('\n')}\n${pad})`;
+}
 
 /** A tuple literal, exploded one item per line (a magic trailing comma keeps `ruff format` from joining it). */
 const pyTuple = (items: readonly string[]): string => (items.length === 0 ? '()' : items.length === 1 ? `(${items[0]},)` : `(\n${items.map((i) => `    ${i},`).join('\n')}\n)`);
@@ -58,7 +69,8 @@ export function pyCall(indent: number, head: string, args: readonly string[], cl
 }
 
 const INT32 = [-2147483648, 2147483647] as const;
-const INT64 = ['-9223372036854775808', '9223372036854775807'] as const;
+/** A bigint's range on every stack: JSON numbers are exact integers only up to 2^53 - 1. */
+const SAFE_INTEGER = [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] as const;
 
 /** A Python string literal in the quotes `ruff format` prefers (double, unless single needs fewer escapes). */
 export function pyStr(value: string): string {
@@ -143,24 +155,28 @@ const numBounds = (f: FieldView, lo: number | string, hi: number | string): Arra
 
 const enumType = (f: FieldView): string => `${f.names.pascal}Choice`;
 
+/** The text type of a field with a `pattern`: a search with ECMA-262's meaning (see `TextPattern`). */
+const patternType = (f: FieldView): string => `${f.names.pascal}Text`;
+const hasTextPattern = (f: FieldView): boolean => f.pattern !== null && ['string', 'text', 'email', 'url'].includes(f.type);
+
 /** The input type and the constraint keywords of `Field(...)` for one field. */
 function inputType(f: FieldView): { type: string; constraints: string[] } {
   const len: Array<[string, string | number | null]> = [['min_length', f.minLength], ['max_length', f.maxLength]];
   const c = (parts: Array<[string, string | number | null]>) =>
     parts.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`);
   switch (f.type) {
-    case 'string': case 'text':
-      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', f.pattern === null ? null : pyStr(f.pattern)]]) };
-    case 'email':
-      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', f.pattern === null ? EMAIL_PATTERN : pyStr(f.pattern)]]) };
-    case 'url':
-      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', f.pattern === null ? URL_PATTERN : pyStr(f.pattern)]]) };
+    case 'string': case 'text': case 'email': case 'url': {
+      // The type holds the text rules too: the length is checked before the pattern, as on the other stacks.
+      if (f.pattern !== null) return { type: patternType(f), constraints: [] };
+      const format = f.isEmail ? EMAIL_PATTERN : f.isUrl ? URL_PATTERN : null;
+      return { type: 'str', constraints: c([['strict', 'True'], ...len, ['pattern', format]]) };
+    }
     case 'enum':
       return { type: enumType(f), constraints: [] };
     case 'integer':
       return { type: 'int', constraints: c([['strict', 'True'], ...numBounds(f, INT32[0], INT32[1])]) };
     case 'bigint':
-      return { type: 'int', constraints: c([['strict', 'True'], ...numBounds(f, INT64[0], INT64[1])]) };
+      return { type: 'int', constraints: c([['strict', 'True'], ...numBounds(f, SAFE_INTEGER[0], SAFE_INTEGER[1])]) };
     case 'number':
       return { type: 'float', constraints: c([['strict', 'True'], ['allow_inf_nan', 'False'], ['ge', f.min], ['le', f.max]]) };
     case 'decimal':
@@ -178,7 +194,7 @@ function filterType(f: FieldView): string | null {
     case 'string': case 'text': case 'email': case 'url': return 'str';
     case 'enum': return enumType(f);
     case 'integer': return `Annotated[int, Field(ge=${INT32[0]}, le=${INT32[1]})]`;
-    case 'bigint': return `Annotated[int, Field(ge=${INT64[0]}, le=${INT64[1]})]`;
+    case 'bigint': return `Annotated[int, Field(ge=${SAFE_INTEGER[0]}, le=${SAFE_INTEGER[1]})]`;
     case 'number': return 'Annotated[float, Field(allow_inf_nan=False)]';
     case 'decimal': return `${f.names.pascal}DecimalFilter`;
     case 'boolean': return 'bool';
@@ -234,9 +250,10 @@ function invalidValues(f: FieldView): Array<{ label: string; value: string; mess
     if (f.maxLength !== null) push('too-long', `"x" * ${f.maxLength + 1}`, `must be at most ${f.maxLength} characters`);
     if (f.minLength !== null && f.minLength > 0) push('too-short', `"x" * ${f.minLength - 1}`, `must be at least ${f.minLength} characters`);
     if (f.pattern !== null) {
-      // The shared invalid value: it is chosen not to match this pattern (a fixed text would match `\S+`).
-      const mismatch = f.invalidSamples.find((s) => s.reason.startsWith('not matching the pattern'));
-      if (mismatch) push('pattern', pyLiteral(JSON.parse(mismatch.json) as JsonValue), `must match the pattern ${f.pattern}`);
+      // The shared invalid values: chosen not to match this pattern (a fixed text would match `\S+`), and a
+      // match with a newline after it, which `re` would accept for a `$` it did not read as ECMA-262 does.
+      const mismatches = f.invalidSamples.filter((s) => s.reason.startsWith('not matching the pattern'));
+      mismatches.forEach((s, i) => push(i === 0 ? 'pattern' : 'pattern-newline', pyLiteral(JSON.parse(s.json) as JsonValue), s.message));
     }
     else if (f.isEmail) push('format', '"not-an-email"', 'must be an email address');
     else if (f.isUrl) push('format', '"not a url"', 'must be a URL');
@@ -252,7 +269,7 @@ function invalidValues(f: FieldView): Array<{ label: string; value: string; mess
     push('no-offset', '"2024-01-01T10:00:00"', formatMessage(f));
   }
   if (f.isInteger || f.isBigint) {
-    const [lo, hi] = f.isInteger ? INT32 : INT64;
+    const [lo, hi] = f.isInteger ? INT32 : SAFE_INTEGER;
     const [[, ge], [, le]] = numBounds(f, lo, hi);
     push('below-min', f.min !== null ? String(Math.ceil(f.min) - 1) : `${lo} - 1`, `must be at least ${ge}`);
     push('above-max', f.max !== null ? String(Math.floor(f.max) + 1) : `${hi} + 1`, `must be at most ${le}`);
@@ -365,6 +382,13 @@ function pyField(f: FieldView): PyField {
     aliases.push(`${defaultConstant(f)}: JsonValue = ${pyLiteral(f.default)}`);
   }
   if (f.isEnum) aliases.push(pyCall(0, `${enumType(f)} = Literal`, f.values!.map((v) => JSON.stringify(v)), ']'));
+  if (hasTextPattern(f)) {
+    const text = kw([['strict', 'True'], ['min_length', f.minLength], ['max_length', f.maxLength]]);
+    const args = [pyStr(f.pattern!), pyStr(pythonPattern(f.pattern!))];
+    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `Field(${text})`, `TextPattern(${args.join(', ')})`], ']');
+    // Too long for one line: one item per line, TextPattern(...) split as ruff splits a call.
+    aliases.push(one.includes('\n') ? `${patternType(f)} = Annotated[\n    str,\n    Field(${text}),\n${pyCall(4, 'TextPattern', args, ')', ',')}\n]` : one);
+  }
   if (f.isDecimal) {
     const bound = (v: number | null) => (v === null ? 'None' : JSON.stringify(String(v)));
     aliases.push(pyCall(0, `${f.names.pascal}Decimal = Annotated`, ['Decimal', `decimal_input(${f.precision}, ${f.scale}, ${bound(f.min)}, ${bound(f.max)})`], ']'));
@@ -491,7 +515,7 @@ function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, string>): Py
   };
 }
 
-function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<string, string>) {
+function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: ReadonlyMap<string, string>) {
   const module = pyModule(e.names.snake);
   const modelClass = classes.get(e.names.pascal)!;
   const fields = e.fields.map(pyField);
@@ -572,10 +596,7 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
       ? pyCall(4, 'only = client.get', ['PATH', `params={${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}`, 'headers=factory.headers'])
       : null,
     linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
-    notNullPairs: pyTuple([
-      ...fields.filter((f) => f.required).map((f) => `(${JSON.stringify(f.attr)}, ${JSON.stringify(f.name)})`),
-      ...foreignKeys.filter((r) => r.required).map((r) => `(${JSON.stringify(r.attr)}, ${JSON.stringify(r.alias)})`),
-    ]),
+    neverNull: pyTupleAssign(4, 'never_null = ', [...fields.filter((f) => f.required).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr)),
     anyOwnedTarget: foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
     sortType: pyCall(0, `${e.names.pascal}Sort = Literal`, sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]), ']'),
     name: e.name,
@@ -610,7 +631,7 @@ function pyEntity(e: EntityView, testable: Set<string>, classes: ReadonlyMap<str
     filterFields: fields.filter((f) => f.filter !== null),
     sortKeys,
     sortLiteral,
-    testable: testable.has(e.name),
+    testable: e.testable,
     filterField,
     patchField,
     inbound,
@@ -651,42 +672,26 @@ function schemaImports(e: EntityView): string {
   if (fromDatetime.length > 0) std.push(pyImport('datetime', fromDatetime));
   if (has((f) => f.isDecimal)) std.push('from decimal import Decimal');
   const typing = ['Literal'];
-  if (has((f) => f.isDecimal || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
+  if (has((f) => f.isDecimal || hasTextPattern(f) || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
   std.push(pyImport('typing', typing));
   const pyd = ['BaseModel', 'Field'];
   if (has((f) => f.isJson)) pyd.push('JsonValue');
-  const values = ['DateTimeOut', 'InputModel', 'OutputModel'];
+  const values = ['DateTimeOut', 'InputModel', 'OutputModel', 'PatchModel'];
   if (has((f) => f.isDate)) values.push('DateIn');
   if (has((f) => f.isDatetime)) values.push('DateTimeIn');
   if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
   if (has((f) => f.isJson)) values.push('JsonIn');
   if (has((f) => f.isUuid) || e.hasRelations) values.push('UuidIn');
   if (has((f) => f.isEmail && f.pattern === null)) values.push('EMAIL_PATTERN');
+  if (has(hasTextPattern)) values.push('TextPattern');
   if (has((f) => f.isUrl && f.pattern === null)) values.push('URL_PATTERN');
   return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
 }
 
-/** Entities whose required fields all have sample values (and whose required targets are testable). */
-function testableEntities(entities: readonly EntityView[]): Set<string> {
-  const ok = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const e of entities) {
-      if (ok.has(e.name)) continue;
-      const fieldsOk = e.fields.every((f) => !f.required || f.sampleJson !== null);
-      const depsOk = e.foreignKeys.every((r) => !r.required || r.target.name === e.name ? !r.required || false : ok.has(r.target.name));
-      const selfRequired = e.foreignKeys.some((r) => r.required && r.target.name === e.name);
-      if (fieldsOk && depsOk && !selfRequired) {
-        ok.add(e.name);
-        changed = true;
-      }
-    }
-  }
-  return ok;
-}
-
 const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].replace(/\[.*\]$/, '');
+
+/** Local and CI database servers (compose, the CI workflow's services). */
+const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17-alpine', mysql: 'mariadb:11.4' };
 
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
@@ -696,7 +701,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   if (view.auth.jwt) runtime.push(...versions.jwt);
   runtime.sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
   const dev = [...versions.dev].sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
-  const testable = testableEntities(view.entities);
+  const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   const classes = pyModelClasses(view.entities.map((e) => e.names.pascal));
   const entities = view.entities.map((e) => pyEntity(e, testable, classes));
   const schema = view.database.schema;
@@ -742,7 +747,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
       : view.database.isMysql
         ? 'PyMySQL (pure Python)'
         : 'the standard library sqlite3 module',
-    dbImage: view.database.isPostgres ? 'postgres:17-alpine' : view.database.isMysql ? 'mariadb:11.4' : null,
+    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
   };
 }
 
@@ -765,6 +770,14 @@ export const pythonStack: StackDescriptor = {
       test: '.venv/bin/pytest',
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
+  },
+  databaseImages: DATABASE_IMAGES,
+  container: {
+    start: ['python', '-m', 'app'],
+    migrate: ['alembic', 'upgrade', 'head'],
+    uid: 10001,
+    urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
+    env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: (): readonly InstallCommand[] =>
     onPath('uv')

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { FieldSpec } from '../config/types.js';
-import { SAMPLE_ROWS, sampleValue } from '../model/samples.js';
-import { wholeValuePattern } from '../model/pattern-sample.js';
-import type { EntityView, FieldView, RelationView, ViewModel } from '../model/view-model.js';
-import { STACK_DATABASES, STACK_LABELS } from './capabilities.js';
-import type { InstallCommand, StackDescriptor } from './types.js';
-import { javaEntityClasses, javaIdentifier } from './java/names.js';
-import { defaultJavaPackage } from '../config/java-package.js';
+import { join } from 'node:path';
+import { SAMPLE_ROWS } from '../../model/samples.js';
+import { javaPattern } from '../../model/pattern-dialects.js';
+import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
+import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { annotationJava, type AnnotationValue } from '../../generator/java-wrap.js';
+import type { InstallCommand, StackDescriptor } from '../types.js';
+import { javaEntityClasses, javaIdentifier } from './names.js';
+import { defaultJavaPackage } from '../../config/java-package.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,
@@ -21,7 +24,7 @@ export interface JavaVersions {
 let cached: JavaVersions | undefined;
 export function javaVersions(): JavaVersions {
   if (cached) return cached;
-  const xml = readFileSync(new URL('../../templates/java/versions/pom.xml', import.meta.url), 'utf8');
+  const xml = readFileSync(join(PACKAGE_ROOT, 'templates/java/versions/pom.xml'), 'utf8');
   const parent = /<parent>[\s\S]*?<version>([^<]+)<\/version>[\s\S]*?<\/parent>/.exec(xml);
   const props = /<properties>([\s\S]*?)<\/properties>/.exec(xml);
   if (!parent || !props) throw new Error('templates/java/versions/pom.xml has no <parent> version or <properties>');
@@ -133,7 +136,7 @@ function annotations(f: FieldView): string[] {
   if (f.isEmail) out.push('@Email');
   if (f.isUrl && f.pattern === null) out.push('@Pattern(regexp = Patterns.URL, message = "must be a URL")');
   if (f.pattern !== null && !f.isEnum) {
-    out.push(`@Pattern(regexp = ${javaString(wholeValuePattern(f.pattern))}, message = ${messageString(`must match the pattern ${f.pattern}`)})`);
+    out.push(`@Pattern(regexp = ${javaString(javaPattern(f.pattern))}, message = ${messageString(`must match the pattern ${f.pattern}`)})`);
   }
   if (f.isInteger || f.isBigint) {
     if (f.min !== null) out.push(`@Min(${longLiteral(Math.ceil(f.min))})`);
@@ -158,26 +161,27 @@ const decimalMessage = (precision: number, scale: number): string =>
   `must be a decimal number with at most ${precision} digits, ${scale} after the point`;
 
 /** One method-level @Parameter of the list route: a query parameter with its schema. */
-function queryParameter(name: string, type: string | null, description: string, schema: string): string {
-  const typed = type === null ? schema : `type = ${javaString(type)}, ${schema}`;
-  return `@Parameter(in = ParameterIn.QUERY, name = ${javaString(name)}, description = ${javaString(description)}, schema = @Schema(${typed}))`;
+function queryParameter(name: string, type: string | null, description: string, schema: ReadonlyArray<readonly [string, AnnotationValue]>): string {
+  const typed: Array<readonly [string, AnnotationValue]> = type === null ? [...schema] : [['type', javaString(type)], ...schema];
+  return annotationJava(4, 'Parameter', [['in', 'ParameterIn.QUERY'], ['name', javaString(name)], ['description', javaString(description)], ['schema', { annotation: 'Schema', attributes: typed }]]);
 }
 
 /** The @Schema attributes of an equality filter's value, as the filter parses it (see Filter.java); null when none. */
-function filterSchema(f: FieldView): string | null {
+function filterSchema(f: FieldView): Array<readonly [string, AnnotationValue]> | null {
   if (!f.filterable) return null;
+  const typed = (type: string, format?: string): Array<readonly [string, AnnotationValue]> => [['type', javaString(type)], ...(format ? [['format', javaString(format)] as const] : [])];
   switch (f.type) {
-    case 'enum': return `type = "string", allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`;
-    case 'integer': return 'type = "integer", format = "int32"';
-    case 'bigint': return 'type = "integer", format = "int64"';
-    case 'number': return 'type = "number", format = "double"';
-    case 'boolean': return 'type = "boolean"';
-    case 'date': return 'type = "string", format = "date"';
-    case 'datetime': return 'type = "string", format = "date-time"';
-    case 'uuid': return 'type = "string", format = "uuid"';
-    case 'decimal': return 'type = "string", description = "A decimal number as a string"';
+    case 'enum': return [['type', '"string"'], ['allowableValues', (f.values ?? []).map(javaString)]];
+    case 'integer': return typed('integer', 'int32');
+    case 'bigint': return typed('integer', 'int64');
+    case 'number': return typed('number', 'double');
+    case 'boolean': return typed('boolean');
+    case 'date': return typed('string', 'date');
+    case 'datetime': return typed('string', 'date-time');
+    case 'uuid': return typed('string', 'uuid');
+    case 'decimal': return [['type', '"string"'], ['description', '"A decimal number as a string"']];
     case 'json': return null;
-    default: return 'type = "string"';
+    default: return typed('string');
   }
 }
 
@@ -200,7 +204,7 @@ function toResponse(f: FieldView, v: string): string {
   return v;
 }
 
-function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres: boolean) {
+function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) {
   // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
   const ident = javaIdentifier(f.name);
   const pascal = ident.charAt(0).toUpperCase() + ident.slice(1);
@@ -210,7 +214,6 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
   let filter: string | null = null;
   if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
   else if (filterKind) filter = `Filter.${filterKind}(${javaString(attr)})`;
-  const samples = Array.from({ length: SAMPLE_ROWS }, (_, i) => sampleValue(spec, i));
   return {
     name: f.name,
     type: f.type,
@@ -241,8 +244,8 @@ function javaField(f: FieldView, spec: FieldSpec, isSqlite: boolean, isPostgres:
     /** The sort expression needs a numeric cast (decimals are stored as text on SQLite). */
     sortCast: f.isDecimal && isSqlite,
     nameLiteral: javaString(f.name),
-    samples: samples.map((s) => (s === undefined ? null : JSON.stringify(s))),
-    hasSample: samples.every((s) => s !== undefined),
+    samples: f.samples,
+    hasSample: f.hasSample,
     invalid: f.invalidSamples.map((s) => ({ reason: javaString(s.reason), json: javaString(s.json) })),
   };
 }
@@ -277,24 +280,6 @@ function javaManyToMany(r: RelationView, classes: ReadonlyMap<string, string>) {
     targetCamel: r.target.names.camel,
     targetOwned: r.target.owned,
   };
-}
-
-/** Entities whose required fields all have sample values and whose required targets are testable. */
-function testableEntities(entities: readonly EntityView[], fields: Map<string, JavaField[]>): Set<string> {
-  const ok = new Set<string>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const e of entities) {
-      if (ok.has(e.name)) continue;
-      const fieldsOk = fields.get(e.name)!.every((f) => f.hasSample || !f.required);
-      const depsOk = e.foreignKeys.every((r) => !r.required || (r.target.name !== e.name && ok.has(r.target.name)));
-      if (fieldsOk && depsOk) {
-        ok.add(e.name);
-        changed = true;
-      }
-    }
-  }
-  return ok;
 }
 
 function imports(list: readonly string[]): string[] {
@@ -361,14 +346,14 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
     attributeEntries: renamed.map((f) => `Map.entry(${javaString(f.name)}, ${javaString(f.ident)})`),
     hasJsonProperty: renamed.length > 0,
     filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
-    keysLiteral: keys.map(javaString).join(', '),
+    keys: keys.map(javaString),
     /** The list route's query parameters for the document: the controller reads them all from one map. */
     queryParameters: [
-      queryParameter('limit', 'integer', 'Page size (1-100)', 'minimum = "1", maximum = "100", defaultValue = "20"'),
-      queryParameter('offset', 'integer', 'Items to skip', `minimum = "0", maximum = "${INT_MAX}", defaultValue = "0"`),
-      queryParameter('sort', 'string', 'A field to sort by, descending with a leading -', `allowableValues = {${sorts.flatMap((s) => [s.literal, javaString(`-${s.key}`)]).join(', ')}}`),
+      queryParameter('limit', 'integer', 'Page size (1-100)', [['minimum', '"1"'], ['maximum', '"100"'], ['defaultValue', '"20"']]),
+      queryParameter('offset', 'integer', 'Items to skip', [['minimum', '"0"'], ['maximum', `"${INT_MAX}"`], ['defaultValue', '"0"']]),
+      queryParameter('sort', 'string', 'A field to sort by, descending with a leading -', [['allowableValues', sorts.flatMap((s) => [s.literal, javaString(`-${s.key}`)])]]),
       ...fields.filter((f) => f.filterSchema !== null).map((f) => queryParameter(f.name, null, 'Only rows with this value', f.filterSchema!)),
-      ...foreignKeys.map((r) => queryParameter(r.name, null, 'Only rows with this value', 'type = "string", format = "uuid"')),
+      ...foreignKeys.map((r) => queryParameter(r.name, null, 'Only rows with this value', [['type', '"string"'], ['format', '"uuid"']])),
     ],
     entityImports: imports([
       ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
@@ -423,7 +408,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       'tools.jackson.databind.JsonNode',
       'tools.jackson.databind.node.ObjectNode',
     ]),
-    testable: testable.has(e.name),
+    testable: e.testable,
     uniqueField,
     patchField,
     optionalDefaults,
@@ -448,15 +433,18 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
   };
 }
 
+/** Local and CI database servers (compose, the CI workflow's services). */
+const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17-alpine', mysql: 'mysql:8.4' };
+
 export function javaView(view: ViewModel): Record<string, unknown> {
   const v = javaVersions();
   const db = view.database;
   const fieldsByEntity = new Map(
     view.entities.map((e) => {
-      return [e.name, e.fields.map((f) => javaField(f, specOf(f), db.isSqlite, db.isPostgres))] as const;
+      return [e.name, e.fields.map((f) => javaField(f, db.isSqlite, db.isPostgres))] as const;
     }),
   );
-  const testable = testableEntities(view.entities, fieldsByEntity);
+  const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   const classes = javaEntityClasses(view.entities.map((e) => e.name));
   // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
   const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
@@ -472,6 +460,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     versions: v.properties,
     javaVersion: v.properties['java.version'],
     entities,
+    /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
+    seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
     byName: Object.fromEntries(entities.map((e) => [e.name, e])),
     /** `__entity_javaClass__` in template paths: the JPA entity class's file. */
@@ -484,7 +474,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
      */
     cleanupStatements: schema ? cleanupStatements(view, db.isMysql ? (t) => `\`${t}\`` : (t) => `"${t}"`).map(javaString) : [],
     dialect: db.isSqlite ? 'org.hibernate.community.dialect.SQLiteDialect' : null,
-    dbImage: db.isPostgres ? 'postgres:17-alpine' : db.isMysql ? 'mysql:8.4' : null,
+    dbImage: DATABASE_IMAGES[db.id] ?? null,
     flywayModule: db.isPostgres ? 'flyway-database-postgresql' : db.isMysql ? 'flyway-mysql' : null,
     hasJson: entities.some((e) => e.hasJson),
     defaultDatabaseUrl: db.isSqlite ? db.localUrl : '',
@@ -497,36 +487,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
 
 function cleanupStatements(view: ViewModel, q: (identifier: string) => string): string[] {
   const clearing = view.entities.flatMap((e) => e.foreignKeys.filter((r) => r.closesCycle).map((r) => `UPDATE ${q(e.table)} SET ${q(r.fkColumn!)} = NULL`));
-  return [...clearing, ...deletionOrder(view).map((t) => `DELETE FROM ${q(t)}`)];
-}
-
-/** Entity and join tables, each before the tables it refers to (keys closing a cycle are cleared first). */
-function deletionOrder(view: ViewModel): string[] {
-  const refs = new Map<string, Set<string>>();
-  for (const e of view.entities) {
-    refs.set(e.table, new Set(e.foreignKeys.filter((r) => !r.closesCycle).map((r) => r.target.table).filter((t) => t !== e.table)));
-    for (const r of e.manyToMany) refs.set(r.joinTable!, new Set([e.table, r.target.table]));
-  }
-  const order: string[] = [];
-  const left = new Set(refs.keys());
-  while (left.size > 0) {
-    const free = [...left].filter((t) => ![...left].some((o) => o !== t && refs.get(o)!.has(t)));
-    if (free.length === 0) throw new Error(`tables in a cycle no closing key breaks: ${[...left].join(', ')}`);
-    for (const t of free) {
-      order.push(t);
-      left.delete(t);
-    }
-  }
-  return order;
-}
-
-/** The view model keeps FieldSpec-compatible values; samples need the spec shape back. */
-function specOf(f: FieldView): FieldSpec {
-  const spec: Record<string, unknown> = { name: f.name, type: f.type, required: f.required, unique: f.unique, index: f.index };
-  for (const k of ['default', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'values', 'precision', 'scale'] as const) {
-    if (f[k] !== null && f[k] !== undefined) spec[k] = f[k];
-  }
-  return spec as unknown as FieldSpec;
+  return [...clearing, ...view.database.deletionOrder.map((t) => `DELETE FROM ${q(t)}`)];
 }
 
 const JAVA_HINT = 'install a JDK 17 or newer (e.g. `apt-get install openjdk-17-jdk`, or https://adoptium.net) so that `java` is on PATH, then run: ./mvnw -B -DskipTests package';
@@ -545,10 +506,28 @@ export const javaStack: StackDescriptor = {
       build: './mvnw -q -B -DskipTests package',
       start: `java -jar ${jar}`,
       test: './mvnw -q -B test',
+      lint: './mvnw -q -B spotless:check',
     };
+  },
+  // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
+  // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
+  databaseImages: DATABASE_IMAGES,
+  container: {
+    start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
+    migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
+    uid: 10001,
+    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
+    env: { APP_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: (): readonly InstallCommand[] => [
     { file: 'java', args: ['-version'], missingHint: JAVA_HINT },
     { file: 'sh', args: ['mvnw', '-q', '-B', '-DskipTests', 'package'], missingHint: JAVA_HINT },
   ],
+  formatter: {
+    kind: 'project',
+    command: { file: 'sh', args: ['mvnw', '-q', '-B', 'spotless:apply'], missingHint: JAVA_HINT },
+    offlineArgs: ['mvnw', '-q', '-B', '-o', 'spotless:apply'],
+    formats: (path) => /^src\/(main|test)\/java\/.*\.java$/.test(path),
+    needs: (path) => /^(pom\.xml|mvnw|\.mvn\/.*)$/.test(path),
+  },
 };
