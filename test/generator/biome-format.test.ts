@@ -59,7 +59,7 @@ describe('node output is a fixed point of its own biome format', () => {
     const check = formatCheck(raw, join(scratch, 'raw'));
     expect(check.status).not.toBe(0);
     expect(check.output).toMatch(/\.ts format/);
-  });
+  }, 60_000);
 });
 
 describe('Biome version', () => {

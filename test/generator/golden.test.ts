@@ -82,5 +82,6 @@ describe.each(CASES)('golden $dir ($database)', ({ model, stack, database, dir }
     }
     for (const path of stored) if (!rendered.has(path)) differences.push(`no longer generated: ${path}`);
     expect(differences, `the output for ${dir} differs from test/golden/${dir}: if the change is intended, run \`npm run golden:update\` and review the diff (git diff test/golden) before committing`).toEqual([]);
-  });
+    // The keyword model's render, then Biome's run on the node one: seconds on the shared, loaded machine.
+  }, 60_000);
 });
