@@ -6,13 +6,12 @@ import { gather, missingAnswers, resolveConfig, withDefaults, type Answers, type
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { generatedFiles } from '../generator/generate.js';
-import { FormatError } from '../generator/format.js';
 import { generateProject } from '../generator/project.js';
 import { BASE_REF, writeBaseCommit } from '../update/base-ref.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
-import { loadCompiler, TemplateError } from '../generator/engine.js';
+import { loadCompiler } from '../generator/engine.js';
 import { specObject } from '../model/spec-yaml.js';
 import { format, gitInit, install, type StepResult } from '../steps/steps.js';
 import { loadStack } from '../stacks/index.js';
@@ -21,6 +20,7 @@ import { PathEscapeError } from '../writer/fence.js';
 import { Interrupted, planWrite, writeTree } from '../writer/write.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { Output } from './output.js';
+import { inHouseTemplateProblem } from './template-problem.js';
 import { equivalentCommand } from './equivalent.js';
 
 export interface CreateOptions extends CliInput {
@@ -63,16 +63,10 @@ export async function runCreate(options: CreateOptions): Promise<number> {
       out.problems([p], 2);
       return 2;
     }
-    if (err instanceof TemplateError || err instanceof FormatError) {
-      // A broken built-in template is our bug; a broken in-house template is the user's input.
-      const inHouse = err.packDir !== undefined && relative(join(PACKAGE_ROOT, 'templates'), err.packDir).startsWith('..');
-      if (inHouse) {
-        const hint = err instanceof FormatError
-          ? `fix the in-house template that renders ${err.path}: this stack formats its code with Biome, which must be able to parse it`
-          : 'fix the template; the view model is documented in README.md';
-        out.problems([problem(err instanceof FormatError ? 'template-format' : 'template-render', '--template', err.message, hint)], 2);
-        return 2;
-      }
+    const template = inHouseTemplateProblem(err);
+    if (template) {
+      out.problems([template], 2);
+      return 2;
     }
     out.error(`create-backend: internal error (please report it with the command you ran):\n${(err as Error).stack ?? String(err)}`);
     out.result({ ok: false, exitCode: 1, errors: [{ path: '', message: (err as Error).message }] });

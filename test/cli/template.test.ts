@@ -75,6 +75,23 @@ describe('--template examples/in-house-pack', () => {
     expect(existsSync(join(cwd, 'api'))).toBe(false);
   });
 
+  it('update with a node pack file Biome cannot parse is exit 2 naming the file, the project untouched', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    mkdirSync(join(pack, 'files', 'src'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'house', version: '1.0.0' }));
+    writeFileSync(join(pack, 'files', 'src', 'house.ts'), 'export const house = 1;\n');
+    const created = await cli(['api', '--entity', 'Pet: name:string!', '--stack', 'node', '--database', 'sqlite', '--no-install', '--template', pack, '--json'], { cwd });
+    expect(created.exitCode, String(created.stderr)).toBe(0);
+    writeFileSync(join(pack, 'files', 'src', 'house.ts'), 'export const house = {\n');
+    const r = await cli(['update', 'api', '--template', pack, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(2);
+    const json = parseJson<JsonFailure>(r.stdout);
+    expect(json.errors[0]).toMatchObject({ path: '--template', rule: 'template-format' });
+    expect(json.errors[0].message).toContain('src/house.ts');
+    expect(readFileSync(join(cwd, 'api', 'src', 'house.ts'), 'utf8')).toBe('export const house = 1;\n');
+  });
+
   it('a pack path that escapes the project is refused (exit 2)', async () => {
     const cwd = next();
     const pack = join(cwd, 'pack');
