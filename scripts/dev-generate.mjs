@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from '../build/generator/generate.js';
+import { generateProject } from '../build/generator/project.js';
 import { loadPack } from '../build/generator/packs.js';
 import { loadStack } from '../build/stacks/index.js';
 
@@ -13,7 +13,7 @@ if (database) config.database = database;
 if (stackId) config.stack = stackId;
 const stack = await loadStack(config.stack);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
-const { tree } = generate({ config, stack, packs: stack.packs.map((p) => loadPack(join(root, p))), generatorVersion: '0.0.0-dev' });
+const { tree } = generateProject({ config, stack, packs: stack.packs.map((p) => loadPack(join(root, p))), generatorVersion: '0.0.0-dev' });
 rmSync(outDir, { recursive: true, force: true });
 for (const [path, content] of tree.entries()) {
   mkdirSync(dirname(join(outDir, path)), { recursive: true });

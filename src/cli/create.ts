@@ -5,12 +5,13 @@ import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { gather, missingAnswers, resolveConfig, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { generate, generatedFiles } from '../generator/generate.js';
+import { generatedFiles } from '../generator/generate.js';
+import { generateProject } from '../generator/project.js';
 import { BASE_REF, writeBaseCommit } from '../update/base-ref.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
-import { loadCompiler, TemplateError } from '../generator/engine.js';
+import { loadCompiler } from '../generator/engine.js';
 import { specObject } from '../model/spec-yaml.js';
 import { format, gitInit, install, type StepResult } from '../steps/steps.js';
 import { loadStack } from '../stacks/index.js';
@@ -19,6 +20,7 @@ import { PathEscapeError } from '../writer/fence.js';
 import { Interrupted, planWrite, writeTree } from '../writer/write.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { Output } from './output.js';
+import { inHouseTemplateProblem } from './template-problem.js';
 import { equivalentCommand } from './equivalent.js';
 
 export interface CreateOptions extends CliInput {
@@ -61,13 +63,10 @@ export async function runCreate(options: CreateOptions): Promise<number> {
       out.problems([p], 2);
       return 2;
     }
-    if (err instanceof TemplateError) {
-      // A broken built-in template is our bug; a broken in-house template is the user's input.
-      const inHouse = err.packDir !== undefined && relative(join(PACKAGE_ROOT, 'templates'), err.packDir).startsWith('..');
-      if (inHouse) {
-        out.problems([problem('template-render', '--template', err.message, 'fix the template; the view model is documented in README.md')], 2);
-        return 2;
-      }
+    const template = inHouseTemplateProblem(err);
+    if (template) {
+      out.problems([template], 2);
+      return 2;
     }
     out.error(`create-backend: internal error (please report it with the command you ran):\n${(err as Error).stack ?? String(err)}`);
     out.result({ ok: false, exitCode: 1, errors: [{ path: '', message: (err as Error).message }] });
@@ -111,7 +110,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     packs.push(resolveTemplatePack(options.template));
     await loadCompiler(); // an in-house pack's templates are not precompiled
   }
-  const { tree } = generate({ config, stack, packs, generatorVersion: VERSION });
+  const { tree } = generateProject({ config, stack, packs, generatorVersion: VERSION });
   const directory = resolve(options.directory ?? config.name);
   const commands = stack.commands({ config, packageManager });
   const shown = relative(process.cwd(), directory) || '.';
@@ -135,8 +134,10 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const steps: StepResult[] = [];
   const reporter = out.steps();
   if (options.install && !interrupted()) steps.push(await install(directory, stack.installCommands({ config, packageManager }), reporter));
-  const formatted = Boolean(stack.formatter) && steps.length > 0 && steps.every((s) => s.ok) && !interrupted();
-  if (formatted) steps.push(await format(directory, [stack.formatter!.command], reporter));
+  // A project tool formats after the install, which brings it; a bundled formatter already ran on the render.
+  const tool = stack.formatter?.kind === 'project' ? stack.formatter : undefined;
+  const formatted = tool !== undefined && steps.length > 0 && steps.every((s) => s.ok) && !interrupted();
+  if (formatted) steps.push(await format(directory, [tool.command], reporter));
   const installFailed = steps.some((s) => !s.ok);
   if (options.git && !interrupted()) {
     steps.push(installFailed
@@ -145,7 +146,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     const git = steps.at(-1)!;
     // The base of the first `update`: exactly what we generated, under our own ref (SPEC 7).
     // With the formatter run, its files are recorded as it left them: the user's tree starts equal to the base.
-    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, formatted ? asOnDisk(directory, generatedFiles(tree), stack.formatter!.formats) : generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
+    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, formatted ? asOnDisk(directory, generatedFiles(tree), tool.formats) : generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
   }
   if (interrupted()) {
     out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);

@@ -13,6 +13,7 @@ import { planUpdate, type UpdatePlan, type UpdateOptions } from '../update/plan.
 import { PathEscapeError } from '../writer/fence.js';
 import { detectPackageManager } from './create.js';
 import { Output } from './output.js';
+import { inHouseTemplateProblem } from './template-problem.js';
 
 export interface UpdateCliOptions {
   readonly directory?: string;
@@ -53,6 +54,12 @@ export async function reportErrors(out: Output, run: () => Promise<number>): Pro
     }
     if (err instanceof PackError || err instanceof PathEscapeError) {
       out.problems([problem(err instanceof PackError ? 'template-pack' : 'path-fence', '--template', err.message, err instanceof PackError ? err.hint : 'generated paths must stay inside the project')], 2);
+      return 2;
+    }
+    const template = inHouseTemplateProblem(err);
+    if (template) {
+      out.problems([template], 2, false);
+      out.error('  nothing was changed.');
       return 2;
     }
     if (err instanceof GitError) {

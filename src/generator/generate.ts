@@ -24,6 +24,8 @@ export interface GenerateInput {
 export interface GenerateResult {
   readonly tree: VirtualTree;
   readonly view: ViewModel;
+  /** The pack each rendered file came from (not backend.yaml and the manifest, which are ours). */
+  readonly origin: ReadonlyMap<string, Pack>;
 }
 
 const ENTITY_TOKEN = /__entity_([a-zA-Z]+)__/g;
@@ -54,6 +56,7 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   }
 
   const tree = new VirtualTree();
+  const origin = new Map<string, Pack>();
   for (const [, { pack, source, absolute, mode }] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const raw = readFileSync(absolute);
     const isTemplate = source.endsWith('.hbs');
@@ -65,12 +68,13 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
     for (const { path, entity } of targets) {
       const out = outputPath(path);
       tree.set(out, render ? render(entity ? { ...view, entity } : view) : raw, mode);
+      origin.set(out, pack);
     }
   }
 
   tree.set(SPEC_PATH, toSpecYaml(config));
   tree.set(MANIFEST_PATH, manifestFile(tree, packs, generatorVersion, config));
-  return { tree, view };
+  return { tree, view, origin };
 }
 
 function appliesTo(pack: Pack, source: string, view: object): boolean {

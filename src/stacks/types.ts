@@ -51,21 +51,40 @@ export interface StackDescriptor {
   /** The dependency install post-step, as one or more commands run in order in the project directory. */
   readonly installCommands: (ctx: StackContext) => readonly InstallCommand[];
   /**
-   * The project's own formatter, for a stack whose generated files it may rewrite where the templates cannot
-   * foresee its layout (palantir-java-format wraps by line length, so by name length). create runs it after the
-   * install and records the formatted files as the base of `update`; `update` formats its new render the same
-   * way before merging, so formatting is never a difference between the base, the user's tree and the render.
+   * The formatter the project checks itself with. Line breaks depend on name lengths, so templates alone cannot
+   * produce formatter-clean code for every model; a project whose format check failed right after generation (or
+   * whose formatter rewrote generated files, which `update` would then take for the user's edits) is not done.
    */
   readonly formatter?: ProjectFormatter;
 }
 
-export interface ProjectFormatter {
-  /** Run in the project directory (or a scratch copy of the files `needs` selects), installed dependencies first. */
+/**
+ * Either kind formats the files `formats` selects, in a scratch folder holding those and the ones it `needs`:
+ * - `bundled`: a formatter the CLI ships (Biome's native binary, a dependency of the CLI). It runs on the render
+ *   in memory before anything is written (also with --no-install), and the manifest hashes its output; a file it
+ *   cannot parse is a broken template.
+ * - `project`: the project's own tool (palantir-java-format through Maven), which exists only after the install:
+ *   create runs it then and records the formatted files as the base of `update`; `update` formats its new render
+ *   the same way before merging, so formatting is never a difference between the base, the user's tree and the render.
+ */
+export type ProjectFormatter = BundledFormatter | ProjectToolFormatter;
+
+interface FormatterFiles {
+  /** Files the formatter may rewrite. */
+  readonly formats: (path: string) => boolean;
+  /** Files the formatter needs besides those it formats (its configuration, build file, wrapper). */
+  readonly needs: (path: string) => boolean;
+}
+
+export interface BundledFormatter extends FormatterFiles {
+  readonly kind: 'bundled';
+  readonly tool: 'biome';
+}
+
+export interface ProjectToolFormatter extends FormatterFiles {
+  readonly kind: 'project';
+  /** Run in the project directory (or a scratch copy), installed dependencies first. */
   readonly command: InstallCommand;
   /** The same command working only from local caches, tried first by `update` (fast, and no network needed). */
   readonly offlineArgs: readonly string[];
-  /** Files the formatter may rewrite. */
-  readonly formats: (path: string) => boolean;
-  /** Files the formatter needs to run besides those it formats (its build file and wrapper). */
-  readonly needs: (path: string) => boolean;
 }

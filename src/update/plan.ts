@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { finish, gather, withDefaults } from '../config/resolve.js';
 import { problem, UserError, type Problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { generate, manifestFile, MANIFEST_PATH, sha256, SPEC_PATH } from '../generator/generate.js';
+import { manifestFile, MANIFEST_PATH, sha256, SPEC_PATH } from '../generator/generate.js';
+import { generateProject } from '../generator/project.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
@@ -107,7 +108,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
 
   const stack = await loadStack(config.stack);
   const packs = await packsFor(stack, config, options.template);
-  const { tree: render, view } = generate({ config, stack, packs, generatorVersion: VERSION });
+  const { tree: render, view } = generateProject({ config, stack, packs, generatorVersion: VERSION });
   const ref = baseRefName(git.prefix);
   const notes: string[] = [];
   const found = findBase(git.top, ref, manifestBytes);
@@ -128,7 +129,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   for (const [path, content] of theirs) tree.set(path, content);
   tree.set(SPEC_PATH, render.get(SPEC_PATH)!); // hashed like at generation: the resolved spec this render came from
   theirs.set(MANIFEST_PATH, Buffer.from(manifestFile(tree, packs, VERSION, config), 'utf8'));
-  if (stack.formatter) {
+  if (stack.formatter?.kind === 'project') {
     // create recorded the formatted files (src/cli/create.ts): the new render is merged in the same style.
     const formatted = formatInScratch(stack.formatter, theirs);
     for (const [path, content] of formatted.files) theirs.set(path, content);
@@ -234,9 +235,10 @@ function findBase(top: string, ref: string, manifest: Buffer): string | undefine
  */
 async function renderBase(directory: string, config: ResolvedConfig, manifest: Manifest, manifestBytes: Buffer, template: string | undefined, notes: string[]): Promise<Map<string, Buffer>> {
   const stack = await loadStack(config.stack);
-  const { tree } = generate({ config, stack, packs: await packsFor(stack, config, template), generatorVersion: manifest.version });
-  // The manifest hashes the render before formatting; the project holds it formatted (src/cli/create.ts).
-  const rendered = stack.formatter ? formatInScratch(stack.formatter, new Map(tree.entries())).files : new Map(tree.entries());
+  const { tree } = generateProject({ config, stack, packs: await packsFor(stack, config, template), generatorVersion: manifest.version });
+  // A project tool's formatting comes after the manifest, which hashes the render as the CLI wrote it; the
+  // project holds it formatted (src/cli/create.ts). A bundled formatter's output is what the manifest hashes.
+  const rendered = stack.formatter?.kind === 'project' ? formatInScratch(stack.formatter, new Map(tree.entries())).files : new Map(tree.entries());
   const base = new Map<string, Buffer>();
   const differ: string[] = [];
   for (const [path, hash] of Object.entries(manifest.files)) {

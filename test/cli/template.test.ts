@@ -6,6 +6,8 @@ import { assertCompleteProject, cli, EXAMPLE_PACK, parseJson, QUICK, requireBuil
 /** `--template`: the example in-house pack layered over the built-in one, and broken packs as user errors. */
 requireBuild();
 const next = tempRoot('template');
+/** The node stack formats its output with Biome, whatever stack the other cases run on. */
+const NODE = ['--stack', 'node', '--database', 'sqlite', '--no-install', '--no-git'];
 
 describe('--template examples/in-house-pack', () => {
   it('adds CODEOWNERS, .editorconfig, per-entity docs and the auth doc; the manifest records the pack', async () => {
@@ -46,6 +48,48 @@ describe('--template examples/in-house-pack', () => {
     const json = parseJson<JsonFailure>(r.stdout);
     expect(json.errors[0]).toMatchObject({ path: '--template', rule: 'template-render' });
     expect(json.errors[0].message).toBe('template broken:NOTES.md.hbs, line 1: unknown variable "nmae" (in {{project.nmae}})');
+  });
+
+  it('a node pack file that is TypeScript is formatted like the built-in code, so the project passes its Biome format check', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    mkdirSync(join(pack, 'files', 'src'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'house', version: '1.0.0' }));
+    writeFileSync(join(pack, 'files', 'src', 'house.ts'), 'export const  house = {name:"acme",since:1999}\n');
+    const r = await cli(['api', '--entity', 'Pet: name:string!', ...NODE, '--template', pack, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(readFileSync(join(cwd, 'api', 'src', 'house.ts'), 'utf8')).toBe("export const house = { name: 'acme', since: 1999 };\n");
+  });
+
+  it('a node pack file Biome cannot parse is exit 2 naming the file, nothing written', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    mkdirSync(join(pack, 'files', 'src'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'house', version: '1.0.0' }));
+    writeFileSync(join(pack, 'files', 'src', 'house.ts'), 'export const house = {\n');
+    const r = await cli(['api', '--entity', 'Pet: name:string!', ...NODE, '--template', pack, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(2);
+    const json = parseJson<JsonFailure>(r.stdout);
+    expect(json.errors[0]).toMatchObject({ path: '--template', rule: 'template-format' });
+    expect(json.errors[0].message).toContain('src/house.ts');
+    expect(existsSync(join(cwd, 'api'))).toBe(false);
+  });
+
+  it('update with a node pack file Biome cannot parse is exit 2 naming the file, the project untouched', async () => {
+    const cwd = next();
+    const pack = join(cwd, 'pack');
+    mkdirSync(join(pack, 'files', 'src'), { recursive: true });
+    writeFileSync(join(pack, 'pack.json'), JSON.stringify({ name: 'house', version: '1.0.0' }));
+    writeFileSync(join(pack, 'files', 'src', 'house.ts'), 'export const house = 1;\n');
+    const created = await cli(['api', '--entity', 'Pet: name:string!', '--stack', 'node', '--database', 'sqlite', '--no-install', '--template', pack, '--json'], { cwd });
+    expect(created.exitCode, String(created.stderr)).toBe(0);
+    writeFileSync(join(pack, 'files', 'src', 'house.ts'), 'export const house = {\n');
+    const r = await cli(['update', 'api', '--template', pack, '--json'], { cwd });
+    expect(r.exitCode, String(r.stderr)).toBe(2);
+    const json = parseJson<JsonFailure>(r.stdout);
+    expect(json.errors[0]).toMatchObject({ path: '--template', rule: 'template-format' });
+    expect(json.errors[0].message).toContain('src/house.ts');
+    expect(readFileSync(join(cwd, 'api', 'src', 'house.ts'), 'utf8')).toBe('export const house = 1;\n');
   });
 
   it('a pack path that escapes the project is refused (exit 2)', async () => {

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, StackId } from '../../src/config/options.js';
 import { keywordModel } from '../fixtures/keywords.js';
-import { ROOT, renderer, resolveSpec } from '../fixtures/render.js';
+import { projectRenderer, ROOT, resolveSpec } from '../fixtures/render.js';
 
 /**
  * Golden snapshots (issue #11 §2): four models × four stacks, one database each, rendered in memory and
@@ -58,7 +58,7 @@ describe.each(CASES)('golden $dir ($database)', ({ model, stack, database, dir }
   it(UPDATE ? 'rewrites the snapshot' : 'matches the snapshot', async () => {
     const { config, problems } = resolveSpec(model.spec(), { stack, database });
     expect(problems).toEqual([]);
-    const tree = (await renderer(stack))(config!);
+    const tree = (await projectRenderer(stack))(config!);
     const rendered = new Map<string, string>();
     for (const [path, content] of tree.entries()) {
       if (path === MANIFEST || LOCKFILE.test(path) || !isText(content)) continue;
@@ -84,5 +84,6 @@ describe.each(CASES)('golden $dir ($database)', ({ model, stack, database, dir }
     }
     for (const path of stored) if (!rendered.has(path)) differences.push(`no longer generated: ${path}`);
     expect(differences, `the output for ${dir} differs from test/golden/${dir}: if the change is intended, run \`npm run golden:update\` and review the diff (git diff test/golden) before committing`).toEqual([]);
-  });
+    // The keyword model's render, then Biome's run on the node one: seconds on the shared, loaded machine.
+  }, 60_000);
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatInScratch } from '../../src/steps/format.js';
-import type { ProjectFormatter } from '../../src/stacks/types.js';
+import type { ProjectToolFormatter } from '../../src/stacks/types.js';
 import { javaStack } from '../../src/stacks/java/stack.js';
 
 /**
  * `update` formats its new render in a scratch folder with the project's own formatter (src/steps/format.ts).
  * A shell script stands in for the formatter: it rewrites the files it formats and needs its "build file".
  */
-const fake = (script: string, offline = script): ProjectFormatter => ({
+const fake = (script: string, offline = script): ProjectToolFormatter => ({
+  kind: 'project',
   command: { file: 'sh', args: ['-c', script], missingHint: 'install the formatter' },
   offlineArgs: ['-c', offline],
   formats: (p) => p.endsWith('.java'),

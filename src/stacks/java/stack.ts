@@ -533,6 +533,7 @@ export const javaStack: StackDescriptor = {
     { file: 'sh', args: ['mvnw', '-q', '-B', '-DskipTests', 'package'], missingHint: JAVA_HINT },
   ],
   formatter: {
+    kind: 'project',
     command: { file: 'sh', args: ['mvnw', '-q', '-B', 'spotless:apply'], missingHint: JAVA_HINT },
     offlineArgs: ['mvnw', '-q', '-B', '-o', 'spotless:apply'],
     formats: (path) => /^src\/(main|test)\/java\/.*\.java$/.test(path),

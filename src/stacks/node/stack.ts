@@ -86,13 +86,21 @@ export const nodeStack: StackDescriptor = {
   databases: STACK_DATABASES.node,
   packs: ['node'],
   extendView: nodeView,
+  // The code goes to Biome's scratch folder with the project's biome.json, whose `files.includes` (the same
+  // extensions, less the manifest and build output) decides, as it does for the project's own `biome format .`.
+  formatter: {
+    kind: 'bundled',
+    tool: 'biome',
+    formats: (path) => /\.(?:ts|js|json)$/.test(path),
+    needs: (path) => path === 'biome.json',
+  },
   commands: ({ packageManager: pm }) => ({
     install: `${pm} install`,
     migrate: `${pm} run db:migrate`,
     start: `${pm} run build && ${pm} start`,
     test: `${pm} test`,
     build: `${pm} run build`,
-    lint: `${pm} run lint && ${pm} run typecheck`,
+    lint: `${pm} run lint && ${pm} run typecheck && ${pm} run format:check`,
   }),
   databaseImages: DATABASE_IMAGES,
   container: {
