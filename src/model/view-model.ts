@@ -173,6 +173,14 @@ export interface DatabaseView {
   /** DATABASE_URL for local development (compose service names are used inside compose). */
   readonly localUrl: string;
   readonly composeUrl: string;
+  /**
+   * The database the project's tests use by default (TEST_DATABASE_URL): the local server's database with
+   * `_test` appended, so the tests never empty the one DATABASE_URL names. Null for SQLite, whose tests use
+   * a temporary file.
+   */
+  readonly testUrl: string | null;
+  /** The database name of testUrl (compose creates it for the app user on MySQL). */
+  readonly testName: string | null;
   /** SQL migration for this database, or null for MongoDB. */
   readonly schema: SchemaSql | null;
   /**
@@ -203,17 +211,30 @@ export interface ViewModel {
 
 const DB_LABEL: Record<DatabaseId, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL', mongodb: 'MongoDB' };
 
-function databaseUrls(db: DatabaseId, project: Names): { localUrl: string; composeUrl: string } {
+type DatabaseUrls = Pick<DatabaseView, 'localUrl' | 'composeUrl' | 'testUrl' | 'testName'>;
+
+function databaseUrls(db: DatabaseId, project: Names): DatabaseUrls {
   const dbName = project.snake;
+  const testName = `${dbName}_test`;
   switch (db) {
     case 'sqlite':
-      return { localUrl: `file:./data/${project.kebab}.db`, composeUrl: `file:/data/${project.kebab}.db` };
+      return { localUrl: `file:./data/${project.kebab}.db`, composeUrl: `file:/data/${project.kebab}.db`, testUrl: null, testName: null };
     case 'postgres':
-      return { localUrl: `postgres://app:app@localhost:5432/${dbName}`, composeUrl: `postgres://app:\${POSTGRES_PASSWORD}@db:5432/${dbName}` };
+      return {
+        localUrl: `postgres://app:app@localhost:5432/${dbName}`,
+        composeUrl: `postgres://app:\${POSTGRES_PASSWORD}@db:5432/${dbName}`,
+        testUrl: `postgres://app:app@localhost:5432/${testName}`,
+        testName,
+      };
     case 'mysql':
-      return { localUrl: `mysql://app:app@localhost:3306/${dbName}`, composeUrl: `mysql://app:\${MYSQL_PASSWORD}@db:3306/${dbName}` };
+      return {
+        localUrl: `mysql://app:app@localhost:3306/${dbName}`,
+        composeUrl: `mysql://app:\${MYSQL_PASSWORD}@db:3306/${dbName}`,
+        testUrl: `mysql://app:app@localhost:3306/${testName}`,
+        testName,
+      };
     case 'mongodb':
-      return { localUrl: `mongodb://localhost:27017/${dbName}`, composeUrl: `mongodb://db:27017/${dbName}` };
+      return { localUrl: `mongodb://localhost:27017/${dbName}`, composeUrl: `mongodb://db:27017/${dbName}`, testUrl: `mongodb://localhost:27017/${testName}`, testName };
   }
 }
 

@@ -222,7 +222,8 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
   }
   if (c.depth !== 'contract') {
     log(`project tests: ${commands.test}`);
-    assertOk(await sh(commands.test, dir, { DATABASE_URL: testUrl, JWT_SECRET, NODE_ENV: 'test' }, stepLimit(600_000)), `project tests (${commands.test})`);
+    // The tests get their own database and the app's DATABASE_URL beside it, as on a developer's machine: they must use the first and leave the second alone.
+    assertOk(await sh(commands.test, dir, { TEST_DATABASE_URL: testUrl, DATABASE_URL: appUrl, JWT_SECRET, NODE_ENV: 'test' }, stepLimit(600_000)), `project tests (${commands.test})`);
   }
 
   log(`migrate: ${commands.migrate}`);

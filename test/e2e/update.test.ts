@@ -117,7 +117,7 @@ describe('update on installed projects', () => {
 
         const test = await database(kind, `${name}_test`, dir);
         log(`${label}: project tests`);
-        await shOk(gen.commands.test, dir, { ...env, DATABASE_URL: test.url, NODE_ENV: 'test' });
+        await shOk(gen.commands.test, dir, { ...env, TEST_DATABASE_URL: test.url, NODE_ENV: 'test' });
         if (gen.commands.lint) await shOk(gen.commands.lint, dir);
 
         await shOk('git add -A && git commit -qm "update to v2"', dir);
