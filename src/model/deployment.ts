@@ -55,8 +55,8 @@ export interface DeploymentDatabase {
   /** Where the driver finds those roots, for the deploy README. */
   readonly azureTrustStore: string;
   /**
-   * GCP: the query that verifies Cloud SQL's server certificate against the instance's own CA (a file mounted from
-   * Secret Manager at `gcpServerCaPath`), or '' where the driver connects without TLS (MySQL, see its README).
+   * GCP: the query that verifies Cloud SQL's server certificate chain against the instance's own CA (a file mounted
+   * from Secret Manager at `gcpServerCaPath`), without the host name the certificate does not carry.
    */
   readonly gcpUrlQuery: string;
   readonly gcpServerCaPath: string;
@@ -208,6 +208,19 @@ const GCP_POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
   go: GCP_VERIFY_CA,
   ruby: GCP_VERIFY_CA,
 };
+/**
+ * The same check with MySQL drivers. mysql2 reads no CA file from the URL: the node app reads `ssl_ca` itself and
+ * hands mysql2 that CA alone with rejectUnauthorized (mysql2 checks the host name only with verifyIdentity). PyMySQL
+ * takes SQLAlchemy's `ssl_ca` and, without the host name check, still requires the chain (CERT_REQUIRED); MariaDB
+ * Connector/J names the mode verify-ca. A skipped host name check is safe only because the CA is the instance's own.
+ */
+const GCP_MYSQL_TLS_QUERY: Readonly<Record<StackId, string>> = {
+  node: `ssl_ca=${GCP_SERVER_CA_PATH}`,
+  python: `ssl_ca=${GCP_SERVER_CA_PATH}&ssl_check_hostname=false`,
+  java: `sslMode=verify-ca&serverSslCert=${GCP_SERVER_CA_PATH}`,
+  go: `tls=verify-ca&ssl_ca=${GCP_SERVER_CA_PATH}`,
+  ruby: `ssl_mode=verify_ca&sslca=${GCP_SERVER_CA_PATH}`,
+};
 
 const DATABASES = {
   postgres: {
@@ -258,7 +271,7 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
     awsUrlQuery: engine === 'postgres' ? AWS_POSTGRES_TLS_QUERY : AWS_MYSQL_TLS_QUERY[config.stack],
     azureUrlQuery: engine === 'postgres' ? AZURE_POSTGRES_TLS_QUERY[config.stack] : AZURE_MYSQL_TLS_QUERY[config.stack],
     azureTrustStore: config.stack === 'node' ? "Node's built-in CA list" : config.stack === 'java' && engine === 'mysql' ? "the JVM's trust store" : "the image's system CA bundle",
-    gcpUrlQuery: engine === 'postgres' ? GCP_POSTGRES_TLS_QUERY[config.stack] : '',
+    gcpUrlQuery: engine === 'postgres' ? GCP_POSTGRES_TLS_QUERY[config.stack] : GCP_MYSQL_TLS_QUERY[config.stack],
     gcpServerCaPath: GCP_SERVER_CA_PATH,
     gcpServerCaDir: GCP_SERVER_CA_PATH.slice(0, GCP_SERVER_CA_PATH.lastIndexOf('/')),
     gcpServerCaFile: GCP_SERVER_CA_PATH.slice(GCP_SERVER_CA_PATH.lastIndexOf('/') + 1),

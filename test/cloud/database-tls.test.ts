@@ -10,8 +10,7 @@ import { resolveCase } from './support/render.js';
  * Issue 13: an encrypted but unauthenticated database connection is open to anyone on the path. Every rendered
  * project (each stack × PostgreSQL/MySQL, with all four targets, and again as a CDK app) is scanned, infra and
  * the app's own configuration alike, for a TLS mode that skips verifying the server; and the DATABASE_URL of AWS
- * and Azure must carry the deployment model's verifying options (GCP's PostgreSQL one: verify-ca against Cloud
- * SQL's own CA; GCP MySQL still connects without TLS, see its README).
+ * Azure and GCP must carry the deployment model's verifying options (GCP's: the chain against Cloud SQL's own CA).
  */
 const WEAK = [
   /sslmode=(disable|allow|prefer|require|no-verify)\b/i,
@@ -19,7 +18,8 @@ const WEAK = [
   /ssl-?mode=(disabled|preferred|required|trust)\b/i,
   /trustServerCertificate=true/i,
   /sslfactory=org\.postgresql\.ssl\.NonValidatingFactory/i,
-  /ssl_check_hostname=false/i,
+  // Skipping the host name is safe only against Cloud SQL's per-instance CA (its certificate names no IP).
+  /(?<!ssl_ca=\/etc\/cloudsql-ca\/server-ca\.pem&)ssl_check_hostname=false/i,
 ];
 
 function files(dir: string): string[] {
@@ -61,9 +61,9 @@ describe.each(projects)('database TLS, $label', (p) => {
     if (p.database === 'postgres') expect(db.awsUrlQuery).toMatch(/^sslmode=verify-full&sslrootcert=\/etc\/ssl\/certs\/rds-global-bundle\.pem$/);
     if (p.cdk) return;
     expect(read('infra/azure/keyvault.tf')).toContain(`/${db.name}?${db.azureUrlQuery}"`);
-    if (p.database === 'postgres') {
-      expect(db.azureUrlQuery).toMatch(/^sslmode=verify-full(&sslrootcert=\S+)?$/);
-      expect(read('infra/gcp/secrets.tf')).toMatch(/\?sslmode=verify-ca&sslrootcert=/);
-    }
+    if (p.database === 'postgres') expect(db.azureUrlQuery).toMatch(/^sslmode=verify-full(&sslrootcert=\S+)?$/);
+    expect(db.gcpUrlQuery).toContain(db.gcpServerCaPath);
+    expect(read('infra/gcp/secrets.tf')).toContain(`}?${db.gcpUrlQuery}"`);
+    expect(read('infra/gcp/cloudsql.tf')).toContain('ssl_mode                                      = "ENCRYPTED_ONLY"');
   });
 });

@@ -19,6 +19,11 @@ export class Semaphore {
     readonly maxWaiting: number,
   ) {}
 
+  /** Callers waiting for a slot. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
   /** A release function once a slot is free; throws SemaphoreFullError when the waiting line is full. */
   acquire(): Promise<() => void> {
     if (this.active < this.slots) {
