@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../src/config/types.js';
-import { readGoVersions } from '../../src/stacks/go.js';
+import { readGoVersions } from '../../src/stacks/go/stack.js';
 import { renderer, ROOT } from '../fixtures/render.js';
 
 /**

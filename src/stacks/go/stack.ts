@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FieldType } from '../../config/options.js';
 import { ACCOUNTS_TABLE } from '../../config/reserved.js';
 import type { ViewModel } from '../../model/view-model.js';
 import type { StackDescriptor } from '../types.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
+import { PACKAGE_ROOT } from '../../version.js';
 
 /**
  * Versions of every module a generated Go project requires live in one real manifest,
  * `templates/go/versions/go.mod`, so `go list -m -u all` there shows what to bump.
  */
-const VERSIONS_FILE = new URL('../../templates/go/versions/go.mod', import.meta.url);
+const VERSIONS_FILE = join(PACKAGE_ROOT, 'templates/go/versions/go.mod');
 
 export interface GoVersions {
   readonly go: string;
