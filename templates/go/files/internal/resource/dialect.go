@@ -9,49 +9,51 @@ import (
 )
 
 // Dialect is what differs between the SQL databases: identifier quoting, placeholders, how a value of each
-// kind is stored, and how constraint violations are reported.
+// kind is stored, and how constraint violations are reported. The database package defines the one its
+// driver speaks.
 type Dialect struct {
 	// Placeholder is the n-th (1-based) bind parameter.
 	Placeholder func(n int) string
 	Quote       func(identifier string) string
 	// SortExpr orders a column by value (SQLite keeps decimals as text, which would sort as text).
-	SortExpr              func(f Field, quoted string) string
-	IsUniqueViolation     func(err error) bool
+	SortExpr func(f Field, quoted string) string
+	// UniqueViolation reports whether err broke a unique index, and the names the driver gives for it: the
+	// index on PostgreSQL and MySQL, "table.column" on SQLite.
+	UniqueViolation       func(err error) (names []string, ok bool)
 	IsForeignKeyViolation func(err error) bool
 	// ToColumn turns a canonical wire value into the value bound for its column.
 	ToColumn func(f Field, value any) (any, error)
 }
 
-// SQLite stores booleans as 0/1 and decimals, dates, datetimes and JSON as text.
-var SQLite = Dialect{
-	Placeholder: func(int) string { return "?" },
-	Quote:       func(id string) string { return `"` + strings.ReplaceAll(id, `"`, `""`) + `"` },
-	SortExpr: func(f Field, quoted string) string {
-		if f.Kind == KindDecimal {
-			return "CAST(" + quoted + " AS REAL)"
+// IsUniqueViolation reports whether err broke a unique index.
+func (d Dialect) IsUniqueViolation(err error) bool {
+	_, ok := d.UniqueViolation(err)
+	return ok
+}
+
+// QuoteDouble quotes an identifier the standard SQL way (PostgreSQL, SQLite).
+func QuoteDouble(id string) string { return `"` + strings.ReplaceAll(id, `"`, `""`) + `"` }
+
+// SortByValue orders a column as it is: its type orders by value.
+func SortByValue(_ Field, quoted string) string { return quoted }
+
+// ServerColumn binds a wire value for a database with typed columns (PostgreSQL, MySQL): datetimes as
+// time.Time, so the driver writes an instant whatever the column's text format; JSON as its text; every
+// other value (decimals as exact text, dates as YYYY-MM-DD, booleans, integers) as it is.
+func ServerColumn(f Field, value any) (any, error) {
+	if value == nil {
+		return nil, nil
+	}
+	switch f.Kind {
+	case KindDatetime:
+		if s, ok := value.(string); ok {
+			return time.Parse(time.RFC3339Nano, s)
 		}
-		return quoted
-	},
-	IsUniqueViolation: func(err error) bool { return strings.Contains(err.Error(), "UNIQUE constraint failed") },
-	IsForeignKeyViolation: func(err error) bool {
-		return strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
-	},
-	ToColumn: func(f Field, value any) (any, error) {
-		switch v := value.(type) {
-		case nil:
-			return nil, nil
-		case bool:
-			if v {
-				return int64(1), nil
-			}
-			return int64(0), nil
-		}
-		if f.Kind == KindJSON {
-			text, err := json.Marshal(value)
-			return string(text), err
-		}
-		return value, nil
-	},
+	case KindJSON:
+		text, err := json.Marshal(value)
+		return string(text), err
+	}
+	return value, nil
 }
 
 // fromColumn turns what the driver scanned into the field's canonical wire value.
@@ -98,6 +100,8 @@ func fromColumn(f Field, value any) any {
 			return v
 		case int64:
 			return v != 0
+		case string: // MySQL's text protocol sends a TINYINT(1) as "0" or "1"
+			return v != "0"
 		}
 	case KindDate:
 		switch v := value.(type) {

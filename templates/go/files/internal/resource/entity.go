@@ -6,7 +6,8 @@ type Reference struct {
 	Column   string
 	Target   string // table of the referenced entity
 	Required bool
-	Unique   bool // one-to-one
+	// UniqueIndex names the unique index on the column of a one-to-one relation ("" for many-to-one).
+	UniqueIndex string
 	// TargetOwned: the referenced entity is owned, so only the user's own rows may be referenced.
 	TargetOwned bool
 }

@@ -48,19 +48,21 @@ const maxSafeInteger = 1<<53 - 1
 
 // Field describes one field of an entity: its wire name, column and every constraint of backend.yaml.
 type Field struct {
-	Name      string
-	Column    string
-	Kind      Kind
-	Required  bool
-	Unique    bool
-	Default   string // JSON text of the value a create applies when the field is left out; "" for none
-	Min, Max  *float64
-	MinLength int // 0 for none
-	MaxLength int // 0 for none
-	Pattern   *regexp2.Regexp
-	Values    []string // enum
-	Precision int      // decimal
-	Scale     int      // decimal
+	Name     string
+	Column   string
+	Kind     Kind
+	Required bool
+	// UniqueIndex names the unique index on the column ("" when the field is not unique), so that a
+	// violation is reported on this field.
+	UniqueIndex string
+	Default     string // JSON text of the value a create applies when the field is left out; "" for none
+	Min, Max    *float64
+	MinLength   int // 0 for none
+	MaxLength   int // 0 for none
+	Pattern     *regexp2.Regexp
+	Values      []string // enum
+	Precision   int      // decimal
+	Scale       int      // decimal
 }
 
 // Bound returns a pointer to v, for Field.Min and Field.Max.

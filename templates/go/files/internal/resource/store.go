@@ -226,7 +226,10 @@ func (s *Store) Create(ctx context.Context, c changes) (Record, error) {
 	if err != nil {
 		return Record{}, fmt.Errorf("new id: %w", err)
 	}
-	now := time.Now().UTC().Format(DatetimeLayout)
+	now, err := s.now()
+	if err != nil {
+		return Record{}, err
+	}
 	var rec Record
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.checkReferences(ctx, tx, c); err != nil {
@@ -290,7 +293,11 @@ func (s *Store) Update(ctx context.Context, id string, c changes) (Record, error
 		if err := s.checkReferences(ctx, tx, c); err != nil {
 			return err
 		}
-		st := s.newStatement().write("UPDATE ", s.q(s.entity.Table), " SET ", s.q("updated_at"), " = ").bind(time.Now().UTC().Format(DatetimeLayout))
+		now, err := s.now()
+		if err != nil {
+			return err
+		}
+		st := s.newStatement().write("UPDATE ", s.q(s.entity.Table), " SET ", s.q("updated_at"), " = ").bind(now)
 		for _, f := range s.entity.Fields {
 			if v, ok := c.columns[f.Column]; ok {
 				bound, err := s.dialect.ToColumn(f, v)
@@ -312,11 +319,15 @@ func (s *Store) Update(ctx context.Context, id string, c changes) (Record, error
 		if err := s.replaceLinks(ctx, tx, id, c.links); err != nil {
 			return err
 		}
-		var err error
 		rec, err = s.get(ctx, tx, id)
 		return err
 	})
 	return rec, err
+}
+
+// now is the current time, to the millisecond the API shows, as bound for a timestamp column.
+func (s *Store) now() (any, error) {
+	return s.dialect.ToColumn(timestamp, time.Now().UTC().Format(DatetimeLayout))
 }
 
 // Delete removes a record and its many-to-many links; rows that still reference it make it a conflict.
@@ -458,15 +469,18 @@ func (s *Store) replaceLinks(ctx context.Context, tx *sql.Tx, id string, links m
 func (s *Store) writeError(err error) error {
 	switch {
 	case s.dialect.IsUniqueViolation(err):
+		names, _ := s.dialect.UniqueViolation(err)
+		violated := func(index, column string) bool {
+			return index != "" && (slices.Contains(names, index) || slices.Contains(names, s.entity.Table+"."+column))
+		}
 		var fields []FieldError
-		text := err.Error()
 		for _, f := range s.entity.Fields {
-			if f.Unique && strings.Contains(text, s.entity.Table+"."+f.Column) {
+			if violated(f.UniqueIndex, f.Column) {
 				fields = append(fields, FieldError{Field: f.Name, Message: "is already taken"})
 			}
 		}
 		for _, r := range s.entity.References {
-			if r.Unique && strings.Contains(text, s.entity.Table+"."+r.Column) {
+			if violated(r.UniqueIndex, r.Column) {
 				fields = append(fields, FieldError{Field: r.Name, Message: "is already taken"})
 			}
 		}
