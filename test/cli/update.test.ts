@@ -324,6 +324,20 @@ describe('create-backend add', () => {
     expect(existsSync(join(dir, 'src/entities/vet/routes.ts'))).toBe(true);
   });
 
+  it("merges a user's line under the README's title with a new entity: the entity-dependent part is not next to it", async () => {
+    const dir = await generated();
+    writeFileSync(join(dir, 'README.md'), read(dir, 'README.md').replace(/^# Shop\n/m, '# Shop\n\nOur pet shop, run by the store team.\n'));
+    git(dir, 'commit', '-qam', 'readme intro');
+    const r = await cli(['add', '--no-install', '--json', '--entity', 'Vet: name:string!'], { cwd: dir, env: IDENTITY });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const json = parseJson<{ files: Array<{ path: string; status: string }> }>(r.stdout);
+    expect(json.files).toContainEqual({ path: 'README.md', status: 'merged' });
+    const readme = read(dir, 'README.md');
+    expect(readme).toMatch(/^# Shop\n\nOur pet shop, run by the store team\.\n/);
+    expect(readme).toContain('/api/vets');
+    expect(readme).not.toMatch(/^<{7}|^>{7}/m);
+  });
+
   it('refuses a required field without a default and leaves backend.yaml as it was', async () => {
     const dir = await generated();
     const before = snapshot(dir);
