@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isImportable, type ImportWarning } from '../import/formats.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../config/options.js';
 import { gather, missingAnswers, resolveConfig, withDefaults, type Answers, type CliInput } from '../config/resolve.js';
 import { UserError, problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { generatedFiles } from '../generator/generate.js';
+import { generatedFiles, manifestFile, MANIFEST_PATH } from '../generator/generate.js';
 import { generateProject } from '../generator/project.js';
+import { VirtualTree } from '../generator/tree.js';
 import { BASE_REF, writeBaseCommit } from '../update/base-ref.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, PackError, type Pack } from '../generator/packs.js';
@@ -138,6 +139,9 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const tool = stack.formatter?.kind === 'project' ? stack.formatter : undefined;
   const formatted = tool !== undefined && steps.length > 0 && steps.every((s) => s.ok) && !interrupted();
   if (formatted) steps.push(await format(directory, [tool.command], reporter));
+  // What the project holds now: after the formatter, the manifest hashes its output, so `--force` and `update`
+  // tell our formatted files from the user's edits.
+  const written = formatted && steps.at(-1)!.ok ? rehashFormatted(directory, tree, packs, config, tool.formats) : tree;
   const installFailed = steps.some((s) => !s.ok);
   if (options.git && !interrupted()) {
     steps.push(installFailed
@@ -146,7 +150,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     const git = steps.at(-1)!;
     // The base of the first `update`: exactly what we generated, under our own ref (SPEC 7).
     // With the formatter run, its files are recorded as it left them: the user's tree starts equal to the base.
-    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, formatted ? asOnDisk(directory, generatedFiles(tree), tool.formats) : generatedFiles(tree), `create-backend ${VERSION}: generated files of ${config.name}`);
+    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, generatedFiles(written), `create-backend ${VERSION}: generated files of ${config.name}`);
   }
   if (interrupted()) {
     out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);
@@ -183,10 +187,17 @@ async function importConfig(options: CreateOptions, out: Output): Promise<{ yaml
   }
 }
 
-/** The generated files, those the formatter may have rewritten read back from the project. */
-function asOnDisk(directory: string, files: Map<string, Buffer>, formats: (path: string) => boolean): Map<string, Buffer> {
-  for (const path of files.keys()) if (formats(path)) files.set(path, readFileSync(join(directory, path)));
-  return files;
+/**
+ * The generated files with those the formatter may have rewritten read back from the project, and the manifest
+ * rewritten (in the project too) to hash them as they are now.
+ */
+function rehashFormatted(directory: string, tree: VirtualTree, packs: readonly Pack[], config: ResolvedConfig, formats: (path: string) => boolean): VirtualTree {
+  const out = new VirtualTree();
+  for (const [path, content] of tree.entries()) out.set(path, formats(path) ? readFileSync(join(directory, path)) : content, tree.mode(path));
+  const manifest = manifestFile(out.entries(), packs, VERSION, config);
+  writeFileSync(join(directory, MANIFEST_PATH), manifest);
+  out.set(MANIFEST_PATH, manifest);
+  return out;
 }
 
 function success(directory: string, files: string[], config: ResolvedConfig, commands: ProjectCommands, steps: readonly StepResult[], warnings?: readonly ImportWarning[]) {

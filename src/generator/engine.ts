@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { COMPILE_OPTIONS, precompiledSpec } from './precompiled.js';
-import { wrapBlock } from './java-wrap.js';
+import { conditionBlock, recordBlock, wrapBlock } from './java-wrap.js';
 
 // Rendering needs only the Handlebars runtime; the compiler (and its source-map dependency) is loaded only
 // for a template that was not precompiled at build time, such as an in-house one. In the bundled CLI the
@@ -51,6 +51,14 @@ export function createEngine(): Engine {
   /** `{{#wrap 4}}head(\n{{#each}}item\n{{/each}}tail{{/wrap}}`: one Java list laid out as palantir-java-format would (java-wrap.ts). */
   hbs.registerHelper('wrap', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
     return wrapBlock(n, options.fn(this));
+  });
+  /** `{{#record 0}}public record R(\n{{#each}}component\n{{/each}}) {{/record}}`: a record header as palantir lays it out. */
+  hbs.registerHelper('record', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
+    return recordBlock(n, options.fn(this));
+  });
+  /** `{{#condition 8}}if (\na\nb\n) {{{/condition}}`: `a && b`, broken before each `&&` when too long (java-wrap.ts). */
+  hbs.registerHelper('condition', function (this: unknown, n: number, options: Handlebars.HelperOptions) {
+    return conditionBlock(n, options.fn(this));
   });
   /** Indents every non-empty line of the block by `n` spaces (for nesting generated code). */
   hbs.registerHelper('indent', function (this: unknown, n: number, options: Handlebars.HelperOptions) {

@@ -73,7 +73,7 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   }
 
   tree.set(SPEC_PATH, toSpecYaml(config));
-  tree.set(MANIFEST_PATH, manifestFile(tree, packs, generatorVersion, config));
+  tree.set(MANIFEST_PATH, manifestFile(tree.entries(), packs, generatorVersion, config));
   return { tree, view, origin };
 }
 
@@ -131,11 +131,13 @@ export function outputPath(source: string): string {
 /**
  * What was generated and from what: the resolved spec, CLI and pack versions (enough to render the same files
  * again, the base of a later `update`) and a hash per file (to check such a render, and to tell our files
- * from the user's edits). The manifest itself is not in `files`.
+ * from the user's edits). The manifest itself is not in `files`. The hashes are of the files as written: after a
+ * stack's formatter ran, of its output (src/cli/create.ts, src/update/plan.ts).
  */
-export function manifestFile(tree: VirtualTree, packs: readonly Pack[], generatorVersion: string, config: ResolvedConfig): string {
+export function manifestFile(tree: Iterable<readonly [string, Buffer]>, packs: readonly Pack[], generatorVersion: string, config: ResolvedConfig): string {
   const files: Record<string, string> = {};
-  for (const [path, content] of tree.entries()) if (path !== MANIFEST_PATH) files[path] = sha256(content);
+  const sorted = [...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // the order VirtualTree.paths() gives
+  for (const [path, content] of sorted) if (path !== MANIFEST_PATH) files[path] = sha256(content);
   return (
     JSON.stringify(
       {

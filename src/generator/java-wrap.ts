@@ -4,7 +4,7 @@
  * names. Its choices for such a list, in order, at a 120-column limit and an 8-space continuation:
  *  1. everything on one line;
  *  2. for `x = call(` and `for (T x : call(`: a break after `=` / `:`, the call and its items on the next line;
- *  3. otherwise a break after `(`, the items together on the next line;
+ *  3. a break after `(`, the items together on the next line;
  *  4. a break after `(` and one item per line, the closing text on the last one.
  */
 const WIDTH = 120;
@@ -19,8 +19,42 @@ export function wrapJava(indent: number, head: string, items: readonly string[],
   if (fits(oneLine)) return oneLine;
   const split = /^(.*? (?:=|:)) (\S.*)$/.exec(head);
   if (split && fits(`${more}${split[2]}${joined}${tail}`)) return `${pad}${split[1]}\n${more}${split[2]}${joined}${tail}`;
-  if (!split && fits(`${more}${joined}${tail}`)) return `${pad}${head}\n${more}${joined}${tail}`;
+  if (fits(`${more}${joined}${tail}`)) return `${pad}${head}\n${more}${joined}${tail}`;
+  if (items.length > 1 && items.every((item) => LITERAL.test(item) && item.length < FILL_ITEM)) return `${pad}${head}\n${fill(more, items, tail)}`;
   return `${pad}${head}\n${items.map((item, i) => `${more}${item}${i === items.length - 1 ? tail : ','}`).join('\n')}`;
+}
+
+/** A list of only short string literals (under FILL_ITEM characters) is filled line by line, not one per line. */
+const LITERAL = /^"(?:[^"\\]|\\.)*"$/;
+const FILL_ITEM = 10;
+
+function fill(pad: string, items: readonly string[], tail: string): string {
+  const lines: string[] = [];
+  let line = '';
+  items.forEach((item, i) => {
+    const piece = `${item}${i === items.length - 1 ? tail : ','}`;
+    if (line && `${pad}${line} ${piece}`.length > WIDTH) {
+      lines.push(`${pad}${line}`);
+      line = piece;
+    } else line = line ? `${line} ${piece}` : piece;
+  });
+  lines.push(`${pad}${line}`);
+  return lines.join('\n');
+}
+
+/**
+ * A condition of `&&`-joined operands (`if (` first, `) {` last): on one line when it fits, else a break
+ * before each `&&`, as palantir does.
+ */
+export function conditionBlock(indent: number, block: string): string {
+  const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 3) throw new Error(`condition needs a head, operands and a tail, got ${JSON.stringify(block)}`);
+  const [head, operands, tail] = [lines[0]!, lines.slice(1, -1), lines.at(-1)!];
+  const pad = ' '.repeat(indent);
+  const oneLine = `${pad}${head}${operands.join(' && ')}${tail}`;
+  if (oneLine.length <= WIDTH) return `${oneLine}\n`;
+  const more = ' '.repeat(indent + CONTINUATION);
+  return `${pad}${head}${operands[0]}\n${operands.slice(1).map((o, i) => `${more}&& ${o}${i === operands.length - 2 ? tail : ''}`).join('\n')}\n`;
 }
 
 /**
@@ -42,10 +76,17 @@ export type AnnotationValue = string | { readonly annotation: string; readonly a
 export function annotationJava(indent: number, name: string, attributes: ReadonlyArray<readonly [string, AnnotationValue]>, tail = ''): string {
   const pad = ' '.repeat(indent);
   const oneLine = `${pad}${flat({ annotation: name, attributes })}${tail}`;
-  if (oneLine.length <= WIDTH) return oneLine;
+  if (oneLine.length <= WIDTH && !brokenAlways({ annotation: name, attributes })) return oneLine;
   const more = indent + CONTINUATION;
   const lines = attributes.map(([key, value], i) => attribute(more, key, value, i === attributes.length - 1 ? `)${tail}` : ','));
   return `${pad}@${name}(\n${lines.join('\n')}`;
+}
+
+/** An annotation with several attributes, one of them a list, or holding such an annotation: never on one line. */
+function brokenAlways(value: AnnotationValue): boolean {
+  if (typeof value === 'string' || Array.isArray(value)) return false;
+  const a = value as Exclude<AnnotationValue, string | readonly string[]>;
+  return (a.attributes.length > 1 && a.attributes.some(([, v]) => Array.isArray(v))) || a.attributes.some(([, v]) => brokenAlways(v));
 }
 
 function flat(value: AnnotationValue): string {
@@ -58,11 +99,143 @@ function flat(value: AnnotationValue): string {
 function attribute(indent: number, key: string, value: AnnotationValue, tail: string): string {
   const pad = ' '.repeat(indent);
   const oneLine = `${pad}${key} = ${flat(value)}${tail}`;
-  if (oneLine.length <= WIDTH || typeof value === 'string') return oneLine;
+  if (oneLine.length <= WIDTH && !brokenAlways(value)) return oneLine;
+  if (typeof value === 'string') return `${pad}${key} =\n${pad}${' '.repeat(CONTINUATION)}${value}${tail}`;
   if (Array.isArray(value)) {
+    // Items that fit without the closing brace stay on the line; the brace and the tail go on the next.
+    const open = `${pad}${key} = {${value.join(', ')}`;
+    if (open.length <= WIDTH) return `${open}\n${pad}}${tail}`;
     const more = ' '.repeat(indent + 4);
     return `${pad}${key} = {\n${value.map((v, i) => `${more}${v}${i === value.length - 1 ? '' : ','}`).join('\n')}\n${pad}}${tail}`;
   }
   const a = value as Exclude<AnnotationValue, string | readonly string[]>;
   return `${pad}${key} =\n${annotationJava(indent + CONTINUATION, a.annotation, a.attributes, tail)}`;
+}
+
+/**
+ * palantir's layout of a record's header. A component whose annotations take arguments gets a shorter line than
+ * the 120 columns: when they reach past ANNOTATIONS_END, its annotations go on a line of their own, the type and
+ * name on the next, set off from the other components by blank lines; the annotations go one per line when they do not fit
+ * on one. The same shorter line decides whether such a record's components may share one line.
+ */
+const SHORT_LINE = 82;
+/** The last column such a component's annotations may reach on its line, by their count (1, 2, 3 or more); measured. */
+const ANNOTATIONS_END = [0, 63, 64, 62];
+
+export function recordJava(indent: number, head: string, components: readonly string[], tail: string): string {
+  const pad = ' '.repeat(indent);
+  const more = ' '.repeat(indent + CONTINUATION);
+  const parsed = components.map(parseComponent);
+  const limit = parsed.some(shortened) ? SHORT_LINE : WIDTH;
+  const joined = components.join(', ');
+  const forced = parsed.some((c) => c.annotations.some(alwaysBroken));
+  if (!forced && `${pad}${head}${joined}${tail}`.length <= Math.min(limit + tail.length, WIDTH)) return `${pad}${head}${joined}${tail}`;
+  if (!forced && `${more}${joined}${tail}`.length <= Math.min(limit + tail.length, WIDTH)) return `${pad}${head}\n${more}${joined}${tail}`;
+  const blocks = parsed.map((c, i) => componentLines(indent + CONTINUATION, c, i === parsed.length - 1 ? tail : ','));
+  const lines: string[] = [`${pad}${head}`];
+  blocks.forEach((block, i) => {
+    if (i > 0 && (block.includes('\n') || blocks[i - 1]!.includes('\n'))) lines.push('');
+    lines.push(block);
+  });
+  return lines.join('\n');
+}
+
+/** `{{#record 0}}`: like `wrap`, the head line, one component per line, the tail line. */
+export function recordBlock(indent: number, block: string): string {
+  const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2) throw new Error(`record needs a head line and a tail line, got ${JSON.stringify(block)}`);
+  return `${recordJava(indent, lines[0]!, lines.slice(1, -1), lines.at(-1)!)}\n`;
+}
+
+interface Component {
+  readonly annotations: string[];
+  readonly declaration: string;
+  readonly text: string;
+}
+
+function componentLines(indent: number, c: Component, tail: string): string {
+  const pad = ' '.repeat(indent);
+  const oneLine = `${pad}${c.text}${tail}`;
+  const short = !shortened(c) || `${pad}${c.annotations.join(' ')}`.length <= ANNOTATIONS_END[Math.min(c.annotations.length, 3)]!;
+  if (!c.annotations.some(alwaysBroken) && short && oneLine.length <= WIDTH) return oneLine;
+  const together = `${pad}${c.annotations.join(' ')}`;
+  const annotations = !c.annotations.some(alwaysBroken) && together.length <= WIDTH ? [together] : c.annotations.map((a) => layoutAnnotation(indent, a));
+  return [...annotations, `${pad}${c.declaration}${tail}`].join('\n');
+}
+
+/** One annotation of a component on its own line(s): kept whole when it fits, else one attribute per line. */
+function layoutAnnotation(indent: number, annotation: string): string {
+  const open = annotation.indexOf('(');
+  if (open < 0) return `${' '.repeat(indent)}${annotation}`;
+  const name = annotation.slice(1, open);
+  const parts = splitTopLevel(annotation.slice(open + 1, -1));
+  const attributes = parts.map((p): readonly [string, AnnotationValue] => {
+    const eq = /^(\w+) = ([\s\S]*)$/.exec(p);
+    if (!eq) return ['', p];
+    const value = eq[2]!;
+    return [eq[1]!, value.startsWith('{') ? splitTopLevel(value.slice(1, -1)) : value];
+  });
+  if (attributes.some(([key]) => key === '')) return `${' '.repeat(indent)}${annotation}`;
+  return annotationJava(indent, name, attributes);
+}
+
+function parseComponent(text: string): Component {
+  const annotations: string[] = [];
+  let rest = text.trim();
+  while (rest.startsWith('@')) {
+    let i = 1;
+    while (i < rest.length && /[\w.]/.test(rest[i]!)) i++;
+    if (rest[i] === '(') i = closing(rest, i) + 1;
+    annotations.push(rest.slice(0, i));
+    rest = rest.slice(i).trimStart();
+  }
+  return { annotations, declaration: rest, text: text.trim() };
+}
+
+/**
+ * Components whose line palantir shortens: with an annotation of named attributes (`@Size(max = 80)`), or with
+ * several annotations one of which takes arguments; a lone `@JsonProperty("x")` does not.
+ */
+const shortened = (c: Component) =>
+  c.annotations.some((a) => /^@[\w.]+\(\s*\w+ = /.test(a)) || (c.annotations.length > 1 && c.annotations.some((a) => a.includes('(')));
+
+/** An annotation with several attributes one of which is a list: palantir always gives each attribute its line. */
+const alwaysBroken = (annotation: string) => {
+  const open = annotation.indexOf('(');
+  if (open < 0) return false;
+  const parts = splitTopLevel(annotation.slice(open + 1, -1));
+  return parts.length > 1 && parts.some((p) => /^\w+ = \{/.test(p));
+};
+
+/** The index of the bracket closing the one at `start`, skipping string and character literals. */
+function closing(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === '\\') i++;
+    } else if ('({['.includes(ch)) depth++;
+    else if (')}]'.includes(ch) && --depth === 0) return i;
+  }
+  throw new Error(`unbalanced brackets in ${JSON.stringify(text)}`);
+}
+
+/** Splits `a = 1, b = {2, 3}, c = "x, y"` at its top-level commas. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === '\\') i++;
+    } else if ('({['.includes(ch)) depth++;
+    else if (')}]'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (text.trim()) out.push(text.slice(start).trim());
+  return out;
 }

@@ -12,6 +12,6 @@ export function generateProject(input: GenerateInput): GenerateResult {
   const formatter = input.stack.formatter;
   if (formatter?.kind !== 'bundled') return result;
   formatTree(result.tree, formatter, result.origin);
-  result.tree.set(MANIFEST_PATH, manifestFile(result.tree, input.packs, input.generatorVersion, input.config));
+  result.tree.set(MANIFEST_PATH, manifestFile(result.tree.entries(), input.packs, input.generatorVersion, input.config));
   return result;
 }

@@ -10,7 +10,6 @@ import { builtInPacks } from '../generator/layers.js';
 import { loadPack, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
 import { loadCompiler } from '../generator/engine.js';
-import { VirtualTree } from '../generator/tree.js';
 import type { SqlDialect } from '../model/sql.js';
 import { prepareViewModel, type ViewModel } from '../model/view-model.js';
 import { formatInScratch } from '../steps/format.js';
@@ -125,16 +124,14 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   for (const [path, content] of base) if (isMigrationPath(config.stack, path)) theirs.set(path, content);
   const migration = newMigration(config, old.config, view, options.allowDataLoss, [...base.keys(), ...migrationsOnDisk(directory, config.stack, base)], problems);
   if (migration) theirs.set(migration.path, Buffer.from(migration.content, 'utf8'));
-  const tree = new VirtualTree();
-  for (const [path, content] of theirs) tree.set(path, content);
-  tree.set(SPEC_PATH, render.get(SPEC_PATH)!); // hashed like at generation: the resolved spec this render came from
-  theirs.set(MANIFEST_PATH, Buffer.from(manifestFile(tree, packs, VERSION, config), 'utf8'));
   if (stack.formatter?.kind === 'project') {
     // create recorded the formatted files (src/cli/create.ts): the new render is merged in the same style.
     const formatted = formatInScratch(stack.formatter, theirs);
     for (const [path, content] of formatted.files) theirs.set(path, content);
     if (formatted.error) notes.push(`the new render is merged unformatted, so reformatted lines may conflict: ${formatted.error}`);
   }
+  // Hashed as written (formatted when the formatter ran), with the resolved spec this render came from, like at generation.
+  theirs.set(MANIFEST_PATH, Buffer.from(manifestFile([...theirs, [SPEC_PATH, render.get(SPEC_PATH)!]], packs, VERSION, config), 'utf8'));
 
   const untracked = untrackedFiles(directory);
   const files: PlannedFile[] = [];
@@ -236,8 +233,9 @@ function findBase(top: string, ref: string, manifest: Buffer): string | undefine
 async function renderBase(directory: string, config: ResolvedConfig, manifest: Manifest, manifestBytes: Buffer, template: string | undefined, notes: string[]): Promise<Map<string, Buffer>> {
   const stack = await loadStack(config.stack);
   const { tree } = generateProject({ config, stack, packs: await packsFor(stack, config, template), generatorVersion: manifest.version });
-  // A project tool's formatting comes after the manifest, which hashes the render as the CLI wrote it; the
-  // project holds it formatted (src/cli/create.ts). A bundled formatter's output is what the manifest hashes.
+  // A project tool formats after the install: the project holds its output (src/cli/create.ts), and the manifest
+  // hashes it, or, when written by an older version or without the formatter run, the render as it was. A bundled
+  // formatter already ran on the render.
   const rendered = stack.formatter?.kind === 'project' ? formatInScratch(stack.formatter, new Map(tree.entries())).files : new Map(tree.entries());
   const base = new Map<string, Buffer>();
   const differ: string[] = [];
@@ -250,7 +248,7 @@ async function renderBase(directory: string, config: ResolvedConfig, manifest: M
     }
     const content = rendered.get(path);
     if (content) base.set(path, content);
-    if (!tree.get(path) || sha256(tree.get(path)!) !== hash) differ.push(path);
+    if (![tree.get(path), content].some((c) => c && sha256(c) === hash)) differ.push(path);
   }
   base.set(MANIFEST_PATH, manifestBytes);
   if (differ.length) {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -18,6 +19,7 @@ const next = tempRoot('update');
 const IDENTITY = { GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...IDENTITY } });
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 /** Everything that tells whether a run changed anything: status, index, ref and working-tree contents of tracked files. */
 const snapshot = (dir: string) => ({
   status: git(dir, 'status', '--porcelain', '--untracked-files=all'),
@@ -298,6 +300,10 @@ describe('create-backend update', () => {
     expect(changed.filter((f) => f.path.startsWith('src/main/java/') && !f.path.startsWith('src/main/java/com/example/app/'))).toEqual([]);
     expect(changed.some((f) => f.path.includes('com/example/shop'))).toBe(false);
     expect(read(dir, 'src/main/java/com/example/app/domain/Pet.java')).toContain('color');
+    // The manifest hashes what update wrote, the formatted Java included, so the next run knows the files as ours.
+    const hashes = (JSON.parse(read(dir, '.create-backend/manifest.json')) as { files: Record<string, string> }).files;
+    const stale = Object.entries(hashes).filter(([path, hash]) => path !== 'backend.yaml' && sha256(readFileSync(join(dir, path))) !== hash);
+    expect(stale.map(([path]) => path)).toEqual([]);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'update');
     const again = await update(dir, '--json');
@@ -322,6 +328,20 @@ describe('create-backend add', () => {
     expect(json.migrations).toEqual(['migrations/0002_add_pets_color_create_vets.sql']);
     expect(json.files[0]).toEqual({ path: 'backend.yaml', status: 'updated' });
     expect(existsSync(join(dir, 'src/entities/vet/routes.ts'))).toBe(true);
+  });
+
+  it("merges a user's line under the README's title with a new entity: the entity-dependent part is not next to it", async () => {
+    const dir = await generated();
+    writeFileSync(join(dir, 'README.md'), read(dir, 'README.md').replace(/^# Shop\n/m, '# Shop\n\nOur pet shop, run by the store team.\n'));
+    git(dir, 'commit', '-qam', 'readme intro');
+    const r = await cli(['add', '--no-install', '--json', '--entity', 'Vet: name:string!'], { cwd: dir, env: IDENTITY });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const json = parseJson<{ files: Array<{ path: string; status: string }> }>(r.stdout);
+    expect(json.files).toContainEqual({ path: 'README.md', status: 'merged' });
+    const readme = read(dir, 'README.md');
+    expect(readme).toMatch(/^# Shop\n\nOur pet shop, run by the store team\.\n/);
+    expect(readme).toContain('/api/vets');
+    expect(readme).not.toMatch(/^<{7}|^>{7}/m);
   });
 
   it('refuses a required field without a default and leaves backend.yaml as it was', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationJava, wrapBlock, wrapJava } from '../../src/generator/java-wrap.js';
+import { annotationJava, conditionBlock, recordJava, wrapBlock, wrapJava } from '../../src/generator/java-wrap.js';
 
 /** The layouts palantir-java-format gives one list, which the Java templates must reproduce (src/generator/java-wrap.ts). */
 const long = (n: number, width = 20) => Array.from({ length: n }, (_, i) => `"${`item${i}`.padEnd(width, 'x')}"`);
@@ -36,7 +36,32 @@ describe('annotationJava', () => {
     annotationJava(4, 'Parameter', [['in', 'ParameterIn.QUERY'], ['name', '"sort"'], ['schema', { annotation: 'Schema', attributes: [['type', '"string"'], ['allowableValues', values]] }]]);
 
   it('keeps a short annotation on one line', () => {
-    expect(parameter(['"a"'])).toBe('    @Parameter(in = ParameterIn.QUERY, name = "sort", schema = @Schema(type = "string", allowableValues = {"a"}))');
+    expect(annotationJava(4, 'Parameter', [['in', 'ParameterIn.QUERY'], ['schema', { annotation: 'Schema', attributes: [['type', '"string"']] }]])).toBe(
+      '    @Parameter(in = ParameterIn.QUERY, schema = @Schema(type = "string"))',
+    );
+  });
+
+  // The layouts below are palantir-java-format 2.103.0's output for the same input.
+  it('gives each attribute its line when one of several is a list, however short, and in an enclosing annotation too', () => {
+    expect(parameter(['"a"'])).toBe([
+      '    @Parameter(',
+      '            in = ParameterIn.QUERY,',
+      '            name = "sort",',
+      '            schema =',
+      '                    @Schema(',
+      '                            type = "string",',
+      '                            allowableValues = {"a"}))',
+    ].join('\n'));
+  });
+
+  it('keeps list items that fit without the closing brace on the line, the brace on the next', () => {
+    const values = ['"label"', '"-label"', '"createdAt"', '"-createdAt"', '"updatedAt"', '"-updatedAtX"'];
+    expect(parameter(values).split('\n').slice(-2)).toEqual([`                            allowableValues = {${values.join(', ')}`, '                            }))']);
+  });
+
+  it('breaks after = a string attribute too long for its line', () => {
+    const message = `"${'x'.repeat(100)}"`;
+    expect(annotationJava(8, 'Pattern', [['regexp', '"^a$"'], ['message', message]])).toBe(`        @Pattern(\n                regexp = "^a$",\n                message =\n                        ${message})`);
   });
 
   it('puts one attribute per line, then breaks a nested annotation and a long array the same way', () => {
@@ -52,5 +77,44 @@ describe('annotationJava', () => {
       ...values.map((v, i) => `                                ${v}${i === 7 ? '' : ','}`),
       '                            }))',
     ].join('\n'));
+  });
+});
+
+describe('wrapJava fill', () => {
+  it('fills a list of short string literals line by line, and gives longer ones a line each', () => {
+    const short = Array.from({ length: 20 }, (_, i) => `"k${String(i).padStart(5, '0')}"`);
+    const out = wrapJava(4, 'private static final Set<String> KEYS = Set.of(', short, ');').split('\n');
+    expect(out).toHaveLength(3);
+    expect(out[1]).toMatch(/^ {12}"k00000", "k00001", /);
+    const longer = short.map((k) => k.replace('"k', '"key'));
+    expect(wrapJava(4, 'private static final Set<String> KEYS = Set.of(', longer, ');').split('\n')).toHaveLength(21);
+  });
+});
+
+describe('recordJava', () => {
+  it('keeps components on one line when no annotation takes arguments', () => {
+    expect(recordJava(0, 'public record R(', ['@JsonProperty("false") Integer false_', 'UUID datumId'], ') {}')).toBe('public record R(@JsonProperty("false") Integer false_, UUID datumId) {}');
+  });
+
+  it('gives a record whose annotations take arguments a shorter line, then one component per line', () => {
+    expect(recordJava(0, 'public record InvoiceCreate(', ['@NotNull @Size(max = 30) String number', '@NotNull Boolean paid'], ') {')).toBe(
+      'public record InvoiceCreate(\n        @NotNull @Size(max = 30) String number, @NotNull Boolean paid) {',
+    );
+    expect(recordJava(0, 'public record AddressCreate(', ['@NotNull @Max(723914990) Long score', 'Instant website', '@NotNull UUID personId'], ') {')).toBe(
+      'public record AddressCreate(\n        @NotNull @Max(723914990) Long score,\n        Instant website,\n        @NotNull UUID personId) {',
+    );
+  });
+
+  it('puts long annotations on their own line, the component set off by blank lines', () => {
+    const out = recordJava(0, 'public record R(', ['String a', '@NotBlank(message = "DATABASE_URL is required, e.g. file:./data/shop.db") String databaseUrl', 'String b'], ') {');
+    expect(out).toBe('public record R(\n        String a,\n\n        @NotBlank(message = "DATABASE_URL is required, e.g. file:./data/shop.db")\n        String databaseUrl,\n\n        String b) {');
+  });
+});
+
+describe('conditionBlock', () => {
+  it('breaks before && only when the condition does not fit', () => {
+    expect(conditionBlock(8, 'if (\na != null\nb\n) {')).toBe('        if (a != null && b) {\n');
+    const call = `!references.allExist(ApplicationEntity.class, List.of(input.previousId()), ${'x'.repeat(20)})`;
+    expect(conditionBlock(8, `if (\ninput.previousId() != null\n${call}\n) {`)).toBe(`        if (input.previousId() != null\n                && ${call}) {\n`);
   });
 });

@@ -385,6 +385,7 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
       ...(manyToMany.length ? ['java.util.List'] : []),
       ...(hasResponse('JsonNode') ? ['tools.jackson.databind.JsonNode'] : []),
       ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
+      ...(fields.some((f) => f.isJson) ? ['io.swagger.v3.oas.annotations.media.Schema'] : []),
     ]),
     hasDecimal: fields.some((f) => f.isDecimal),
     serviceImports: imports([
