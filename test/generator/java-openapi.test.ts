@@ -56,7 +56,7 @@ describe('java OpenAPI', { timeout: 30_000 }, () => {
 
   it('documents the model\'s pattern where java.util.regex needs ECMA-262\'s classes spelled out', () => {
     const entities = { Code: { fields: { digits: { type: 'string', pattern: '^\\d+$' }, spaced: { type: 'string', pattern: '^\\s?[a-z]+$' } } } } as Answers['entities'];
-    const create = render(entities)('$main/api/CodeCreate.java');
+    const create = flat(render(entities)('$main/api/CodeCreate.java'));
     // java.util.regex's \d is ECMA-262's already; its \s lacks the Unicode spaces.
     expect(create).toContain(String.raw`@Pattern(regexp = "^\\d+$", message = "must match the pattern ^\\\\d+\\$") String digits`);
     expect(render(entities)('$main/config/OpenApiConfig.java')).toContain(String.raw`Map.entry("CodeCreate.spaced", "^\\s?[a-z]+$")`);

@@ -1,4 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIELD_TYPES, ON_DELETE, RELATION_KINDS, type DatabaseId, type StackId } from '../../src/config/options.js';
@@ -9,16 +12,16 @@ import { renderer, resolveSpec, validateSpec } from '../fixtures/render.js';
 
 /**
  * The generative test, fast layer (issue #11 §2): seeded random valid models (test/fixtures/random-model.ts)
- * are validated, then resolved and rendered in memory on node, python and java, the database rotating with
+ * are validated, then resolved and rendered in memory on node, python, java and go, the database rotating with
  * the seed. Nothing is installed: this layer checks naming and rendering (no template error, no leaked
  * `undefined`/`null`/`[object Object]`, no two files on one path, every TypeScript file parses, every Python
- * file compiles, every Java file passes a lexical check). Compiling, linting and running the projects is the e2e layer's job (test/e2e/random.test.ts).
+ * file compiles, every Java file passes a lexical check, every Go file parses and is gofmt-clean). Compiling, linting and running the projects is the e2e layer's job (test/e2e/random.test.ts).
  *
  * CB_RANDOM_SEEDS=n renders seeds 1..n (default 80: about 30 s of CPU); a failure names its seed: replay it with
  * `randomModel(seed)`, or write it as a spec with `writeRandomSpec(path, seed)` and run the CLI on it.
  */
 const SEEDS = Number(process.env.CB_RANDOM_SEEDS ?? 80);
-const STACKS: StackId[] = ['node', 'python', 'java'];
+const STACKS: StackId[] = ['node', 'python', 'java', 'go'];
 const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
 
 function databaseFor(stack: StackId, seed: number): DatabaseId {
@@ -50,7 +53,7 @@ const STRINGS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
  */
 function leakedValues(path: string, text: string, allowed: Set<string>): string[] {
   const ext = /\.([a-z]+)$/.exec(path)?.[1] ?? '';
-  const words = ext === 'py' ? ['undefined', 'NaN', 'null'] : ext === 'java' ? ['undefined', 'NaN'] : [];
+  const words = ext === 'py' ? ['undefined', 'NaN', 'null'] : ext === 'java' || ext === 'go' ? ['undefined', 'NaN'] : [];
   const leak = new RegExp(`\\[object Object\\]${words.filter((w) => !allowed.has(w)).map((w) => `|\\b${w}\\b`).join('')}`);
   const bareNull = ext === 'ts' && !allowed.has('null') ? /^\s*[\w$'"]+\??:\s*null,?\s*$/ : undefined;
   const out: string[] = [];
@@ -181,6 +184,28 @@ describe('random valid models', () => {
   });
 });
 
+/**
+ * gofmt over every Go file of a batch, written under one temporary folder (`<key>/<path>`): a parse error, or a
+ * file gofmt would change (the generated project's CI runs `gofmt -l`), is reported under its key.
+ */
+function goErrors(files: Map<string, string>): string[] {
+  if (files.size === 0) return [];
+  const root = mkdtempSync(join(tmpdir(), 'cb-random-go-'));
+  try {
+    for (const [key, text] of files) {
+      const path = join(root, key);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
+    const run = spawnSync('gofmt', ['-l', '-e', root], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.error) throw run.error;
+    const lines = `${run.stdout}${run.stderr}`.split('\n').filter(Boolean);
+    return lines.map((line) => (line.startsWith(root) ? relative(root, line.split(':')[0]) + (line.includes(':') ? `: Go syntax:${line.slice(line.indexOf(':'))}` : ': not gofmt-clean') : line));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 describe.each(STACKS)('%s: random models render cleanly', (stack) => {
   // Every path generate() writes, including one written twice (the tree itself would keep only the last).
   const set = vi.spyOn(VirtualTree.prototype, 'set');
@@ -190,6 +215,7 @@ describe.each(STACKS)('%s: random models render cleanly', (stack) => {
     const render = await renderer(stack);
     const failures: string[] = [];
     const python = new Map<string, string>();
+    const go = new Map<string, string>();
     for (const seed of seeds) {
       const database = databaseFor(stack, seed);
       const label = `seed ${seed} (${stack}/${database})`;
@@ -220,9 +246,11 @@ describe.each(STACKS)('%s: random models render cleanly', (stack) => {
         if (/\.(ts|mts)$/.test(path)) for (const e of typescriptErrors(path, text)) failures.push(`${label}: TypeScript syntax: ${e}`);
         if (path.endsWith('.py')) python.set(`${label} ${path}`, text);
         if (path.endsWith('.java')) for (const e of javaErrors(path, text)) failures.push(`${label}: Java syntax: ${e}`);
+        if (path.endsWith('.go')) go.set(`seed-${seed}-${database}/${path}`, text);
       }
     }
     for (const [key, error] of pythonErrors(python)) failures.push(`${key}: Python syntax: ${error}`);
+    failures.push(...goErrors(go));
     expect(failures, 'replay a seed with randomModel(seed), or writeRandomSpec(path, seed) and the CLI').toEqual([]);
   }, 600_000);
 });
