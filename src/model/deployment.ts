@@ -212,13 +212,14 @@ const GCP_POSTGRES_TLS_QUERY: Readonly<Record<StackId, string>> = {
  * The same check with MySQL drivers. mysql2 reads no CA file from the URL: the node app reads `ssl_ca` itself and
  * hands mysql2 that CA alone with rejectUnauthorized (mysql2 checks the host name only with verifyIdentity). PyMySQL
  * takes SQLAlchemy's `ssl_ca` and, without the host name check, still requires the chain (CERT_REQUIRED); MariaDB
- * Connector/J names the mode verify-ca. A skipped host name check is safe only because the CA is the instance's own.
+ * Connector/J names the mode verify-ca; the go app, like node's, reads `ssl_ca` itself (go-sql-driver takes a CA only
+ * as a registered TLS config) and checks the chain alone. A skipped host name check is safe only because the CA is the instance's own.
  */
 const GCP_MYSQL_TLS_QUERY: Readonly<Record<StackId, string>> = {
   node: `ssl_ca=${GCP_SERVER_CA_PATH}`,
   python: `ssl_ca=${GCP_SERVER_CA_PATH}&ssl_check_hostname=false`,
   java: `sslMode=verify-ca&serverSslCert=${GCP_SERVER_CA_PATH}`,
-  go: `tls=verify-ca&ssl_ca=${GCP_SERVER_CA_PATH}`,
+  go: `ssl_ca=${GCP_SERVER_CA_PATH}`,
   ruby: `ssl_mode=verify_ca&sslca=${GCP_SERVER_CA_PATH}`,
 };
 

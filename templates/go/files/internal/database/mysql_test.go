@@ -1,6 +1,15 @@
 package database
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +68,61 @@ func TestMySQLViolationsByNumber(t *testing.T) {
 	}
 	if !mysqlDialect.IsForeignKeyViolation(&mysql.MySQLError{Number: 1451}) || mysqlDialect.IsForeignKeyViolation(&mysql.MySQLError{Number: 1062}) {
 		t.Fatal("foreign key violations are 1216, 1217, 1451 and 1452")
+	}
+}
+
+// testCA is a self-signed CA and a server certificate it signed for a name other than the address dialled,
+// as Cloud SQL's are.
+func testCA(t *testing.T, name string) (caPEM []byte, server [][]byte) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: name}, IsCA: true, BasicConstraintsValid: true,
+		KeyUsage: x509.KeyUsageCertSign, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, ca, ca, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf := &x509.Certificate{
+		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "project:region:instance"},
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+	}
+	caCert, err := x509.ParseCertificate(caDER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leafDER, err := x509.CreateCertificate(rand.Reader, leaf, caCert, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}), [][]byte{leafDER}
+}
+
+func TestMySQLConfigVerifiesTheServerAgainstTheCAOfSSLCA(t *testing.T) {
+	caPEM, server := testCA(t, "instance CA")
+	file := filepath.Join(t.TempDir(), "server-ca.pem")
+	if err := os.WriteFile(file, caPEM, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := mysqlConfig("mysql://app:app@10.0.0.3/shop?ssl_ca=" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.TLS == nil || cfg.TLS.VerifyPeerCertificate == nil || cfg.Params["ssl_ca"] != "" {
+		t.Fatalf("tls %+v, params %v: want a chain check, and ssl_ca kept from the server", cfg.TLS, cfg.Params)
+	}
+	if err := cfg.TLS.VerifyPeerCertificate(server, nil); err != nil {
+		t.Fatalf("a certificate of the instance's CA, for another name than the address: %v", err)
+	}
+	_, other := testCA(t, "someone else's CA")
+	if err := cfg.TLS.VerifyPeerCertificate(other, nil); err == nil {
+		t.Fatal("a certificate of another CA was accepted")
+	}
+	if _, err := mysqlConfig("mysql://app:app@10.0.0.3/shop?ssl_ca=/nonexistent/ca.pem"); err == nil || !strings.Contains(err.Error(), "ssl_ca") {
+		t.Fatalf("a missing CA file: %v", err)
 	}
 }
