@@ -3,8 +3,9 @@ import { pyStr } from '../stacks/python/stack.js';
 
 /**
  * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator
- * reads `migrations/NNNN_<slug>.sql`, Flyway `V<n>__<slug>.sql`, Alembic a revision chained to the previous
- * one by `down_revision`. Numbers continue from the highest existing file, never reuse or rewrite one.
+ * reads `migrations/NNNN_<slug>.sql`, goose (embedded in the Go binary) `internal/database/migrations/NNNN_<slug>.sql`
+ * with its `-- +goose Up` mark, Flyway `V<n>__<slug>.sql`, Alembic a revision chained to the previous one by
+ * `down_revision`. Numbers continue from the highest existing file, never reuse or rewrite one.
  */
 export interface MigrationFile {
   readonly path: string;
@@ -24,6 +25,7 @@ const LOCATIONS: Partial<Record<StackId, { dir: string; pattern: RegExp }>> = {
   node: { dir: 'migrations', pattern: /^(\d{4})_[\w-]+\.sql$/ },
   python: { dir: 'migrations/versions', pattern: /^(\d{4})_[\w-]+\.py$/ },
   java: { dir: 'src/main/resources/db/migration', pattern: /^V(\d+)__[\w-]+\.sql$/ },
+  go: { dir: 'internal/database/migrations', pattern: /^(\d{4})_[\w-]+\.sql$/ },
 };
 
 /** A migration file of the stack (the generated first one, one an update added, or the user's own): frozen once written. */
@@ -60,6 +62,11 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
       return {
         path: `${dir}/${pad(next)}_${slug}.sql`,
         content: sql(`-- ${m.summary}\n-- Applied by \`npm run db:migrate\` after ${pad(last)}; written by \`create-backend update\`.`),
+      };
+    case 'go':
+      return {
+        path: `${dir}/${pad(next)}_${slug}.sql`,
+        content: sql(`-- ${m.summary}\n-- Applied by \`go run ./cmd/server migrate\` (goose, embedded in the binary) after ${pad(last)}; written by \`create-backend update\`.\n-- +goose Up`),
       };
     case 'java':
       return { path: `${dir}/V${next}__${slug}.sql`, content: sql(`-- ${m.summary}\n-- Applied by Flyway after V${last}; written by \`create-backend update\`.`) };

@@ -15,11 +15,11 @@ import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
  * old one, a removed entity); after `update` the project's own migrate command applies the new migration on
  * that database, the rows are still there, the project's tests and static checks pass on the new model, and a
  * second update changes nothing. Per stack on SQLite and PostgreSQL (MariaDB is covered by test/update).
- * About 2 min (node), 3 min (python), 5 min (java) a case.
+ * About 1 min (go), 2 min (node), 3 min (python), 5 min (java) a case.
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
 // CB_E2E_STACKS=java,… picks stacks.
-const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java']) as StackId[];
+const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java', 'go']) as StackId[];
 const DATABASES: DatabaseId[] = ['sqlite', 'postgres'];
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 

@@ -18,6 +18,12 @@ describe('migration files', () => {
     expect(f.path).toBe('src/main/resources/db/migration/V2__add_pets_nickname.sql');
   });
 
+  it('writes a goose file (embedded in the Go binary) with its Up mark before the statements', () => {
+    const f = migrationFile('go', ['internal/database/migrations/0001_init.sql', 'internal/database/database.go'], m);
+    expect(f.path).toBe('internal/database/migrations/0002_add_pets_nickname.sql');
+    expect(f.content).toMatch(/^-- Add pets.nickname\n-- Applied by `go run .\/cmd\/server migrate`[^\n]*\n-- \+goose Up\n\nALTER TABLE "pets" ADD COLUMN "nickname" TEXT;\n$/);
+  });
+
   it('chains an Alembic revision to the previous one with down_revision, as valid Python', () => {
     const f = migrationFile('python', ['migrations/versions/0001_init.py', 'migrations/env.py'], m);
     expect(f.path).toBe('migrations/versions/0002_add_pets_nickname.py');
