@@ -9,10 +9,10 @@ import { ROOT, render } from './support.js';
  */
 const row = /^\| connection pool \| (.+) \| *\|$/m.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1] ?? '';
 const server = Number(/PostgreSQL and MySQL: (\d+) connections per process on every stack/.exec(row)?.[1]);
-const sqlite = Number(/SQLite: (\d+) connection on node and java/.exec(row)?.[1]);
+const sqlite = Number(/SQLite: (\d+) connection on node, java and go/.exec(row)?.[1]);
 const pythonSqlite = /SQLAlchemy's default on python \((\d+), overflow (\d+)/.exec(row);
 
-const model = (stack: 'node' | 'python' | 'java', database: 'sqlite' | 'postgres' | 'mysql') =>
+const model = (stack: 'node' | 'python' | 'java' | 'go', database: 'sqlite' | 'postgres' | 'mysql') =>
   render({ name: 'clinic', stack, database, auth: 'jwt', entities: { Pet: { fields: { name: 'string!' } } } });
 
 describe('connection pool sizes, as README says', () => {
@@ -48,5 +48,16 @@ describe('connection pool sizes, as README says', () => {
     const code = tree.get(path)!.toString();
     expect(code).toContain(`static final int POOL_SIZE = ${server};`);
     expect(code).toContain(`dataSource.setMaximumPoolSize(url.isSqlite() ? ${sqlite} : POOL_SIZE);`);
+  });
+
+  it.each(['postgres', 'mysql'] as const)('go on %s: maxConns open and idle', async (database) => {
+    const code = (await model('go', database)).get('internal/database/database.go')!.toString();
+    expect(code).toMatch(new RegExp(`\\bmaxConns\\s+= ${server}\\n`));
+    expect(code).toContain('db.SetMaxOpenConns(maxConns)');
+  });
+
+  it('go on sqlite: one connection', async () => {
+    const code = (await model('go', 'sqlite')).get('internal/database/sqlite.go')!.toString();
+    expect(code).toContain(`db.SetMaxOpenConns(${sqlite})`);
   });
 });

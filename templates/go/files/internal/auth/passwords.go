@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -26,15 +27,41 @@ const (
 // of sign-ups or logins must queue rather than exhaust memory.
 var hashing = make(chan struct{}, runtime.NumCPU())
 
+// maxWaiting hashes may queue for a slot, as on every stack; beyond that a flood is refused at once (ErrBusy,
+// a 503 with Retry-After) instead of holding requests and their memory.
+const maxWaiting = 64
+
+var waiting atomic.Int32
+
+// ErrBusy reports that every hashing slot is taken and maxWaiting requests already wait for one.
+var ErrBusy = errors.New("password hashing is busy")
+
 func withHashSlot(ctx context.Context, fn func()) error {
-	select {
-	case hashing <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := acquireHashSlot(ctx); err != nil {
+		return err
 	}
 	defer func() { <-hashing }()
 	fn()
 	return nil
+}
+
+func acquireHashSlot(ctx context.Context) error {
+	select {
+	case hashing <- struct{}{}:
+		return nil
+	default:
+	}
+	if waiting.Add(1) > maxWaiting {
+		waiting.Add(-1)
+		return ErrBusy
+	}
+	defer waiting.Add(-1)
+	select {
+	case hashing <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // HashPassword returns an argon2id hash in the PHC string format.
