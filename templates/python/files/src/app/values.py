@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, ClassVar
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -256,7 +257,23 @@ EMAIL_TEXT = TextPattern(
     r"^[^\x09-\x0D\x20\x40\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+@[^\x09-\x0D\x20\x40\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+\.[^\x09-\x0D\x20\x40\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+\Z",
     "must be an email address",
 )
-URL_TEXT = TextPattern(
+
+
+class UrlText(TextPattern):
+    """The `url` rule: the pattern, and a host that parses (`http://[x` passes the pattern but is no URL)."""
+
+    def _check(self, value: str) -> str:
+        super()._check(value)
+        try:
+            host = urlsplit(value).hostname
+        except ValueError:
+            host = None
+        if not host:
+            raise ValueError(self.message)
+        return value
+
+
+URL_TEXT = UrlText(
     r"^https?://[^\s/?#]+[^\s]*$",
     r"^https?://[^\x09-\x0D\x20\x23\x2F\x3F\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+[^\x09-\x0D\x20\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]*\Z",
     "must be a URL",
