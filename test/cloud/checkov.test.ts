@@ -62,7 +62,8 @@ describe.each(CASES)('checkov, CDK, $label', (c) => {
  * Secret scanning reads names and values as text, so whether it flags a line can depend on the project name
  * (CKV_SECRET_6 failed for `clinic`): the infrastructure of every case passes it under several names.
  */
-const NAMES = ['clinic', 'pet-clinic', 'shop', 'a1', 'inventory-service-eu'];
+// The name that failed, the shortest and a long one with dashes (each name costs about 30 s of scanning).
+const NAMES = ['clinic', 'a1', 'inventory-service-eu'];
 describe.each(NAMES)('checkov secret scan, project %s', (name) => {
   it.skipIf(!venvBin('checkov'))('no hard-coded secret found in infra/ of any stack and database', async () => {
     const stage = mkdtempSync(join(tmpdir(), `cb-checkov-secrets-${name}-`));
