@@ -149,6 +149,12 @@ export interface DeploymentModel {
 export const PRIVATE_NETWORKS = '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,169.254.0.0/16,fc00::/7,fe80::/10';
 
 /**
+ * `urlEncodePassword` for an image with no scripting runtime (a JRE, a static Go binary with busybox sh):
+ * percent-encodes DB_PASSWORD in POSIX sh, keeping RFC 3986's unreserved characters.
+ */
+export const POSIX_SH_URL_ENCODE = `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`;
+
+/**
  * RDS signs server certificates with Amazon's own CAs, published as one bundle for every region and in no public
  * trust store. Each driver verifies the chain against it and the host name (the instance endpoint the app dials).
  */

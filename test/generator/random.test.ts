@@ -200,7 +200,12 @@ function goErrors(files: Map<string, string>): string[] {
     const run = spawnSync('gofmt', ['-l', '-e', root], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.error) throw run.error;
     const lines = `${run.stdout}${run.stderr}`.split('\n').filter(Boolean);
-    return lines.map((line) => (line.startsWith(root) ? relative(root, line.split(':')[0]) + (line.includes(':') ? `: Go syntax:${line.slice(line.indexOf(':'))}` : ': not gofmt-clean') : line));
+    // `gofmt -l` prints a path alone; `-e` prints `path:line:column: message`.
+    return lines.map((line) => {
+      const [path, ...where] = line.split(':');
+      const key = relative(root, path);
+      return where.length ? `${key}: Go syntax: ${where.join(':').trim()}` : `${key}: not gofmt-clean`;
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

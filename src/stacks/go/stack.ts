@@ -5,7 +5,7 @@ import { ACCOUNTS_TABLE } from '../../config/reserved.js';
 import type { ViewModel } from '../../model/view-model.js';
 import type { StackDescriptor } from '../types.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
-import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import { POSIX_SH_URL_ENCODE, PRIVATE_NETWORKS } from '../../model/deployment.js';
 import { PACKAGE_ROOT } from '../../version.js';
 
 /**
@@ -18,6 +18,10 @@ export interface GoVersions {
   readonly go: string;
   readonly modules: Readonly<Record<string, string>>;
 }
+
+let versions: GoVersions | undefined;
+/** The versions manifest, read once per process. */
+const goVersions = (): GoVersions => (versions ??= readGoVersions());
 
 /** The `go` directive and the `require` lines of the versions manifest. */
 export function readGoVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8')): GoVersions {
@@ -59,18 +63,18 @@ const KINDS: Readonly<Record<FieldType, string>> = {
 };
 
 export function goView(view: ViewModel): Record<string, unknown> {
-  const versions = readGoVersions();
+  const { go, modules } = goVersions();
   const required = [...COMMON, ...(DRIVER[view.database.id] ?? []), ...(view.auth.jwt ? AUTH : [])].sort();
   return {
-    goVersion: versions.go,
+    goVersion: go,
     /** The module path; every internal import starts with it. */
     module: view.project.names.kebab,
     requires: required.map((path) => {
-      const version = versions.modules[path];
+      const version = modules[path];
       if (!version) throw new Error(`go versions: ${path} is not pinned in templates/go/versions/go.mod`);
       return { path, version };
     }),
-    staticcheck: versions.modules['honnef.co/go/tools'],
+    staticcheck: modules['honnef.co/go/tools'],
     dbImage: DATABASE_IMAGES[view.database.id] ?? null,
     accountsTable: ACCOUNTS_TABLE,
     /** Which helpers the seed command needs (staticcheck reports an unused one). */
@@ -91,7 +95,7 @@ export function goView(view: ViewModel): Record<string, unknown> {
  * staticcheck at the pinned version, built from its module by `go run` on first use and then run from Go's
  * build cache, so a project needs no tool installed beside Go and cannot drift to another version.
  */
-const staticcheck = (): string => `go run honnef.co/go/tools/cmd/staticcheck@${readGoVersions().modules['honnef.co/go/tools']}`;
+const staticcheck = (): string => `go run honnef.co/go/tools/cmd/staticcheck@${goVersions().modules['honnef.co/go/tools']}`;
 
 export const goStack: StackDescriptor = {
   id: 'go',
@@ -113,9 +117,8 @@ export const goStack: StackDescriptor = {
     migrate: ['/server', 'migrate'],
     // The image is `scratch`, with no account database: 65532 is the id distroless images give `nonroot`.
     uid: 65532,
-    // The image has no runtime besides the binary, so percent-encoding is POSIX sh (busybox's, which the image
-    // carries only where a launcher needs it: AWS); the same script as Java's.
-    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
+    // The image has no runtime besides the binary: busybox's sh, carried only where a launcher needs it (AWS).
+    urlEncodePassword: POSIX_SH_URL_ENCODE,
     env: { TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: () => [{ file: 'go', args: ['mod', 'tidy'], missingHint: 'install Go 1.26 or newer (https://go.dev/dl)' }],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ROWS } from '../../model/samples.js';
 import { javaKeepsPattern, javaPattern } from '../../model/pattern-dialects.js';
-import { PRIVATE_NETWORKS } from '../../model/deployment.js';
+import { POSIX_SH_URL_ENCODE, PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
 import { annotationJava, type AnnotationValue } from '../../generator/java-wrap.js';
@@ -526,7 +526,7 @@ export const javaStack: StackDescriptor = {
     start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
     migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],
     uid: 10001,
-    urlEncodePassword: `s=$DB_PASSWORD; out=; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in [A-Za-z0-9._~-]) out=$out$c ;; *) out=$out$(printf %%%02X "'$c") ;; esac; done; printf %s "$out"`,
+    urlEncodePassword: POSIX_SH_URL_ENCODE,
     env: { APP_ENV: 'production', HOST: '0.0.0.0', TRUSTED_PROXIES: PRIVATE_NETWORKS },
   },
   installCommands: (): readonly InstallCommand[] => [
