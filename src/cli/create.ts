@@ -16,6 +16,7 @@ import { loadCompiler } from '../generator/engine.js';
 import { specObject } from '../model/spec-yaml.js';
 import { format, gitInit, install, type StepResult } from '../steps/steps.js';
 import { loadStack } from '../stacks/index.js';
+import { localSetup } from '../stacks/local-setup.js';
 import type { ProjectCommands } from '../stacks/types.js';
 import { PathEscapeError } from '../writer/fence.js';
 import { Interrupted, planWrite, writeTree } from '../writer/write.js';
@@ -165,7 +166,8 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     out.result({ ...success(directory, tree.paths(), config, commands, steps, imported?.warnings), ok: false, exitCode: 3, errors: failed.map((s) => ({ path: s.name, message: s.error ?? 'failed', hint: `run: ${s.command}` })) });
     return 3;
   }
-  out.info(`\nNext:\n  cd ${shown}\n${options.install ? '' : `  ${commands.install}\n`}  ${commands.migrate}\n  ${commands.start}\n  ${commands.test}`);
+  const next = [`cd ${shown}`, ...(options.install ? [] : [commands.install]), ...localSetup(config, stack.readsDotEnv), commands.migrate, commands.start, commands.test];
+  out.info(`\nNext:\n${next.map((line) => `  ${line}`).join('\n')}`);
   out.result(success(directory, tree.paths(), config, commands, steps, imported?.warnings));
   return 0;
 }

@@ -56,6 +56,8 @@ export interface StackDescriptor {
    * whose formatter rewrote generated files, which `update` would then take for the user's edits) is not done.
    */
   readonly formatter?: ProjectFormatter;
+  /** Whether the generated server reads a `.env` file at start (so local setup is a copy of `.env.example`). */
+  readonly readsDotEnv: boolean;
 }
 
 /**

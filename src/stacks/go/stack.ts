@@ -111,6 +111,7 @@ export const goStack: StackDescriptor = {
     build: 'go build ./...',
     lint: `go vet ./... && ! gofmt -l . | grep . && ${staticcheck()} ./...`,
   }),
+  readsDotEnv: true,
   databaseImages: DATABASE_IMAGES,
   container: {
     start: ['/server'],

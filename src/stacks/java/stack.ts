@@ -521,6 +521,7 @@ export const javaStack: StackDescriptor = {
   },
   // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
   // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
+  readsDotEnv: false,
   databaseImages: DATABASE_IMAGES,
   container: {
     start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],

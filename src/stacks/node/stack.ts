@@ -102,6 +102,7 @@ export const nodeStack: StackDescriptor = {
     build: `${pm} run build`,
     lint: `${pm} run lint && ${pm} run typecheck && ${pm} run format:check`,
   }),
+  readsDotEnv: true,
   databaseImages: DATABASE_IMAGES,
   container: {
     start: ['node', 'dist/server.js'],

@@ -776,6 +776,7 @@ export const pythonStack: StackDescriptor = {
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
   },
+  readsDotEnv: true,
   databaseImages: DATABASE_IMAGES,
   container: {
     start: ['python', '-m', 'app'],

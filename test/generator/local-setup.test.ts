@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadStack } from '../../src/stacks/index.js';
+import { localSetup } from '../../src/stacks/local-setup.js';
+import { render } from './support.js';
+
+/**
+ * A new user's first hour: the "Next:" lines after `create` and the README's first command must set up what
+ * `migrate` and the server need (a `.env` where the server reads one, a JWT secret, the database container), and
+ * the two must agree, or the first command a user copies stops at "JWT_SECRET is required".
+ */
+const STACKS = ['node', 'python', 'java', 'go'] as const;
+const CASES = STACKS.flatMap((stack) => (['sqlite', 'postgres'] as const).flatMap((database) => (['none', 'jwt'] as const).map((auth) => ({ stack, database, auth }))));
+
+describe.each(CASES)('$stack on $database, auth $auth', ({ stack, database, auth }) => {
+  const model = { name: 'pet-clinic', stack, database, auth, entities: { Pet: { fields: { name: 'string!' } } } };
+
+  it('the README and the Next lines set up the same things', async () => {
+    const readme = (await render(model)).get('README.md')!.toString();
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const descriptor = await loadStack(stack);
+    const steps = localSetup(model, descriptor.readsDotEnv);
+
+    expect(firstBlock.includes('docker compose up -d db')).toBe(database !== 'sqlite');
+    expect(steps.includes('docker compose up -d db')).toBe(database !== 'sqlite');
+    expect(firstBlock.includes('cp .env.example .env')).toBe(descriptor.readsDotEnv);
+    expect(steps.some((s) => s.startsWith('cp .env.example .env'))).toBe(descriptor.readsDotEnv);
+    if (auth === 'jwt') {
+      expect(readme).toMatch(/JWT_SECRET[^\n]*openssl rand -base64 48|openssl rand -base64 48[^\n]*JWT_SECRET/);
+      expect(steps.join('\n')).toContain('JWT_SECRET');
+    } else {
+      expect(steps.join('\n')).not.toContain('JWT_SECRET');
+    }
+  });
+});
