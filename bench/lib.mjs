@@ -104,6 +104,13 @@ export function census(dir, exclude = []) {
 }
 
 /** Replaces (or appends) the section `name` of bench/RESULTS.md, delimited by HTML comments. */
+/** The text of one section of RESULTS.md as the last run wrote it ('' when there is none). */
+export function readSection(name) {
+  const file = join(BENCH, 'RESULTS.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  return text.match(new RegExp(`<!-- bench:${name} -->([\\s\\S]*?)<!-- /bench:${name} -->`))?.[1] ?? '';
+}
+
 export function writeSection(name, markdown) {
   const file = join(BENCH, 'RESULTS.md');
   const head = '# Benchmark results\n\nEach section below is written by one command (see bench/README.md) and holds the figures of one run of it on this machine.\n';

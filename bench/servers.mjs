@@ -18,7 +18,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, re
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BENCH, WORK, barChart, ensureBenchDeps, snapshotCli, fmt, fresh, machine, machineLine, writeSection } from './lib.mjs';
+import { BENCH, WORK, barChart, ensureBenchDeps, snapshotCli, fmt, fresh, machine, machineLine, readSection, writeSection } from './lib.mjs';
 import { library } from './models.mjs';
 
 ensureBenchDeps();
@@ -154,11 +154,42 @@ const STACKS = {
       cwd: dir, env: { DATABASE_URL: url },
     }),
   },
+  go: {
+    label: 'Go (chi + database/sql on pgx)',
+    setup(dir, url) {
+      // The generated project's install command, then the Dockerfile's production build.
+      if (!(REUSE && existsSync(join(dir, 'server')))) {
+        sh('go', ['mod', 'tidy'], { cwd: dir, env: goEnv() });
+        sh('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', 'server', './cmd/server'], { cwd: dir, env: { ...goEnv(), CGO_ENABLED: '0' } });
+      }
+      const base = join(W, 'go', 'baseline');
+      if (!AGAINST && !(REUSE && existsSync(join(base, 'baseline')))) {
+        fresh(base);
+        cpSync(join(BENCH, 'baselines/go'), base, { recursive: true });
+        sh('go', ['build', '-trimpath', '-o', 'baseline', '.'], { cwd: base, env: { ...goEnv(), CGO_ENABLED: '0' } });
+      }
+      sh(join(dir, 'server'), ['migrate'], { cwd: dir, env: { ...process.env, DATABASE_URL: url } });
+      const pins = (file) => Object.fromEntries([...readFileSync(file, 'utf8').matchAll(/^\s+(\S+) (v\S+)$/gm)].map(([, p, v]) => [p, v]));
+      const [g, b] = [pins(join(dir, 'go.mod')), pins(join(BENCH, 'baselines/go/go.mod'))];
+      for (const mod of ['github.com/go-chi/chi/v5', 'github.com/jackc/pgx/v5']) {
+        if (g[mod] !== b[mod]) throw new Error(`the Go baseline requires ${mod} ${b[mod]}, the generated project ${g[mod]}: update bench/baselines/go/go.mod`);
+      }
+      return `chi ${g['github.com/go-chi/chi/v5']}, pgx ${g['github.com/jackc/pgx/v5']}, ${sh('go', ['env', 'GOVERSION']).trim()}`;
+    },
+    // The generated server reads no HOST: it listens on every interface, as in its container.
+    generated: (dir, url, port) => ({
+      cmd: join(dir, 'server'), args: [], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), LOG_LEVEL, RATE_LIMIT_PER_MINUTE: '1000000' },
+    }),
+    baseline: (dir, url, port) => ({ cmd: join(W, 'go', 'baseline', 'baseline'), args: [], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
+  },
 };
 /** The runnable Spring Boot jar in a target folder (not the -plain one), or undefined. */
 const jar = (target) => {
   try { const f = readdirSync(target).find((n) => n.endsWith('.jar') && !n.endsWith('-plain.jar')); return f && join(target, f); } catch { return undefined; }
 };
+/** Go's environment for builds: the shared module cache, and go.sum written as needed (as the e2e layer does). */
+const goEnv = () => ({ ...process.env, GOFLAGS: `${process.env.GOFLAGS ?? ''} -mod=mod`.trim() });
 const flags = () => (process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []);
 
 // ------------------------------------------------------------------------------------------------ servers
@@ -258,11 +289,15 @@ function javaAvailable() {
 
 // ------------------------------------------------------------------------------------------------ run
 
+/** Why a stack cannot run here (null when it can): stacks that need more than Node say so. */
+const UNAVAILABLE = {
+  java: javaAvailable,
+  go: () => (spawnSync('go', ['version']).status === 0 ? null : 'go is not on PATH'),
+};
 const skipped = [];
-const wanted = (process.env.BENCH_STACKS ?? 'node,python,java').split(',').filter((s) => {
-  if (s !== 'java') return true;
-  const why = javaAvailable();
-  if (why) skipped.push({ stack: 'java', why });
+const wanted = (process.env.BENCH_STACKS ?? 'node,python,java,go').split(',').filter((s) => {
+  const why = UNAVAILABLE[s]?.();
+  if (why) skipped.push({ stack: s, why });
   return !why;
 });
 console.log(machineLine(m));
@@ -317,9 +352,9 @@ try {
   killAll();
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 writeFileSync(join(WORK, TRIAL ? 'servers-trial.json' : 'servers.json'), JSON.stringify({ machine: m, versions, against: AGAINST, results: results.map(({ mem, ...r }) => r) }, null, 2));
 if (TRIAL) {
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (const stack of new Set(results.map((r) => r.stack))) for (const e of ENDPOINTS) for (const which of ['generated', OTHER]) {
     const rs = results.filter((r) => r.stack === stack && r.endpoint === e.id && r.which === which);
     console.log(`${stack} ${e.id} ${which}: median of ${rs.length}: ${fmt(median(rs.map((r) => r.cpuUs)))} µs/req, ${fmt(median(rs.map((r) => r.rps)))} req/s, p99 ${median(rs.map((r) => r.p99))} ms`);
@@ -327,18 +362,50 @@ if (TRIAL) {
   process.exit(0);
 }
 
-const stacks = [...new Set(results.map((r) => r.stack))];
+// One row per stack, endpoint and server: the median of each figure over the alternated rounds, errors summed.
+const measured = [];
+for (const stack of new Set(results.map((r) => r.stack))) for (const e of ENDPOINTS) for (const which of ['generated', 'baseline']) {
+  const rs = results.filter((r) => r.stack === stack && r.endpoint === e.id && r.which === which);
+  const mid = (key) => median(rs.map((r) => r[key]));
+  measured.push({ stack, endpoint: e.label, which, rps: mid('rps'), total: mid('total'), p50: mid('p50'), p99: mid('p99'), max: mid('max'),
+    errors: rs.reduce((a, r) => a + r.errors, 0), cpuUs: mid('cpuUs'), peakMiB: Math.max(...rs.map((r) => r.peakMiB)) });
+}
+
+// The section is rewritten whole, but the rows, versions and dates of the stacks not in this run are kept from
+// the section already there, so that `BENCH_STACKS=go` adds Go without dropping the others' last figures.
+const previous = readSection('servers');
+const ran = new Set(measured.map((r) => r.stack));
+const num = (text) => Number(text.replace(/[*,]/g, ''));
+const kept = [...previous.matchAll(/^\| (\w+) \| (GET [^|]+) \| (generated|baseline) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)]
+  .filter(([, stack]) => !ran.has(stack))
+  .map(([, stack, endpoint, which, rps, total, p50, p99, max, errors, cpuUs, peakMiB]) => ({
+    stack, endpoint: endpoint.trim(), which, rps: num(rps), total: num(total), p50: num(p50), p99: num(p99), max: num(max), errors: num(errors), cpuUs: num(cpuUs), peakMiB: num(peakMiB),
+  }));
+const order = [...new Set([...kept.map((r) => r.stack), ...Object.keys(STACKS)])]; // the table's order, new stacks last
+const all = [...kept, ...measured].sort((a, b) => order.indexOf(a.stack) - order.indexOf(b.stack));
+const stacks = [...new Set(all.map((r) => r.stack))];
+/** "stack: text" pairs of a "Label: a: x; b: y." line of the previous section. */
+const pairs = (label) => Object.fromEntries((previous.match(new RegExp(`^${label}: (.*)\\.$`, 'm'))?.[1] ?? '')
+  .split(new RegExp(`; (?=(?:${order.join('|')}): )`)).map((p) => p.split(/: (.*)/s)).filter(([k, v]) => order.includes(k) && v));
+const oldVersions = pairs('Versions');
+const oldDates = pairs('Measured');
+const lastDate = previous.match(/run started (\S+?)Z?,/)?.[1]?.slice(0, 10);
+const dates = Object.fromEntries(stacks.map((s) => [s, ran.has(s) ? m.date.slice(0, 10) : (oldDates[s] ?? lastDate ?? 'an earlier run')]));
+const allVersions = Object.fromEntries(stacks.map((s) => [s, versions[s] ?? oldVersions[s] ?? 'not recorded']));
+
 const rows = [];
 const goals = [];
 for (const stack of stacks) {
   for (const e of ENDPOINTS) {
-    const g = results.find((r) => r.stack === stack && r.endpoint === e.id && r.which === 'generated');
-    const b = results.find((r) => r.stack === stack && r.endpoint === e.id && r.which === 'baseline');
+    const g = all.find((r) => r.stack === stack && r.endpoint === e.label && r.which === 'generated');
+    const b = all.find((r) => r.stack === stack && r.endpoint === e.label && r.which === 'baseline');
+    if (!g || !b) continue;
     for (const r of [g, b]) rows.push(`| ${stack} | ${e.label} | ${r.which} | **${fmt(r.rps)}** | ${fmt(r.total)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${fmt(r.cpuUs)} | ${fmt(r.peakMiB)} |`);
     const tr = g.rps / b.rps;
     const lr = g.p99 / b.p99;
-    const ok = tr >= 0.9 && lr <= 1.2 && g.errors === 0;
-    goals.push(`| ${stack} | ${e.label} | ${tr.toFixed(2)}× | ${lr.toFixed(2)}× (${g.p99} / ${b.p99} ms) | ${g.errors} | ${ok ? 'yes' : '**no**'} |`);
+    const cr = g.cpuUs / b.cpuUs;
+    const ok = tr >= 0.9 && lr <= 1.2 && cr <= 1.1 && g.errors === 0;
+    goals.push(`| ${stack} | ${e.label} | ${tr.toFixed(2)}× | ${lr.toFixed(2)}× (${g.p99} / ${b.p99} ms) | ${cr.toFixed(2)}× (${fmt(g.cpuUs)} / ${fmt(b.cpuUs)} µs) | ${g.errors} | ${ok ? 'yes' : '**no**'} |`);
   }
 }
 
@@ -346,19 +413,22 @@ const md = `## 3. Generated servers against hand-written baselines
 
 Command: \`npm run bench:servers\` (bench/servers.mjs). autocannon ${autocannonVersion} on loopback (127.0.0.1), ${CONNECTIONS} connections,
 no pipelining, ${WARMUP} s warm-up (${STACKS.java.warmup} s for Java, whose JIT settles later) then ${DURATION} s measured per row; the generated server and its baseline run side by side
-on the same database and are measured alternately. PostgreSQL ${psql(ADMIN, 'SHOW server_version')} on 127.0.0.1, one database
+on the same database and are measured alternately, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} of each (each figure is the median over the rounds, errors their sum). PostgreSQL ${psql(ADMIN, 'SHOW server_version')} on 127.0.0.1, one database
 per stack, migrated by the generated project's own migrations, then ${ROWS.toLocaleString()} rows per entity inserted with SQL
 (authors, books, reviews; books spread over ${AUTHORS_WITH_BOOKS} authors). Requests follow the same pseudo-random sequence
 for both servers: a book by id among all ${ROWS.toLocaleString()}, and the first page of 20 books of a random author
 (${ROWS / AUTHORS_WITH_BOOKS} matches, so both servers run a count and a page query).
-The generated servers run as shipped for production (\`NODE_ENV\`/\`APP_ENV=production\`, \`LOG_LEVEL=info\` with logs to a
+The generated servers run as shipped for production (\`NODE_ENV\`/\`APP_ENV=production\`, Go's binary built as its Dockerfile builds it, \`LOG_LEVEL=info\` with logs to a
 file, every plugin and middleware on) except that the per-client rate limit is raised to 1,000,000 a minute so that the
 load generator, a single client, is not throttled. The baselines (bench/baselines/) use the same framework, driver and SQL,
 with nothing else; both answer the same JSON (checked before the load). Peak memory is the server process's peak RSS over
 all its runs; server CPU is the user + system time the server process used during the measured run, divided by the
-requests it answered (a figure that contention on this small machine disturbs less than throughput). Load generator, servers and PostgreSQL share the machine's ${m.cpus} cores.
+requests it answered (a figure that contention on this small machine disturbs less than throughput). Load generator, servers and PostgreSQL share the machine's ${m.cpus} cores,
+which other work shares too: compare a generated server with its own baseline, measured minutes apart, rather than runs of different days.
 ${machineLine(m)}
-Versions: ${stacks.map((s) => `${s}: ${versions[s]}`).join('; ')}.
+A run of some stacks (\`BENCH_STACKS\`) keeps the other stacks' rows of the previous run.
+Measured: ${stacks.map((s) => `${s}: ${dates[s]}`).join('; ')}.
+Versions: ${stacks.map((s) => `${s}: ${allVersions[s]}`).join('; ')}.
 
 | stack | endpoint | server | req/s | requests | p50 ms | p99 ms | max ms | errors | server CPU µs/request | peak RSS MiB |
 |---|---|---|---|---|---|---|---|---|---|---|
@@ -368,10 +438,10 @@ ${skipped.map((s) => `Not measured: ${s.stack} (${s.why}).`).join('\n')}
 
 ![throughput](charts/servers.svg)
 
-### Goals (issue 7, part 3): at least 0.9× the baseline's throughput, at most 1.2× its p99, zero errors
+### Goals (issues 7 and 17): at least 0.9× the baseline's throughput, at most 1.2× its p99 and 1.1× its CPU per request, zero errors
 
-| stack | endpoint | throughput / baseline | p99 / baseline | errors | met |
-|---|---|---|---|---|---|
+| stack | endpoint | throughput / baseline | p99 / baseline | CPU per request / baseline | errors | met |
+|---|---|---|---|---|---|---|
 ${goals.join('\n')}
 `;
 writeSection('servers', md);
@@ -382,7 +452,7 @@ writeFileSync(join(BENCH, 'charts/servers.svg'), barChart({
   groups: stacks.flatMap((stack) => ENDPOINTS.map((e) => ({
     label: `${stack} · ${e.label}`,
     bars: ['generated', 'baseline'].map((which) => {
-      const r = results.find((x) => x.stack === stack && x.endpoint === e.id && x.which === which);
+      const r = all.find((x) => x.stack === stack && x.endpoint === e.label && x.which === which);
       return { name: which === 'generated' ? 'generated' : 'hand-written baseline', value: r.rps, color: which === 'generated' ? '#2b7bb9' : '#999', note: `· p99 ${r.p99} ms` };
     }),
   }))),

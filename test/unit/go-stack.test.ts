@@ -39,11 +39,16 @@ describe('go project for the shop model', () => {
     expect(tree.get('cmd/server/main.go')!.toString()).toContain('"shop/internal/app"');
   });
 
-  it('writes one descriptor and one test file per entity, never a name Go reads as a test or a build constraint', async () => {
+  it('writes one descriptor per entity, never a name Go reads as a test or a build constraint, and one row of the table-driven tests', async () => {
     const tree = (await renderer('go'))({ ...shopWithoutAuth(), entities: [{ name: 'UnitTest', owned: false, relations: [], fields: [{ name: 'label', type: 'string', required: true, unique: false, index: false }] }] });
     const paths = tree.paths().filter((p) => p.startsWith('internal/catalog/') || p.startsWith('internal/app/'));
     expect(paths).toContain('internal/catalog/unit_test_entity.go');
-    expect(paths).toContain('internal/app/unit_test_entity_test.go');
+    expect(paths.filter((p) => p.endsWith('_entity_test.go'))).toEqual([]);
+    const tests = tree.get('internal/app/entities_test.go')!.toString();
+    expect(tests).toContain('name:   "UnitTest",');
+    expect(tests).toContain('{"label", "null for a required field", "null", "must not be null"},');
+    // No unique field: a TestUniqueConflict without rows would test nothing.
+    expect(tests).not.toContain('TestUniqueConflict');
   });
 
   it('adds the auth package, its modules and the owned flag only with auth: jwt', async () => {

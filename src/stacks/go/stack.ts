@@ -82,6 +82,10 @@ export function goView(view: ViewModel): Record<string, unknown> {
       references: view.entities.some((e) => e.testable && e.foreignKeys.length > 0),
       links: view.entities.some((e) => e.testable && e.manyToMany.length > 0),
     },
+    entityTests: entityTests(view),
+    /** Whether TestUniqueConflict has a row (an empty one would test nothing). */
+    entityTestsHaveUnique: view.entities.some((e) => e.testable && e.hasUnique),
+    entityTestsHaveOwned: view.entities.some((e) => e.testable && e.owned),
     kinds: KINDS,
     /**
      * Name forms of file paths (`__entity_goFile__`): always ending in `_entity`, so that no entity name turns a
@@ -89,6 +93,25 @@ export function goView(view: ViewModel): Record<string, unknown> {
      */
     entityNames: Object.fromEntries(view.entities.map((e) => [e.name, { goFile: `${e.names.snake}_entity` }])),
   };
+}
+
+/**
+ * The rows of the table-driven entity tests (internal/app/entities_test.go): every entity whose rows tests can
+ * create, with the samples, invalid values and required keys the shared view model computed for it.
+ */
+function entityTests(view: ViewModel) {
+  return view.entities
+    .filter((e) => e.testable)
+    .map((e) => ({
+      name: e.name,
+      path: e.path,
+      unique: e.hasUnique,
+      owned: e.owned,
+      samples: e.fields.filter((f) => f.sampleJson !== null).map((f) => ({ field: f.name, first: f.sampleJson, second: f.sampleAltJson })),
+      references: e.foreignKeys.filter((r) => r.required).map((r) => ({ field: r.fkField, entity: r.target.name })),
+      invalid: e.fields.flatMap((f) => f.invalidSamples.map((i) => ({ field: f.name, reason: i.reason, value: i.json, message: i.message }))),
+      mustSend: e.mustSendFields.map((f) => f.name),
+    }));
 }
 
 /**

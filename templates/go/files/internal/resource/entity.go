@@ -1,5 +1,10 @@
 package resource
 
+import (
+	"encoding/json"
+	"sync"
+)
+
 // Reference is a many-to-one or one-to-one relation: a foreign key column holding the id of a Target row.
 type Reference struct {
 	Name     string // wire name of the key, e.g. "categoryId"
@@ -32,6 +37,9 @@ type Entity struct {
 	Links      []Link
 	// Owned rows belong to the user who created them; other users get 404 for them.
 	Owned bool
+
+	wire     sync.Once
+	wireText [][]byte // see wireKeys
 }
 
 // maxLinks caps the ids a many-to-many list may hold in one request.
@@ -75,3 +83,31 @@ func (e *Entity) columns() []string {
 	}
 	return append(cols, "created_at", "updated_at")
 }
+
+// wireKeys returns the JSON keys of a record, each encoded with its colon, in the order of backend.yaml: id,
+// the fields, the keys, the id lists, createdAt and updatedAt. They are encoded on first use.
+func (e *Entity) wireKeys() [][]byte {
+	e.wire.Do(func() {
+		names := []string{"id"}
+		for _, f := range e.Fields {
+			names = append(names, f.Name)
+		}
+		for _, r := range e.References {
+			names = append(names, r.Name)
+		}
+		for _, l := range e.Links {
+			names = append(names, l.Name)
+		}
+		for _, name := range append(names, "createdAt", "updatedAt") {
+			text, _ := json.Marshal(name) // a string always encodes
+			e.wireText = append(e.wireText, append(text, ':'))
+		}
+	})
+	return e.wireText
+}
+
+// linkSlot is where the j-th id list stands in a record's values.
+func (e *Entity) linkSlot(j int) int { return 1 + len(e.Fields) + len(e.References) + j }
+
+// columnCount is the number of columns() without building the list.
+func (e *Entity) columnCount() int { return 1 + len(e.Fields) + len(e.References) + 2 }

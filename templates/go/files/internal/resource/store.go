@@ -18,11 +18,20 @@ type Store struct {
 	db      *sql.DB
 	dialect Dialect
 	entity  *Entity
+	// selectFrom is "SELECT <every column> FROM <table>", quoted once here rather than on every read.
+	selectFrom string
 }
 
 // NewStore returns the store of entity e in db.
 func NewStore(db *sql.DB, dialect Dialect, e *Entity) *Store {
-	return &Store{db: db, dialect: dialect, entity: e}
+	s := &Store{db: db, dialect: dialect, entity: e}
+	cols := e.columns()
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
+		quoted[i] = s.q(c)
+	}
+	s.selectFrom = "SELECT " + strings.Join(quoted, ", ") + " FROM " + s.q(e.Table)
+	return s
 }
 
 var timestamp = Field{Kind: KindDatetime}
@@ -51,19 +60,10 @@ func (s *Store) newStatement() *statement { return &statement{dialect: s.dialect
 
 func (s *Store) q(identifier string) string { return s.dialect.Quote(identifier) }
 
-func (s *Store) selectList() string {
-	cols := s.entity.columns()
-	quoted := make([]string, len(cols))
-	for i, c := range cols {
-		quoted[i] = s.q(c)
-	}
-	return strings.Join(quoted, ", ")
-}
-
-// scanRecord reads one row of selectList() into a Record (links are filled in by loadLinks).
+// scanRecord reads one row of selectFrom into a Record (its id lists empty until loadLinks fills them in).
 func (s *Store) scanRecord(row interface{ Scan(...any) error }) (Record, error) {
 	e := s.entity
-	raw := make([]any, len(e.columns()))
+	raw := make([]any, e.columnCount())
 	dest := make([]any, len(raw))
 	for i := range raw {
 		dest[i] = &raw[i]
@@ -71,19 +71,21 @@ func (s *Store) scanRecord(row interface{ Scan(...any) error }) (Record, error) 
 	if err := row.Scan(dest...); err != nil {
 		return Record{}, err
 	}
-	values := make(map[string]any, len(raw)+len(e.Links))
-	values["id"] = fromColumn(idField, raw[0])
+	values := make([]any, 0, len(raw)+len(e.Links))
+	values = append(values, fromColumn(idField, raw[0]))
 	i := 1
 	for _, f := range e.Fields {
-		values[f.Name] = fromColumn(f, raw[i])
+		values = append(values, fromColumn(f, raw[i]))
 		i++
 	}
-	for _, r := range e.References {
-		values[r.Name] = fromColumn(idField, raw[i])
+	for range e.References {
+		values = append(values, fromColumn(idField, raw[i]))
 		i++
 	}
-	values["createdAt"] = fromColumn(timestamp, raw[i])
-	values["updatedAt"] = fromColumn(timestamp, raw[i+1])
+	for range e.Links {
+		values = append(values, []string{})
+	}
+	values = append(values, fromColumn(timestamp, raw[i]), fromColumn(timestamp, raw[i+1]))
 	return Record{entity: e, values: values}, nil
 }
 
@@ -96,10 +98,8 @@ func (s *Store) loadLinks(ctx context.Context, q querier, records []Record) erro
 	for _, r := range records {
 		byID[r.ID()] = r
 	}
-	for _, l := range s.entity.Links {
-		for _, r := range records {
-			r.values[l.Name] = []string{}
-		}
+	for j, l := range s.entity.Links {
+		slot := s.entity.linkSlot(j)
 		st := s.newStatement().write("SELECT ", s.q(l.SourceColumn), ", ", s.q(l.TargetColumn), " FROM ", s.q(l.JoinTable), " WHERE ", s.q(l.SourceColumn), " IN (")
 		for i, r := range records {
 			if i > 0 {
@@ -119,7 +119,7 @@ func (s *Store) loadLinks(ctx context.Context, q querier, records []Record) erro
 				return fmt.Errorf("load %s.%s: %w", s.entity.Name, l.Name, err)
 			}
 			rec := byID[source]
-			rec.values[l.Name] = append(rec.values[l.Name].([]string), target)
+			rec.values[slot] = append(rec.values[slot].([]string), target)
 		}
 		if err := rows.Close(); err != nil {
 			return err
@@ -144,7 +144,7 @@ func (s *Store) Get(ctx context.Context, id string) (Record, error) {
 }
 
 func (s *Store) get(ctx context.Context, q querier, id string) (Record, error) {
-	st := s.newStatement().write("SELECT ", s.selectList(), " FROM ", s.q(s.entity.Table), " WHERE ", s.q("id"), " = ").bind(id)
+	st := s.newStatement().write(s.selectFrom, " WHERE ", s.q("id"), " = ").bind(id)
 	s.scopeToOwner(ctx, st)
 	rec, err := s.scanRecord(q.QueryRowContext(ctx, st.text.String(), st.args...))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -194,7 +194,7 @@ func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
 	if query.Sort.Descending {
 		direction = " DESC"
 	}
-	st.write("SELECT ", s.selectList(), " FROM ", s.q(s.entity.Table), where.text.String(),
+	st.write(s.selectFrom, where.text.String(),
 		" ORDER BY (", s.q(query.Sort.Column), " IS NULL), ", sortBy, direction, ", ", s.q("id"), " ASC LIMIT ")
 	st.bind(query.Limit).write(" OFFSET ").bind(query.Offset)
 
