@@ -7,6 +7,7 @@ import type { StackDescriptor } from '../types.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
 import { POSIX_SH_URL_ENCODE, PRIVATE_NETWORKS } from '../../model/deployment.js';
 import { PACKAGE_ROOT } from '../../version.js';
+import { TEXT_FORMATS } from '../../model/text-formats.js';
 
 /**
  * Versions of every module a generated Go project requires live in one real manifest,
@@ -87,6 +88,8 @@ export function goView(view: ViewModel): Record<string, unknown> {
     entityTestsHaveUnique: view.entities.some((e) => e.testable && e.hasUnique),
     entityTestsHaveOwned: view.entities.some((e) => e.testable && e.owned),
     kinds: KINDS,
+    /** The email and url rules in RE2's dialect (internal/resource/formats.go). */
+    textFormats: { email: TEXT_FORMATS.email.go, url: TEXT_FORMATS.url.go },
     /**
      * Name forms of file paths (`__entity_goFile__`): always ending in `_entity`, so that no entity name turns a
      * file into a test (`unit_test.go`) or gives it a build constraint (`system_linux.go`).

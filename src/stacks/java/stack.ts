@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ROWS } from '../../model/samples.js';
 import { javaKeepsPattern, javaPattern } from '../../model/pattern-dialects.js';
+import { TEXT_FORMATS } from '../../model/text-formats.js';
 import { POSIX_SH_URL_ENCODE, PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
@@ -95,6 +96,8 @@ function defaultExpr(f: FieldView): string | null {
 function schemaAttributes(f: FieldView): string[] {
   const out: string[] = [];
   if (f.isEnum) out.push(`allowableValues = {${(f.values ?? []).map(javaString).join(', ')}}`);
+  if (f.isEmail) out.push('format = "email"');
+  if (f.isUrl) out.push('format = "uri"');
   const byDefault = documentedDefault(f);
   if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
   if (f.isDecimal) {
@@ -122,6 +125,18 @@ function documentedDefault(f: FieldView): string | null {
   }
 }
 
+/**
+ * The pattern a create schema documents for a field whose @Pattern holds a java.util.regex translation: the
+ * model's own (it is checked beside the email or url rule), else the email or url rule as ECMA-262 states it.
+ * Null when springdoc's copy of @Pattern is the text already.
+ */
+function documentedPattern(f: FieldView): string | null {
+  if (f.pattern !== null && !f.isEnum) return javaKeepsPattern(f.pattern) && !f.isEmail && !f.isUrl ? null : f.pattern;
+  if (f.isEmail) return TEXT_FORMATS.email.pattern;
+  if (f.isUrl) return TEXT_FORMATS.url.pattern;
+  return null;
+}
+
 function annotations(f: FieldView): string[] {
   const out: string[] = [];
   if (f.required) out.push('@NotNull');
@@ -133,8 +148,8 @@ function annotations(f: FieldView): string[] {
     else if (max !== null) out.push(`@Size(max = ${max})`);
     else if (min !== null) out.push(`@Size(min = ${min})`);
   }
-  if (f.isEmail) out.push('@Email');
-  if (f.isUrl && f.pattern === null) out.push('@Pattern(regexp = Patterns.URL, message = "must be a URL")');
+  if (f.isEmail) out.push(`@Pattern(regexp = Patterns.EMAIL, message = ${javaString(TEXT_FORMATS.email.message)})`);
+  if (f.isUrl) out.push(`@Pattern(regexp = Patterns.URL, message = ${javaString(TEXT_FORMATS.url.message)})`);
   if (f.pattern !== null && !f.isEnum) {
     out.push(`@Pattern(regexp = ${javaString(javaPattern(f.pattern))}, message = ${messageString(`must match the pattern ${f.pattern}`)})`);
   }
@@ -462,14 +477,16 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     javaVersion: v.properties['java.version'],
     entities,
     /**
-     * The model's patterns whose @Pattern holds a translation, by create schema and property: springdoc documents
-     * @Pattern's regexp, and OpenApiConfig puts the model's text in its place.
+     * The patterns whose @Pattern holds a translation, by create schema and property: springdoc documents
+     * @Pattern's regexp, and OpenApiConfig puts the model's text (or the email or url rule's) in its place.
      */
     modelPatterns: view.entities.flatMap((e) =>
       e.fields
-        .filter((f) => f.pattern !== null && !f.isEnum && !javaKeepsPattern(f.pattern))
-        .map((f) => ({ key: javaString(`${e.names.pascal}Create.${f.name}`), pattern: javaString(f.pattern!) })),
+        .filter((f) => documentedPattern(f) !== null)
+        .map((f) => ({ key: javaString(`${e.names.pascal}Create.${f.name}`), pattern: javaString(documentedPattern(f)!) })),
     ),
+    /** The email and url rules in java.util.regex's dialect, as Java string literals (web/Patterns.java). */
+    textFormats: { email: javaString(TEXT_FORMATS.email.java), url: javaString(TEXT_FORMATS.url.java) },
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
     seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',

@@ -4,6 +4,7 @@ import type { JsonValue } from '../../config/types.js';
 import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
 import { pythonPattern } from '../../model/pattern-dialects.js';
+import { TEXT_FORMATS } from '../../model/text-formats.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
 import { pyAttribute, pyModelClasses, pyModule } from './names.js';
 import type { InstallCommand, StackDescriptor } from '../types.js';
@@ -73,6 +74,9 @@ const INT32 = [-2147483648, 2147483647] as const;
 const SAFE_INTEGER = [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] as const;
 
 /** A Python string literal in the quotes `ruff format` prefers (double, unless single needs fewer escapes). */
+/** A regular expression as Python writes one: a raw string where its text allows, else an escaped one. */
+const pyRegex = (pattern: string): string => (/["\n\r]|\\$/.test(pattern) ? pyStr(pattern) : `r"${pattern}"`);
+
 export function pyStr(value: string): string {
   const body = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   const doubles = (value.match(/"/g) ?? []).length;
@@ -155,12 +159,16 @@ const enumType = (f: FieldView): string => `${f.names.pascal}Choice`;
 /** The text type of a field with a `pattern`, or an email or url: a search with ECMA-262's meaning (see `TextPattern`). */
 const patternType = (f: FieldView): string => `${f.names.pascal}Text`;
 const hasTextPattern = (f: FieldView): boolean => f.pattern !== null && ['string', 'text', 'email', 'url'].includes(f.type);
-/** The `TextPattern` a text field is checked with: the model's pattern, else the rule of its format. */
-function textRule(f: FieldView): string | null {
-  if (hasTextPattern(f)) return `TextPattern(${[pyStr(f.pattern!), pyStr(pythonPattern(f.pattern!))].join(', ')})`;
-  if (f.isEmail) return 'EMAIL_TEXT';
-  if (f.isUrl) return 'URL_TEXT';
-  return null;
+/**
+ * The text checks of a field, in order: the rule of its format (email, url), then the model's pattern. Both
+ * apply, as on every stack; the document shows the last one's pattern, the model's.
+ */
+function textRules(f: FieldView): string[] {
+  return [
+    ...(f.isEmail ? ['EMAIL_TEXT'] : []),
+    ...(f.isUrl ? ['URL_TEXT'] : []),
+    ...(hasTextPattern(f) ? [`TextPattern(${[pyStr(f.pattern!), pyStr(pythonPattern(f.pattern!))].join(', ')})`] : []),
+  ];
 }
 
 /** The input type and the constraint keywords of `Field(...)` for one field. */
@@ -171,7 +179,7 @@ function inputType(f: FieldView): { type: string; constraints: string[] } {
   switch (f.type) {
     case 'string': case 'text': case 'email': case 'url': {
       // The type holds the text rules too: the length is checked before the pattern, as on the other stacks.
-      if (textRule(f) !== null) return { type: patternType(f), constraints: [] };
+      if (textRules(f).length > 0) return { type: patternType(f), constraints: [] };
       return { type: 'str', constraints: c([['strict', 'True'], ...len]) };
     }
     case 'enum':
@@ -385,13 +393,13 @@ function pyField(f: FieldView): PyField {
     aliases.push(`${defaultConstant(f)}: JsonValue = ${pyLiteral(f.default)}`);
   }
   if (f.isEnum) aliases.push(pyCall(0, `${enumType(f)} = Literal`, f.values!.map((v) => JSON.stringify(v)), ']'));
-  const rule = textRule(f);
-  if (rule !== null) {
+  const rules = textRules(f);
+  if (rules.length > 0) {
     const text = kw([['strict', 'True'], ['min_length', f.minLength], ['max_length', f.maxLength]]);
-    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `Field(${text})`, rule], ']');
+    const one = pyCall(0, `${patternType(f)} = Annotated`, ['str', `Field(${text})`, ...rules], ']');
     // Too long for one line: one item per line, TextPattern(...) split as ruff splits a call.
     const args = [pyStr(f.pattern ?? ''), pyStr(pythonPattern(f.pattern ?? ''))];
-    const split = hasTextPattern(f) ? pyCall(4, 'TextPattern', args, ')', ',') : `    ${rule},`;
+    const split = rules.map((rule) => (rule.startsWith('TextPattern(') ? pyCall(4, 'TextPattern', args, ')', ',') : `    ${rule},`)).join('\n');
     aliases.push(one.includes('\n') ? `${patternType(f)} = Annotated[\n    str,\n    Field(${text}),\n${split}\n]` : one);
   }
   if (f.isDecimal) {
@@ -650,8 +658,6 @@ function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: Readonl
     usesLiteral: e.fields.some((f) => f.isEnum),
     usesStrictBool: e.fields.some((f) => f.isBoolean),
     usesUuid: e.fields.some((f) => f.isUuid),
-    usesEmailPattern: e.fields.some((f) => f.isEmail && f.pattern === null),
-    usesUrlPattern: e.fields.some((f) => f.isUrl && f.pattern === null),
     usesUuidIn: e.fields.some((f) => f.isUuid) || e.hasRelations,
     usesAnnotatedField: e.fields.some((f) => ['string', 'text', 'email', 'url', 'integer', 'bigint', 'number', 'decimal'].includes(f.type)),
   };
@@ -677,7 +683,7 @@ function schemaImports(e: EntityView): string {
   if (fromDatetime.length > 0) std.push(pyImport('datetime', fromDatetime));
   if (has((f) => f.isDecimal)) std.push('from decimal import Decimal');
   const typing = ['Literal'];
-  if (has((f) => f.isDecimal || textRule(f) !== null || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
+  if (has((f) => f.isDecimal || textRules(f).length > 0 || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
   std.push(pyImport('typing', typing));
   const pyd = ['BaseModel', 'Field'];
   if (has((f) => f.isJson)) pyd.push('JsonValue');
@@ -687,9 +693,9 @@ function schemaImports(e: EntityView): string {
   if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
   if (has((f) => f.isJson)) values.push('JsonIn');
   if (has((f) => f.isUuid) || e.hasRelations) values.push('UuidIn');
-  if (has((f) => f.isEmail && f.pattern === null)) values.push('EMAIL_TEXT');
+  if (has((f) => f.isEmail)) values.push('EMAIL_TEXT');
   if (has(hasTextPattern)) values.push('TextPattern');
-  if (has((f) => f.isUrl && f.pattern === null)) values.push('URL_TEXT');
+  if (has((f) => f.isUrl)) values.push('URL_TEXT');
   return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
 }
 
@@ -731,6 +737,11 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     'from app.sqltypes import utc_now',
   ].join('\n');
   return {
+    /** The email and url rules (app/values.py): as documents show them, and as `re.search` reads them. */
+    textFormats: {
+      email: { pattern: pyRegex(TEXT_FORMATS.email.pattern), search: pyRegex(TEXT_FORMATS.email.python) },
+      url: { pattern: pyRegex(TEXT_FORMATS.url.pattern), search: pyRegex(TEXT_FORMATS.url.python) },
+    },
     package: 'app',
     pythonVersion: '3.11',
     runtimeDependencies: runtime,

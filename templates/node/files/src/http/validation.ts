@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldError } from '../errors.js';
+import { EMAIL_RULE, URL_RULE } from './formats.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -18,7 +19,9 @@ const common: Options = {
 
 function createAjv(options: Options): Ajv {
   const ajv = new Ajv({ ...common, ...options });
-  addFormats(ajv, ['email', 'uri', 'uuid', 'date', 'date-time']);
+  addFormats(ajv, ['uuid', 'date', 'date-time']);
+  ajv.addFormat('email', EMAIL_RULE);
+  ajv.addFormat('uri', URL_RULE);
   ajv.addKeyword({ keyword: 'x-decimal', schemaType: 'object' });
   return ajv;
 }

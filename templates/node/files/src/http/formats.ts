@@ -1,0 +1,13 @@
+/**
+ * The rules of email and url fields (JSON Schema formats `email` and `uri`), the same on every stack of
+ * create-backend (README, "Field types"): no whitespace or control character, one @ and a dotted domain; an
+ * absolute http(s) URL with a host. ajv-formats' own rules differ from the other stacks' on the edges (IDN
+ * addresses, `mailto:`), so these replace them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the rule refuses
+export const EMAIL_RULE =
+  /^[^\s\x00-\x1F\x7F-\x9F@]+@[^\s\x00-\x1F\x7F-\x9F@.]+(?:\.[^\s\x00-\x1F\x7F-\x9F@.]+){1,126}$/u;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the rule refuses
+export const URL_RULE =
+  /^https?:\/\/(?:[^\s\x00-\x1F\x7F-\x9F@/?#\[\]]+@)?(?:\[[0-9A-Fa-f:.]+\]|[^\s\x00-\x1F\x7F-\x9F@/?#\[\]:]+)(?::[0-9]{1,5})?(?:[/?#][^\s\x00-\x1F\x7F-\x9F]*)?$/u;
