@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE_ROWS } from '../../model/samples.js';
+import { SAMPLE_ROWS } from '../../config/options.js';
 import { javaKeepsPattern, javaPattern } from '../../model/pattern-dialects.js';
 import { POSIX_SH_URL_ENCODE, PRIVATE_NETWORKS } from '../../model/deployment.js';
 import type { EntityView, FieldView, RelationView, ViewModel } from '../../model/view-model.js';
