@@ -41,11 +41,6 @@ export interface StackDescriptor {
   /** Stack-specific additions (type names per field, dependency versions…), available to templates as `lang`. */
   readonly extendView: (view: ViewModel) => Record<string, unknown>;
   readonly commands: (ctx: StackContext) => ProjectCommands;
-  /**
-   * The server image of each database the stack runs beside it, in compose and in the project's CI workflow
-   * (templates read it as `lang.dbImage`); SQLite has none.
-   */
-  readonly databaseImages: Readonly<Partial<Record<DatabaseId, string>>>;
   /** How the stack's image starts and migrates in a container: the Dockerfile, compose and every cloud target read it. */
   readonly container: ContainerRuntime;
   /** The dependency install post-step, as one or more commands run in order in the project directory. */

@@ -11,6 +11,7 @@ import { generate, evaluate, outputPath } from '../../src/generator/generate.js'
 import { loadPack, PackError, type Pack } from '../../src/generator/packs.js';
 import { TemplateError } from '../../src/generator/engine.js';
 import type { VirtualTree } from '../../src/generator/tree.js';
+import { deploymentModel } from '../../src/model/deployment.js';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { loadStack } from '../../src/stacks/index.js';
 import { names } from '../../src/config/naming.js';
@@ -95,8 +96,10 @@ describe.each(MATRIX)('$label', ({ stack, database, auth, model }) => {
     }
   });
 
-  it.runIf(database !== 'sqlite')('runs the database image its stack descriptor names, in compose and in CI', () => {
-    const image = stacks.get(stack)!.databaseImages[database]!;
+  it.runIf(database !== 'sqlite')('runs the one database image of the deployment model, in compose and in CI', () => {
+    // The official image of the server the clouds run, whatever the stack (python once ran MariaDB for MySQL).
+    const image = deploymentModel(config, null).database!.image;
+    expect(image).toMatch(database === 'mysql' ? /^mysql:8\./ : /^postgres:\d+$/);
     for (const file of ['compose.yaml', '.github/workflows/ci.yml']) {
       const images = [...tree.get(file)!.toString('utf8').matchAll(/^\s+image: (\S+)$/gm)].map((m) => m[1]).filter((i) => !i.includes('{'));
       expect(images, file).toContain(image);

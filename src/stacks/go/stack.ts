@@ -41,9 +41,6 @@ const DRIVER: Record<string, readonly string[]> = {
   mysql: ['github.com/go-sql-driver/mysql'],
 };
 
-/** Local and CI database servers (compose, the CI workflow's services). */
-const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17', mysql: 'mysql:8.4' };
-
 /** The `resource.Kind` constant of each field type (internal/resource/field.go). */
 const KINDS: Readonly<Record<FieldType, string>> = {
   string: 'KindString',
@@ -75,7 +72,6 @@ export function goView(view: ViewModel): Record<string, unknown> {
       return { path, version };
     }),
     staticcheck: modules['honnef.co/go/tools'],
-    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
     accountsTable: ACCOUNTS_TABLE,
     /** Which helpers the seed command needs (staticcheck reports an unused one). */
     seed: {
@@ -111,7 +107,6 @@ export const goStack: StackDescriptor = {
     build: 'go build ./...',
     lint: `go vet ./... && ! gofmt -l . | grep . && ${staticcheck()} ./...`,
   }),
-  databaseImages: DATABASE_IMAGES,
   container: {
     start: ['/server'],
     migrate: ['/server', 'migrate'],

@@ -434,9 +434,6 @@ function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, tes
   };
 }
 
-/** Local and CI database servers (compose, the CI workflow's services). */
-const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17-alpine', mysql: 'mysql:8.4' };
-
 export function javaView(view: ViewModel): Record<string, unknown> {
   const v = javaVersions();
   const db = view.database;
@@ -484,7 +481,6 @@ export function javaView(view: ViewModel): Record<string, unknown> {
      */
     cleanupStatements: schema ? cleanupStatements(view, db.isMysql ? (t) => `\`${t}\`` : (t) => `"${t}"`).map(javaString) : [],
     dialect: db.isSqlite ? 'org.hibernate.community.dialect.SQLiteDialect' : null,
-    dbImage: DATABASE_IMAGES[db.id] ?? null,
     flywayModule: db.isPostgres ? 'flyway-database-postgresql' : db.isMysql ? 'flyway-mysql' : null,
     hasJson: entities.some((e) => e.hasJson),
     defaultDatabaseUrl: db.isSqlite ? db.localUrl : '',
@@ -521,7 +517,6 @@ export const javaStack: StackDescriptor = {
   },
   // Spring Boot (templates/java): the image's ENTRYPOINT runs the layered jar; `migrate` as argument migrates and exits.
   // The JRE image has no scripting runtime, so the password is percent-encoded in POSIX sh (RFC 3986 unreserved kept).
-  databaseImages: DATABASE_IMAGES,
   container: {
     start: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher'],
     migrate: ['java', '-XX:MaxRAMPercentage=75', 'org.springframework.boot.loader.launch.JarLauncher', 'migrate'],

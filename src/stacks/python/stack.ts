@@ -695,9 +695,6 @@ function schemaImports(e: EntityView): string {
 
 const requirementName = (req: string): string => req.split(/[=<>~![; ]/)[0].replace(/\[.*\]$/, '');
 
-/** Local and CI database servers (compose, the CI workflow's services). */
-const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17-alpine', mysql: 'mariadb:11.4' };
-
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
   const runtime = [...versions.runtime];
@@ -752,7 +749,6 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
       : view.database.isMysql
         ? 'PyMySQL (pure Python)'
         : 'the standard library sqlite3 module',
-    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
   };
 }
 
@@ -776,7 +772,6 @@ export const pythonStack: StackDescriptor = {
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
     };
   },
-  databaseImages: DATABASE_IMAGES,
   container: {
     start: ['python', '-m', 'app'],
     migrate: ['alembic', 'upgrade', 'head'],
