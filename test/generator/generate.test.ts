@@ -146,6 +146,25 @@ function pack(name: string, files: Record<string, string>, when?: Record<string,
   return loadPack(dir);
 }
 
+describe('per-entity templates', () => {
+  const docs = pack('entity-docs', { 'docs/__entity_kebab__.md.hbs': '{{entity.names.pascal}} {{entity.table}}{{#each entity.fields}} {{column}}:{{type}}{{/each}}\n' });
+  const entityDocs = (tree: VirtualTree) => tree.paths().filter((p) => p.startsWith('docs/')).map((p) => tree.get(p)!.toString()).join('');
+
+  it('read the shared entity view as `entity` on every stack, so a pack renders the same text on each', () => {
+    const texts = READY.map((stack) => entityDocs(run(resolveConfig('shop', stack, 'sqlite', 'jwt'), [docs])));
+    expect(texts[0]).toContain('Product products');
+    for (const text of texts) expect(text).toBe(texts[0]);
+  });
+
+  it("read the stack's own part of the entity as `entity.lang` (python and java)", () => {
+    const own = { python: '{{entity.lang.modelClass}} {{entity.lang.getRow}}\n', java: '{{entity.lang.className}}{{#each entity.lang.fields}} {{javaType}}{{/each}}\n' } as const;
+    for (const stack of ['python', 'java'] as const) {
+      const tree = run(resolveConfig('shop', stack, 'sqlite', 'jwt'), [pack(`entity-lang-${stack}`, { 'docs/__entity_kebab__.md.hbs': own[stack] })]);
+      expect(entityDocs(tree), stack).toMatch(stack === 'python' ? /^Product crud\.get_row\(session, Model, item_id/m : /^Product( [A-Z]\w*)+$/m);
+    }
+  });
+});
+
 describe.runIf(READY.length > 0)('layered packs', () => {
   const stack = READY[0];
   const database = STACK_DATABASES[stack][0];

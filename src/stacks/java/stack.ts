@@ -2,7 +2,7 @@ import { POSIX_SH_URL_ENCODE, PRIVATE_NETWORKS } from '../../model/deployment.js
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
 import type { StackDescriptor } from '../types.js';
 import { JAVA_HINT, javaInstallCommands } from './toolchain.js';
-import { javaView } from './view.js';
+import { javaEntityView, javaView } from './view.js';
 
 /**
  * Java: Spring Boot 4 (Web MVC, Data JPA/Hibernate 7, Bean Validation, Flyway, Spring Security with JWT,
@@ -15,6 +15,7 @@ export const javaStack: StackDescriptor = {
   databases: STACK_DATABASES.java.length > 0 ? STACK_DATABASES.java : ['sqlite', 'postgres', 'mysql'],
   packs: ['java'],
   extendView: javaView,
+  extendEntityView: javaEntityView,
   commands: ({ config }) => {
     const jar = `target/${config.name}.jar`;
     return {

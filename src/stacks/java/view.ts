@@ -1,6 +1,6 @@
 import { defaultJavaPackage } from '../../config/java-package.js';
 import { javaKeepsPattern } from '../../model/pattern-dialects.js';
-import type { ViewModel } from '../../model/view-model.js';
+import type { EntityView, ViewModel } from '../../model/view-model.js';
 import { javaEntity } from './entity-view.js';
 import { javaField } from './field-view.js';
 import { javaEntityClasses } from './names.js';
@@ -43,7 +43,6 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
     seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
-    byName: Object.fromEntries(entities.map((e) => [e.name, e])),
     /** `__entity_javaClass__` in template paths: the JPA entity class's file. */
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { javaClass: e.className }])),
     /** V1__init.sql: the shared schema of every stack, one statement per block. */
@@ -67,4 +66,11 @@ export function javaView(view: ViewModel): Record<string, unknown> {
 function cleanupStatements(view: ViewModel, q: (identifier: string) => string): string[] {
   const clearing = view.entities.flatMap((e) => e.foreignKeys.filter((r) => r.closesCycle).map((r) => `UPDATE ${q(e.table)} SET ${q(r.fkColumn!)} = NULL`));
   return [...clearing, ...view.database.deletionOrder.map((t) => `DELETE FROM ${q(t)}`)];
+}
+
+/** One entity's part of the view (`entity.lang` in per-entity templates): its entry in `lang.entities`. */
+export function javaEntityView(entity: EntityView, lang: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const own = (lang.entities as Array<ReturnType<typeof javaEntity>>).find((e) => e.name === entity.name);
+  if (!own) throw new Error(`no view of entity ${entity.name} in the stack's view`);
+  return own;
 }

@@ -2,7 +2,7 @@ import { PRIVATE_NETWORKS } from '../../model/deployment.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
 import type { StackDescriptor } from '../types.js';
 import { pythonInstallCommands } from './toolchain.js';
-import { pythonView } from './view.js';
+import { pythonEntityView, pythonView } from './view.js';
 
 /**
  * Python stack: FastAPI + SQLAlchemy 2 + Alembic. What its templates need in Python (type annotations,
@@ -16,6 +16,7 @@ export const pythonStack: StackDescriptor = {
   databases: STACK_DATABASES.python,
   packs: ['python'],
   extendView: pythonView,
+  extendEntityView: pythonEntityView,
   commands: () => {
     return {
       install: 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"',

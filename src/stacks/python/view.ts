@@ -1,4 +1,4 @@
-import type { ViewModel } from '../../model/view-model.js';
+import type { EntityView, ViewModel } from '../../model/view-model.js';
 import { pyEntity } from './entity-view.js';
 import { pyModelClasses } from './names.js';
 import { pyImport, pyStr } from './syntax.js';
@@ -48,7 +48,6 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     routeImports: pyImport('app.routes', [...(view.auth.jwt ? ['auth'] : []), 'health', ...entities.map((e) => e.module)].sort()),
     usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
     usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
-    byName: Object.fromEntries(entities.map((e) => [e.name, e])),
     /** Name forms of file paths (`__entity_module__`): entity modules are Python identifiers. */
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { module: e.module }])),
     migrationUp: schema ? schema.up.map(pyStr) : [],
@@ -59,4 +58,11 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
         ? 'PyMySQL (pure Python)'
         : 'the standard library sqlite3 module',
   };
+}
+
+/** One entity's part of the view (`entity.lang` in per-entity templates): its entry in `lang.entities`. */
+export function pythonEntityView(entity: EntityView, lang: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const own = (lang.entities as Array<ReturnType<typeof pyEntity>>).find((e) => e.name === entity.name);
+  if (!own) throw new Error(`no view of entity ${entity.name} in the stack's view`);
+  return own;
 }
