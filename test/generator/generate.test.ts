@@ -157,10 +157,10 @@ describe('per-entity templates', () => {
   });
 
   it("read the stack's own part of the entity as `entity.lang` (python and java)", () => {
-    const own = { python: '{{entity.lang.modelClass}} {{entity.lang.getRow}}\n', java: '{{entity.lang.className}}{{#each entity.lang.fields}} {{javaType}}{{/each}}\n' } as const;
+    const own = { python: '{{entity.lang.modelClass}} {{entity.lang.module}}{{#each entity.lang.fields}} {{attr}}{{/each}}\n', java: '{{entity.lang.className}}{{#each entity.lang.fields}} {{javaType}}{{/each}}\n' } as const;
     for (const stack of ['python', 'java'] as const) {
       const tree = run(resolveConfig('shop', stack, 'sqlite', 'jwt'), [pack(`entity-lang-${stack}`, { 'docs/__entity_kebab__.md.hbs': own[stack] })]);
-      expect(entityDocs(tree), stack).toMatch(stack === 'python' ? /^Product crud\.get_row\(session, Model, item_id/m : /^Product( [A-Z]\w*)+$/m);
+      expect(entityDocs(tree), stack).toMatch(stack === 'python' ? /^Product product( [a-z_]+)+$/m : /^Product( [A-Z]\w*)+$/m);
     }
   });
 });

@@ -133,7 +133,6 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     testable: e.testable,
     uniqueField,
     patchField,
-    optionalDefaults,
     restrictInbound,
     /** Test bodies (fields only), one JSON object per seed; distinct values for unique fields. */
     sampleBodies: Array.from({ length: SAMPLE_ROWS }, (_, i) =>

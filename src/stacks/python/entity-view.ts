@@ -27,7 +27,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     sourceModel: classes.get(ib.source.names.pascal)!,
     sourceTitle: ib.source.names.title,
     sourcePath: ib.source.path,
-    sourceTable: ib.source.table,
     fkAlias: ib.relation.fkField!,
     fkAttr: pyAttribute(ib.relation.fkNames!.snake),
     restrict: ib.relation.onDeleteRestrict,
@@ -38,29 +37,16 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
   }));
   return {
     schemaImports: schemaImports(e),
-    enumTypes: fields.filter((f) => f.isEnum).map((f) => f.enumType),
     hasEnums: fields.some((f) => f.isEnum),
     uniqueChecks: [
       ...fields.filter((f) => f.unique).map((f) => ({ attr: f.attr, alias: f.name })),
       ...foreignKeys.filter((r) => r.isOneToOne).map((r) => ({ attr: r.attr, alias: r.alias })),
     ],
     hasUniqueChecks: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
-    notNull: [
-      ...fields.filter((f) => f.required).map((f) => ({ attr: f.attr, alias: f.name })),
-      ...foreignKeys.filter((r) => r.required).map((r) => ({ attr: r.attr, alias: r.alias })),
-    ],
     hasNotNull: fields.some((f) => f.required) || foreignKeys.some((r) => r.required),
     hasDecimal: fields.some((f) => f.isDecimal),
     hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
     needsUser: e.owned || foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
-    readArgs: [
-      `id=row.id`,
-      ...fields.map((f) => f.toRead),
-      ...foreignKeys.map((r) => `${r.attr}=row.${r.attr}`),
-      ...manyToMany.map((r) => `${r.attr}=links[${JSON.stringify(r.alias)}].get(row.id, [])`),
-      'created_at=row.created_at',
-      'updated_at=row.updated_at',
-    ],
     schemaNames: pyImport(`app.schemas.${module}`, [
       ...['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`),
       ...fields.filter((f) => f.isEnum).map((f) => f.enumType!),
@@ -68,7 +54,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     sampleEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sample}`),
     altEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sampleAlt}`),
     requiredAliases: [...fields.filter((f) => f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr),
-    defaultEntries: fields.filter((f) => f.hasDefault).map((f) => `${pyStr(f.name)}: ${f.defaultResponse}`),
     nullAliases: [...fields.filter((f) => !f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => !r.required).map((r) => r.alias)].map(pyStr),
     invalidParams: fields.flatMap((f) => [
       ...(f.wrongType ? [{ label: 'type', ...f.wrongType }] : []),
@@ -89,7 +74,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
       : null,
     linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
     neverNull: pyTupleAssign(4, 'never_null = ', [...fields.filter((f) => f.required).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr)),
-    anyOwnedTarget: foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
     sortType: pyCall(0, `${e.names.pascal}Sort = Literal`, sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]), ']'),
     name: e.name,
     constName: e.names.upperSnake,
@@ -107,20 +91,9 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     fields,
     foreignKeys,
     manyToMany,
-    hasForeignKeys: foreignKeys.length > 0,
-    /** A response from one row, with its link lists when the entity has any. */
-    readOne: manyToMany.length ? 'to_read(row, load_links(session, [row.id]))' : 'to_read(row)',
-    getRow: `crud.get_row(session, Model, item_id${e.owned ? ', scope(user)' : ''})`,
     /** Whether a helper of the route module takes the session (link tables, references, unique checks). */
     usesSession: manyToMany.length > 0 || foreignKeys.length > 0 || fields.some((f) => f.unique),
     hasManyToMany: manyToMany.length > 0,
-    requiredFields: fields.filter((f) => f.required),
-    nonNullable: [...fields.filter((f) => f.required).map((f) => [f.attr, f.name]), ...foreignKeys.filter((r) => r.required).map((r) => [r.attr, r.alias])]
-      .map(([attr, alias]) => `(${JSON.stringify(attr)}, ${JSON.stringify(alias)})`)
-      .join(', '),
-    uniqueFields: fields.filter((f) => f.unique),
-    hasUnique: fields.some((f) => f.unique),
-    filterFields: fields.filter((f) => f.filter !== null),
     sortKeys,
     sortLiteral,
     testable: e.testable,
@@ -128,19 +101,9 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     patchField,
     inbound,
     restrictInbound: inbound.filter((i) => i.restrict),
-    hasRestrictInbound: inbound.some((i) => i.restrict),
-    /** Everything that needs `Decimal` / `date` / ... imported in generated modules. */
+    /** Whether generated modules import `Decimal`, and the JSON value types. */
     usesDecimal: e.fields.some((f) => f.isDecimal),
-    usesDate: e.fields.some((f) => f.isDate),
-    usesDatetime: e.fields.some((f) => f.isDatetime),
     usesJson: e.fields.some((f) => f.isJson),
-    usesLiteral: e.fields.some((f) => f.isEnum),
-    usesStrictBool: e.fields.some((f) => f.isBoolean),
-    usesUuid: e.fields.some((f) => f.isUuid),
-    usesEmailPattern: e.fields.some((f) => f.isEmail && f.pattern === null),
-    usesUrlPattern: e.fields.some((f) => f.isUrl && f.pattern === null),
-    usesUuidIn: e.fields.some((f) => f.isUuid) || e.hasRelations,
-    usesAnnotatedField: e.fields.some((f) => ['string', 'text', 'email', 'url', 'integer', 'bigint', 'number', 'decimal'].includes(f.type)),
   };
 }
 

@@ -28,7 +28,6 @@ export interface PyField {
   sample: string;
   sampleAlt: string;
   hasSample: boolean;
-  defaultLiteral: string;
   defaultResponse: string;
   hasDefault: boolean;
   wrongType: { value: string; message: string } | null;
@@ -121,7 +120,6 @@ export function pyField(f: FieldView): PyField {
     sample: pyLiteral(sample),
     sampleAlt: pyLiteral(alt),
     hasSample: sample !== null,
-    defaultLiteral,
     defaultResponse: f.isDecimal && f.hasDefault
       ? pyStr(Number(f.default).toFixed(f.scale ?? 2))
       // The server writes every date-time back in UTC with milliseconds.

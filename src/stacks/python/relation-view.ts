@@ -1,5 +1,5 @@
 import type { RelationView } from '../../model/view-model.js';
-import { pyAttribute, pyModule } from './names.js';
+import { pyAttribute } from './names.js';
 import { pyCall } from './syntax.js';
 
 /** A many-to-one or one-to-one key, and a many-to-many link, as the Python templates print them. */
@@ -13,14 +13,12 @@ interface PyRelation {
   isOneToOne: boolean;
   targetModel: string;
   targetTable: string;
-  targetModule: string;
   targetOwned: boolean;
   targetTitle: string;
   ondelete: string;
 }
 
 export function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, string>): PyRelation & Record<string, unknown> {
-  const targetModule = pyModule(r.target.names.snake);
   const attr = pyAttribute(r.fkNames!.snake);
   const alias = `alias=${JSON.stringify(r.fkField!)}`;
   const ondelete = { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete];
@@ -44,7 +42,6 @@ export function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, strin
     isOneToOne: r.isOneToOne,
     targetModel: classes.get(r.target.names.pascal)!,
     targetTable: r.target.table,
-    targetModule,
     targetSnake: r.target.names.snake,
     targetName: r.target.name,
     targetOwned: r.target.owned,
@@ -61,7 +58,6 @@ interface PyManyToMany {
   sourceColumn: string;
   targetColumn: string;
   targetModel: string;
-  targetModule: string;
   targetOwned: boolean;
 }
 
@@ -80,7 +76,6 @@ export function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, strin
     sourceColumn: r.joinSourceColumn!,
     targetColumn: r.joinTargetColumn!,
     targetModel: classes.get(r.target.names.pascal)!,
-    targetModule: pyModule(r.target.names.snake),
     targetSnake: r.target.names.snake,
     targetName: r.target.name,
     targetOwned: r.target.owned,
