@@ -151,7 +151,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
     const git = steps.at(-1)!;
     // The base of the first `update`: exactly what we generated, under our own ref (SPEC 7).
     // With the formatter run, its files are recorded as it left them: the user's tree starts equal to the base.
-    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, generatedFiles(written), `create-backend ${VERSION}: generated files of ${config.name}`);
+    if (git.ok && !git.skipped) writeBaseCommit(directory, BASE_REF, generatedFiles(written), (path) => written.mode(path), `create-backend ${VERSION}: generated files of ${config.name}`);
   }
   if (interrupted()) {
     out.error(`✖ interrupted after the project was written to ${shown}; finish by hand: ${commands.install}`);

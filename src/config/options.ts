@@ -45,3 +45,8 @@ export const DEFAULTS = {
 /** Default length of a `string` field when the spec gives no maxLength (SPEC 3). */
 export const DEFAULT_STRING_MAX = 255;
 export const DEFAULT_DECIMAL = { precision: 12, scale: 2 } as const;
+/**
+ * The most sample rows of one entity any stack's generated tests insert (Java's API tests use eight): the
+ * `pattern-satisfiable` rule asks a unique patterned field for this many values, the view model samples them.
+ */
+export const SAMPLE_ROWS = 8;

@@ -1,5 +1,5 @@
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { parsePattern } from '../model/pattern-sample.js';
+import { parsePattern } from '../pattern/sample.js';
 
 /**
  * A `pattern` is checked by JavaScript (Node), Python (`re`, pydantic) and Java (`java.util.regex`). Only the

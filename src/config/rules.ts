@@ -1,12 +1,11 @@
 import { javaPackageProblem } from './java-package.js';
-import { FIELD_TYPES, isPlanned, type FieldType } from './options.js';
+import { FIELD_TYPES, isPlanned, SAMPLE_ROWS, type FieldType } from './options.js';
 import type { EntitySpec, FieldSpec, JsonValue, ResolvedConfig } from './types.js';
 import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
 import { didYouMean, nearest, problem, type Problem } from './problems.js';
 import { STACK_DATABASES, isStackAvailable } from '../stacks/capabilities.js';
 import { names, singularize } from './naming.js';
-import { samplePattern } from '../model/pattern-sample.js';
-import { SAMPLE_ROWS } from '../model/samples.js';
+import { samplePattern } from '../pattern/sample.js';
 import { unportableConstructs } from './pattern-subset.js';
 
 /**

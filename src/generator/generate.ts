@@ -38,6 +38,9 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
   const base = prepareViewModel(config, generatorVersion, stack.container);
   const view = { ...base, lang: stack.extendView(base) } as ViewModel & { lang: Record<string, unknown> };
   const engine = createEngine();
+  /** What a per-entity template reads as `entity`: the shared view, with the stack's part as `entity.lang`. */
+  const entityContext = (entity: EntityView): EntityView | (EntityView & { lang: Record<string, unknown> }) =>
+    stack.extendEntityView ? { ...entity, lang: stack.extendEntityView(entity, view.lang) } : entity;
   // Partials are registered compiled: Handlebars would otherwise recompile a partial given as source text on
   // every render that uses it (its cache lives in one render's options), which dominated generation time.
   for (const pack of packs) {
@@ -67,7 +70,7 @@ export function generate({ config, stack, packs, generatorVersion }: GenerateInp
       : [{ path: projectSource, entity: null }];
     for (const { path, entity } of targets) {
       const out = outputPath(path);
-      tree.set(out, render ? render(entity ? { ...view, entity } : view) : raw, mode);
+      tree.set(out, render ? render(entity ? { ...view, entity: entityContext(entity) } : view) : raw, mode);
       origin.set(out, pack);
     }
   }

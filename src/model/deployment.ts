@@ -36,6 +36,11 @@ export interface DeploymentDatabase {
   readonly label: string;
   /** Major version, the same on every cloud and in the local compose file. */
   readonly version: string;
+  /**
+   * The server image of the local compose file and the project's CI workflow, on every stack: the official
+   * image of the same version as the clouds' (a MariaDB image would let a MySQL-only difference pass CI).
+   */
+  readonly image: string;
   readonly port: number;
   /** Database (schema) name and the application's login. */
   readonly name: string;
@@ -271,6 +276,7 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
     isPostgres: engine === 'postgres',
     isMysql: engine === 'mysql',
     ...DATABASES[engine],
+    image: `${engine}:${DATABASES[engine].version}`,
     aws: { ...DATABASES[engine].aws, logExportsList: inlineList(DATABASES[engine].aws.logExports) },
     name: n.snake,
     username: 'app',

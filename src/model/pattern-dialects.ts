@@ -1,5 +1,5 @@
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { parsePattern, wholeValuePattern } from './pattern-sample.js';
+import { parsePattern, wholeValuePattern } from '../pattern/sample.js';
 
 /**
  * A `pattern` means what ECMA-262 says (SPEC 3, `u` mode): `$` without the multiline flag matches only at the

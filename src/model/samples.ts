@@ -1,8 +1,6 @@
 import type { FieldSpec, JsonValue } from '../config/types.js';
-import { patternSamples } from './pattern-sample.js';
-
-/** The most sample rows of one entity any stack's generated tests insert (Java's API tests use eight). */
-export const SAMPLE_ROWS = 8;
+import { SAMPLE_ROWS } from '../config/options.js';
+import { patternSamples } from '../pattern/sample.js';
 
 /**
  * Deterministic example values that satisfy a field's constraints. Generated tests, seeds and README

@@ -1,9 +1,9 @@
 import type { DatabaseId, FieldType, OnDelete, StackId } from '../config/options.js';
-import { FIELD_TYPES } from '../config/options.js';
+import { FIELD_TYPES, SAMPLE_ROWS } from '../config/options.js';
 import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } from '../config/types.js';
 import { names, singularize, snakeCase, type Names } from '../config/naming.js';
-import { SAMPLE_ROWS, sampleValue } from './samples.js';
-import { patternSamples } from './pattern-sample.js';
+import { sampleValue } from './samples.js';
+import { patternSamples } from '../pattern/sample.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
 import { deploymentModel, type ContainerRuntime, type DeploymentModel } from './deployment.js';
 import { ACCOUNTS_TABLE, PAGING } from '../config/reserved.js';

@@ -1,7 +1,7 @@
 import type { DatabaseId, PackageManager, StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ContainerRuntime } from '../model/deployment.js';
-import type { ViewModel } from '../model/view-model.js';
+import type { EntityView, ViewModel } from '../model/view-model.js';
 
 /** The exact shell commands, run from the project root, that a user (or CI) runs on the generated project. */
 export interface ProjectCommands {
@@ -40,12 +40,14 @@ export interface StackDescriptor {
   readonly packs: readonly string[];
   /** Stack-specific additions (type names per field, dependency versions…), available to templates as `lang`. */
   readonly extendView: (view: ViewModel) => Record<string, unknown>;
-  readonly commands: (ctx: StackContext) => ProjectCommands;
   /**
-   * The server image of each database the stack runs beside it, in compose and in the project's CI workflow
-   * (templates read it as `lang.dbImage`); SQLite has none.
+   * The stack's own part of one entity (its type names, code lines, test values), which a per-entity template
+   * (`__entity_<form>__` path) reads as `entity.lang`, as every template reads the stack's part of the whole
+   * view as `lang`; `lang` here is what `extendView` returned. `entity` itself stays the shared view on every
+   * stack, so an in-house pack's entity templates work on all of them. Node and go need no part of their own.
    */
-  readonly databaseImages: Readonly<Partial<Record<DatabaseId, string>>>;
+  readonly extendEntityView?: (entity: EntityView, lang: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  readonly commands: (ctx: StackContext) => ProjectCommands;
   /** How the stack's image starts and migrates in a container: the Dockerfile, compose and every cloud target read it. */
   readonly container: ContainerRuntime;
   /** The dependency install post-step, as one or more commands run in order in the project directory. */

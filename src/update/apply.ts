@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:f
 import { dirname } from 'node:path';
 import { VERSION } from '../version.js';
 import { fencedPath } from '../writer/fence.js';
-import { baseRefName, isExecutable, writeBaseCommit } from './base-ref.js';
+import { baseRefName, gitMode, writeBaseCommit } from './base-ref.js';
 import { markUnmerged } from './merge-file.js';
 import type { UpdatePlan } from './plan.js';
 
@@ -23,14 +23,14 @@ export function applyUpdate(plan: UpdatePlan): void {
       continue;
     }
     mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, file.write, { mode: isExecutable(file.path) ? 0o755 : 0o644 });
+    writeFileSync(full, file.write, { mode: plan.mode(file.path) });
   }
   intendToAdd(git.top, plan.files.filter((f) => f.status === 'created').map((f) => `${git.prefix}${f.path}`));
   for (const file of plan.files) {
     if (file.status !== 'conflict' || !file.sides) continue;
-    markUnmerged(git.top, `${git.prefix}${file.path}`, file.sides.base, file.sides.ours, file.sides.theirs, isExecutable(file.path) ? '100755' : '100644');
+    markUnmerged(git.top, `${git.prefix}${file.path}`, file.sides.base, file.sides.ours, file.sides.theirs, gitMode(plan.mode(file.path)));
   }
-  writeBaseCommit(git.top, baseRefName(git.prefix), plan.generated, `create-backend ${VERSION}: generated files of ${plan.config.name}`, plan.baseCommit);
+  writeBaseCommit(git.top, baseRefName(git.prefix), plan.generated, plan.mode, `create-backend ${VERSION}: generated files of ${plan.config.name}`, plan.baseCommit);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { FileMode } from '../generator/tree.js';
 
 /**
  * The base of an update (SPEC 7) kept in git: a commit under a ref of our own holding exactly the files the
@@ -32,11 +33,11 @@ export function gitLocation(dir: string): { top: string; prefix: string } | unde
   return { top: top!, prefix };
 }
 
-/** Executable files of the generated projects (wrappers and scripts), as the writer creates them. */
-export const isExecutable = (path: string) => /\.sh$|^mvnw$|\/mvnw$|^bin\//.test(path);
-
-/** Writes the files as a commit (trees built bottom-up with mktree) and points `ref` at it. */
-export function writeBaseCommit(cwd: string, ref: string, files: ReadonlyMap<string, Buffer>, message: string, parent?: string): string {
+/**
+ * Writes the files as a commit (trees built bottom-up with mktree) and points `ref` at it. Each file is recorded
+ * with the mode the render gave it (`modeOf`, from the virtual tree), as the writer wrote it to disk.
+ */
+export function writeBaseCommit(cwd: string, ref: string, files: ReadonlyMap<string, Buffer>, modeOf: (path: string) => FileMode, message: string, parent?: string): string {
   interface Dir {
     files: Map<string, string>;
     dirs: Map<string, Dir>;
@@ -49,7 +50,7 @@ export function writeBaseCommit(cwd: string, ref: string, files: ReadonlyMap<str
       if (!dir.dirs.has(segment)) dir.dirs.set(segment, { files: new Map(), dirs: new Map() });
       dir = dir.dirs.get(segment)!;
     }
-    dir.files.set(parts.at(-1)!, `${isExecutable(path) ? '100755' : '100644'} blob ${text(cwd, ['hash-object', '-w', '--stdin'], content)}`);
+    dir.files.set(parts.at(-1)!, `${gitMode(modeOf(path))} blob ${text(cwd, ['hash-object', '-w', '--stdin'], content)}`);
   }
   const mktree = (dir: Dir): string => {
     const entries = [...[...dir.files].map(([name, entry]) => `${entry}\t${name}`), ...[...dir.dirs].map(([name, sub]) => `040000 tree ${mktree(sub)}\t${name}`)];
@@ -64,6 +65,9 @@ export function writeBaseCommit(cwd: string, ref: string, files: ReadonlyMap<str
   text(cwd, ['update-ref', ref, commit]);
   return commit;
 }
+
+/** The mode of a file in a git tree or index entry. */
+export const gitMode = (mode: FileMode): string => (mode === 0o755 ? '100755' : '100644');
 
 /** The commit a ref points at, or undefined. */
 export function resolveRef(cwd: string, ref: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { StackId } from '../config/options.js';
-import { pyStr } from '../stacks/python/stack.js';
+import { pyStr } from '../stacks/python/syntax.js';
 
 /**
  * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator

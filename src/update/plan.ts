@@ -6,6 +6,7 @@ import { problem, UserError, type Problem } from '../config/problems.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { manifestFile, MANIFEST_PATH, sha256, SPEC_PATH } from '../generator/generate.js';
 import { generateProject } from '../generator/project.js';
+import type { FileMode } from '../generator/tree.js';
 import { builtInPacks } from '../generator/layers.js';
 import { loadPack, type Pack } from '../generator/packs.js';
 import { resolveTemplatePack } from '../generator/resolve-pack.js';
@@ -57,6 +58,8 @@ export interface UpdatePlan {
   readonly migration?: { readonly path: string; readonly summary: string; readonly statements: readonly string[] };
   /** The new render as committed under the base ref: what the next update merges against. */
   readonly generated: ReadonlyMap<string, Buffer>;
+  /** The mode of each file of the render (a migration, not rendered from a pack file, is not executable). */
+  readonly mode: (path: string) => FileMode;
   readonly baseCommit?: string;
   /** How the base was found, and anything the user should know about it. */
   readonly notes: readonly string[];
@@ -153,6 +156,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     files,
     ...(migration ? { migration: { path: migration.path, summary: migration.summary, statements: migration.up } } : {}),
     generated: theirs,
+    mode: (path) => render.mode(path),
     ...(found ? { baseCommit: found } : {}),
     notes,
   };

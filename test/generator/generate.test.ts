@@ -11,6 +11,7 @@ import { generate, evaluate, outputPath } from '../../src/generator/generate.js'
 import { loadPack, PackError, type Pack } from '../../src/generator/packs.js';
 import { TemplateError } from '../../src/generator/engine.js';
 import type { VirtualTree } from '../../src/generator/tree.js';
+import { deploymentModel } from '../../src/model/deployment.js';
 import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { loadStack } from '../../src/stacks/index.js';
 import { names } from '../../src/config/naming.js';
@@ -95,8 +96,10 @@ describe.each(MATRIX)('$label', ({ stack, database, auth, model }) => {
     }
   });
 
-  it.runIf(database !== 'sqlite')('runs the database image its stack descriptor names, in compose and in CI', () => {
-    const image = stacks.get(stack)!.databaseImages[database]!;
+  it.runIf(database !== 'sqlite')('runs the one database image of the deployment model, in compose and in CI', () => {
+    // The official image of the server the clouds run, whatever the stack (python once ran MariaDB for MySQL).
+    const image = deploymentModel(config, null).database!.image;
+    expect(image).toMatch(database === 'mysql' ? /^mysql:8\./ : /^postgres:\d+$/);
     for (const file of ['compose.yaml', '.github/workflows/ci.yml']) {
       const images = [...tree.get(file)!.toString('utf8').matchAll(/^\s+image: (\S+)$/gm)].map((m) => m[1]).filter((i) => !i.includes('{'));
       expect(images, file).toContain(image);
@@ -142,6 +145,25 @@ function pack(name: string, files: Record<string, string>, when?: Record<string,
   }
   return loadPack(dir);
 }
+
+describe('per-entity templates', () => {
+  const docs = pack('entity-docs', { 'docs/__entity_kebab__.md.hbs': '{{entity.names.pascal}} {{entity.table}}{{#each entity.fields}} {{column}}:{{type}}{{/each}}\n' });
+  const entityDocs = (tree: VirtualTree) => tree.paths().filter((p) => p.startsWith('docs/')).map((p) => tree.get(p)!.toString()).join('');
+
+  it('read the shared entity view as `entity` on every stack, so a pack renders the same text on each', () => {
+    const texts = READY.map((stack) => entityDocs(run(resolveConfig('shop', stack, 'sqlite', 'jwt'), [docs])));
+    expect(texts[0]).toContain('Product products');
+    for (const text of texts) expect(text).toBe(texts[0]);
+  });
+
+  it("read the stack's own part of the entity as `entity.lang` (python and java)", () => {
+    const own = { python: '{{entity.lang.modelClass}} {{entity.lang.module}}{{#each entity.lang.fields}} {{attr}}{{/each}}\n', java: '{{entity.lang.className}}{{#each entity.lang.fields}} {{javaType}}{{/each}}\n' } as const;
+    for (const stack of ['python', 'java'] as const) {
+      const tree = run(resolveConfig('shop', stack, 'sqlite', 'jwt'), [pack(`entity-lang-${stack}`, { 'docs/__entity_kebab__.md.hbs': own[stack] })]);
+      expect(entityDocs(tree), stack).toMatch(stack === 'python' ? /^Product product( [a-z_]+)+$/m : /^Product( [A-Z]\w*)+$/m);
+    }
+  });
+});
 
 describe.runIf(READY.length > 0)('layered packs', () => {
   const stack = READY[0];

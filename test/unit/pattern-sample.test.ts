@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goPattern, javaKeepsPattern, javaPattern, pythonPattern } from '../../src/model/pattern-dialects.js';
-import { patternSamples, samplePattern, wholeValuePattern } from '../../src/model/pattern-sample.js';
+import { patternSamples, samplePattern, wholeValuePattern } from '../../src/pattern/sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
-import { SAMPLE_ROWS, sampleValue } from '../../src/model/samples.js';
+import { SAMPLE_ROWS } from '../../src/config/options.js';
+import { sampleValue } from '../../src/model/samples.js';
 import { invalidSamples } from '../../src/model/view-model.js';
 import type { FieldSpec } from '../../src/config/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareViewModel } from '../../src/model/view-model.js';
-import { SAMPLE_ROWS } from '../../src/model/samples.js';
+import { SAMPLE_ROWS } from '../../src/config/options.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { resolveSpec } from '../fixtures/render.js';
 

@@ -42,9 +42,6 @@ const DRIVER: Record<string, readonly string[]> = {
   mysql: ['github.com/go-sql-driver/mysql'],
 };
 
-/** Local and CI database servers (compose, the CI workflow's services). */
-const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17', mysql: 'mysql:8.4' };
-
 /** The `resource.Kind` constant of each field type (internal/resource/field.go). */
 const KINDS: Readonly<Record<FieldType, string>> = {
   string: 'KindString',
@@ -76,7 +73,6 @@ export function goView(view: ViewModel): Record<string, unknown> {
       return { path, version };
     }),
     staticcheck: modules['honnef.co/go/tools'],
-    dbImage: DATABASE_IMAGES[view.database.id] ?? null,
     accountsTable: ACCOUNTS_TABLE,
     /** Which helpers the seed command needs (staticcheck reports an unused one). */
     seed: {
@@ -138,7 +134,6 @@ export const goStack: StackDescriptor = {
     lint: `go vet ./... && ! gofmt -l . | grep . && ${staticcheck()} ./...`,
   }),
   readsDotEnv: true,
-  databaseImages: DATABASE_IMAGES,
   container: {
     start: ['/server'],
     migrate: ['/server', 'migrate'],

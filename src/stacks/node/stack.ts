@@ -53,9 +53,6 @@ function pick(all: Readonly<Record<string, string>>, keep: (name: string) => boo
  */
 const PROJECT_TESTS: ReadonlySet<string> = new Set(['app', 'auth']);
 
-/** Local and CI database servers (compose, the CI workflow's services). */
-const DATABASE_IMAGES: StackDescriptor['databaseImages'] = { postgres: 'postgres:17', mysql: 'mysql:8.4' };
-
 export function nodeView(view: ViewModel): Record<string, unknown> {
   const v = versions();
   const db = view.database.id;
@@ -69,7 +66,6 @@ export function nodeView(view: ViewModel): Record<string, unknown> {
   return {
     engines: v.engines.node,
     nodeImage: 'node:24-slim',
-    dbImage: DATABASE_IMAGES[db] ?? null,
     dependencies,
     devDependencies,
     kyselyDialect,
@@ -103,7 +99,6 @@ export const nodeStack: StackDescriptor = {
     lint: `${pm} run lint && ${pm} run typecheck && ${pm} run format:check`,
   }),
   readsDotEnv: true,
-  databaseImages: DATABASE_IMAGES,
   container: {
     start: ['node', 'dist/server.js'],
     migrate: ['node', 'dist/db/migrate.js'],

@@ -1,0 +1,155 @@
+import { SAMPLE_ROWS } from '../../config/options.js';
+import type { EntityView } from '../../model/view-model.js';
+import type { JavaField } from './field-view.js';
+import { javaForeignKey, javaManyToMany } from './relation-view.js';
+import { queryParameter } from './annotations.js';
+import { imports, INT_MAX, javaString } from './syntax.js';
+
+/** An entity as the Java templates receive it (`entity` in per-entity templates). */
+
+export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>, classes: ReadonlyMap<string, string>, pkg: string) {
+  const fields = fieldsByEntity.get(e.name)!;
+  const foreignKeys = e.foreignKeys.map((r) => javaForeignKey(r, classes));
+  const manyToMany = e.manyToMany.map((r) => javaManyToMany(r, classes));
+  const className = classes.get(e.name)!;
+  const has = (t: string) => fields.some((f) => f.javaType === t);
+  const hasInput = (t: string) => fields.some((f) => f.inputType === t);
+  const hasResponse = (t: string) => fields.some((f) => f.responseType === t);
+  const anns = fields.flatMap((f) => f.annotations.map((a) => /^@(\w+)/.exec(a)![1]));
+  // A required foreign key is @NotNull even when no field needs that import.
+  if (foreignKeys.some((r) => r.required)) anns.push('NotNull');
+  const sorts = [
+    ...fields.filter((f) => f.sortable).map((f) => ({ key: f.name, cast: f.sortCast })),
+    ...foreignKeys.map((r) => ({ key: r.name, cast: false })),
+    { key: 'createdAt', cast: false },
+    { key: 'updatedAt', cast: false },
+  ].map((s) => ({ ...s, literal: javaString(s.key) }));
+  // Wire names whose JPA attribute differs (a keyword field `class` is attribute `class_`).
+  const renamed = fields.filter((f) => f.ident !== f.name);
+  const keys = [...fields.map((f) => f.name), ...foreignKeys.map((r) => r.name), ...manyToMany.map((r) => r.name)];
+  const needsUser = e.owned || e.referencesOwned;
+  const restrictInbound = e.referencedBy
+    .filter((ib) => ib.relation.onDeleteRestrict && testable.has(ib.source.name) && ib.source.name !== e.name)
+    .map((ib) => ({
+      source: ib.source.names.pascal,
+      sourceCamel: ib.source.names.camel,
+      fk: ib.relation.fkField!,
+      path: ib.source.path,
+      // Named after the relation too: two restrict relations from one entity to this one are two tests.
+      testName: `deletingWhileReferencedBy${ib.source.names.pascal}${ib.relation.names.pascal}IsConflict`,
+    }));
+  const uniqueField = fields.find((f) => f.unique && f.hasSample) ?? null;
+  // A field whose JSON comes back exactly as sent (datetimes, decimals and doubles may change spelling).
+  const stable = (f: JavaField) => !['datetime', 'decimal', 'number', 'json'].includes(f.type);
+  const patchField = fields.find((f) => f.hasSample && stable(f) && !f.unique && f.samples[0] !== f.samples[1]) ?? null;
+  const optionalDefaults = fields.filter((f) => !f.required && f.defaultExpr !== null);
+  return {
+    name: e.name,
+    pascal: e.names.pascal,
+    /** The JPA entity class: the entity's name unless java.lang, JPA or the project's own classes take it. */
+    className,
+    camel: e.names.camel,
+    title: e.names.title,
+    pluralTitle: e.names.pluralTitle,
+    table: e.table,
+    path: e.path,
+    owned: e.owned,
+    needsUser,
+    fields,
+    foreignKeys,
+    manyToMany,
+    hasForeignKeys: foreignKeys.length > 0,
+    hasManyToMany: manyToMany.length > 0,
+    hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
+    hasJson: fields.some((f) => f.isJson),
+    sorts,
+    numericTextSortsLiteral: sorts.filter((s) => s.cast).map((s) => s.literal).join(', '),
+    attributeEntries: renamed.map((f) => `Map.entry(${javaString(f.name)}, ${javaString(f.ident)})`),
+    hasJsonProperty: renamed.length > 0,
+    filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
+    keys: keys.map(javaString),
+    /** The list route's query parameters for the document: the controller reads them all from one map. */
+    queryParameters: [
+      queryParameter('limit', 'integer', 'Page size (1-100)', [['minimum', '"1"'], ['maximum', '"100"'], ['defaultValue', '"20"']]),
+      queryParameter('offset', 'integer', 'Items to skip', [['minimum', '"0"'], ['maximum', `"${INT_MAX}"`], ['defaultValue', '"0"']]),
+      queryParameter('sort', 'string', 'A field to sort by, descending with a leading -', [['allowableValues', sorts.flatMap((s) => [s.literal, javaString(`-${s.key}`)])]]),
+      ...fields.filter((f) => f.filterSchema !== null).map((f) => queryParameter(f.name, null, 'Only rows with this value', f.filterSchema!)),
+      ...foreignKeys.map((r) => queryParameter(r.name, null, 'Only rows with this value', [['type', '"string"'], ['format', '"uuid"']])),
+    ],
+    entityImports: imports([
+      ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
+      ...(has('LocalDate') ? ['java.time.LocalDate'] : []),
+      'java.time.Instant',
+      'java.util.UUID',
+      ...(manyToMany.length ? ['java.util.LinkedHashSet', 'java.util.Set', 'jakarta.persistence.CollectionTable', 'jakarta.persistence.ElementCollection', 'jakarta.persistence.JoinColumn'] : []),
+      'jakarta.persistence.Column',
+      'jakarta.persistence.Entity',
+      'jakarta.persistence.Id',
+      'jakarta.persistence.Table',
+      ...(manyToMany.length ? ['org.hibernate.annotations.BatchSize'] : []),
+      ...(fields.some((f) => f.columnTransformer) ? ['org.hibernate.annotations.ColumnTransformer'] : []),
+    ]),
+    createImports: imports([
+      ...(hasInput('LocalDate') ? ['java.time.LocalDate'] : []),
+      ...(hasInput('Instant') ? ['java.time.Instant'] : []),
+      ...(hasInput('UUID') || foreignKeys.length || manyToMany.length ? ['java.util.UUID'] : []),
+      ...(manyToMany.length ? ['java.util.List'] : []),
+      ...[...new Set(anns)].map((a) => (a === 'Schema' ? 'io.swagger.v3.oas.annotations.media.Schema' : `jakarta.validation.constraints.${a}`)),
+      `${pkg}.web.JsonBody`,
+      ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
+      ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
+    ]),
+    responseImports: imports([
+      ...(hasResponse('LocalDate') ? ['java.time.LocalDate'] : []),
+      'java.time.Instant',
+      'java.util.UUID',
+      ...(manyToMany.length ? ['java.util.List'] : []),
+      ...(hasResponse('JsonNode') ? ['tools.jackson.databind.JsonNode'] : []),
+      ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
+      ...(fields.some((f) => f.isJson) ? ['io.swagger.v3.oas.annotations.media.Schema'] : []),
+    ]),
+    hasDecimal: fields.some((f) => f.isDecimal),
+    serviceImports: imports([
+      ...[...foreignKeys, ...manyToMany].map((r) => `${pkg}.domain.${r.targetClass}`),
+      `${pkg}.domain.${className}`,
+      `${pkg}.domain.${e.names.pascal}Repository`,
+      `${pkg}.domain.Filter`,
+      `${pkg}.domain.Listing`,
+      ...(foreignKeys.length || manyToMany.length ? [`${pkg}.domain.References`, `${pkg}.web.FieldProblem`, 'java.util.ArrayList'] : []),
+      ...['ApiException', 'Ids', 'JsonBody', 'JsonText', 'PageResponse', 'Validation'].map((c) => `${pkg}.web.${c}`),
+      ...(fields.some((f) => f.isDecimal) ? ['java.math.BigDecimal'] : []),
+      'java.time.Instant',
+      'java.time.temporal.ChronoUnit',
+      'java.util.List',
+      'java.util.Map',
+      'java.util.Set',
+      'java.util.UUID',
+      'org.springframework.stereotype.Service',
+      'org.springframework.transaction.annotation.Transactional',
+      'org.springframework.util.MultiValueMap',
+      'tools.jackson.databind.JsonNode',
+      'tools.jackson.databind.node.ObjectNode',
+    ]),
+    testable: e.testable,
+    uniqueField,
+    patchField,
+    restrictInbound,
+    /** Test bodies (fields only), one JSON object per seed; distinct values for unique fields. */
+    sampleBodies: Array.from({ length: SAMPLE_ROWS }, (_, i) =>
+      javaString(JSON.stringify(Object.fromEntries(fields.filter((f) => f.samples[i] !== null).map((f) => [f.name, JSON.parse(f.samples[i]!)])))),
+    ),
+    requiredLiteral: [...fields.filter((f) => f.required).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)].join(', '),
+    defaultAsserts: optionalDefaults
+      .filter((f) => !['json', 'decimal', 'datetime', 'number'].includes(f.type))
+      .map((f) => ({ name: f.nameLiteral, value: javaString(f.defaultJson!) })),
+    patchLiteral: patchField ? javaString(JSON.stringify({ [patchField.name]: JSON.parse(patchField.samples[1]!) })) : null,
+    patchValue: patchField ? javaString(patchField.samples[1]!) : null,
+    invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, value: i.json, reason: i.reason }))),
+    requiredKeys: [...fields.filter((f) => f.required && f.defaultExpr === null).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
+    requiredTargets: foreignKeys.filter((r) => r.required),
+    /** Decimal fields every test body holds, each also sent as a JSON number (SPEC 5). */
+    decimalKeys: fields.filter((f) => f.isDecimal && f.samples.every((s) => s !== null)).map((f) => f.nameLiteral),
+    firstField: fields[0] ?? null,
+    isFirst: e.isFirst,
+  };
+}

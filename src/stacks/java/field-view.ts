@@ -1,0 +1,89 @@
+import type { FieldView } from '../../model/view-model.js';
+import { annotations, filterSchema } from './annotations.js';
+import { javaIdentifier } from './names.js';
+import { javaString, longLiteral } from './syntax.js';
+import { FILTER, INPUT_TYPE, JAVA_TYPE, READER, RESPONSE_TYPE } from './types.js';
+
+/** A field as the Java templates print it: types, annotations, conversions, its filter and its test values. */
+
+function defaultExpr(f: FieldView): string | null {
+  const d = f.default;
+  if (d === null || d === undefined) return null;
+  switch (f.type) {
+    case 'integer': return `Integer.valueOf(${Number(d)})`;
+    case 'bigint': return `Long.valueOf(${longLiteral(Number(d))})`;
+    case 'number': return `Double.valueOf(${Number.isInteger(Number(d)) ? `${Number(d)}.0` : String(d)})`;
+    case 'boolean': return d ? 'Boolean.TRUE' : 'Boolean.FALSE';
+    case 'date': return `LocalDate.parse(${javaString(String(d))})`;
+    case 'datetime': return `Instant.parse(${javaString(String(d))})`;
+    case 'uuid': return `UUID.fromString(${javaString(String(d))})`;
+    case 'json': return javaString(JSON.stringify(d));
+    default: return javaString(String(d));
+  }
+}
+
+/** The JsonBody call that reads the field with its JSON type (and, for enums and decimals, its shape). */
+function reader(f: FieldView): string {
+  const name = javaString(f.name);
+  if (f.isEnum) return `body.oneOf(${[name, ...(f.values ?? []).map(javaString)].join(', ')})`;
+  if (f.isDecimal) return `body.decimal(${name}, ${f.precision ?? 12}, ${f.scale ?? 2})`;
+  return `body.${READER[f.type]}(${name})`;
+}
+
+function toEntity(f: FieldView, v: string): string {
+  if (f.isDecimal) return `${v} == null ? null : new BigDecimal(${v})`;
+  return v;
+}
+
+function toResponse(f: FieldView, v: string): string {
+  if (f.isDecimal) return `${v} == null ? null : ${v}.toPlainString()`;
+  if (f.isJson) return `json.read(${v})`;
+  return v;
+}
+
+export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) {
+  // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
+  const ident = javaIdentifier(f.name);
+  const pascal = ident.charAt(0).toUpperCase() + ident.slice(1);
+  // Text is filterable and sortable too (the shared contract probes both); json and paging names are not.
+  const filterKind = f.filterable ? FILTER[f.type] ?? null : null;
+  const attr = f.name;
+  let filter: string | null = null;
+  if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
+  else if (filterKind) filter = `Filter.${filterKind}(${javaString(attr)})`;
+  return {
+    name: f.name,
+    type: f.type,
+    defaultJson: f.defaultJson,
+    pascal,
+    ident,
+    /** `@JsonProperty` keeps the wire name when the identifier differs from it. */
+    jsonProperty: ident === f.name ? null : `@JsonProperty(${javaString(f.name)})`,
+    column: f.column,
+    required: f.required,
+    unique: f.unique,
+    isJson: f.isJson,
+    isDecimal: f.isDecimal,
+    javaType: JAVA_TYPE[f.type],
+    inputType: INPUT_TYPE[f.type],
+    responseType: RESPONSE_TYPE[f.type],
+    read: reader(f),
+    filterSchema: filterSchema(f),
+    annotations: annotations(f),
+    hasAnnotations: annotations(f).length > 0,
+    defaultExpr: defaultExpr(f),
+    toEntity: toEntity(f, `input.${ident}()`),
+    toResponse: toResponse(f, `entity.get${pascal}()`),
+    /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
+    columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,
+    filter,
+    sortable: !f.isJson,
+    /** The sort expression needs a numeric cast (decimals are stored as text on SQLite). */
+    sortCast: f.isDecimal && isSqlite,
+    nameLiteral: javaString(f.name),
+    samples: f.samples,
+    hasSample: f.hasSample,
+    invalid: f.invalidSamples.map((s) => ({ reason: javaString(s.reason), json: javaString(s.json) })),
+  };
+}
+export type JavaField = ReturnType<typeof javaField>;

@@ -1,0 +1,135 @@
+import type { EntityView, FieldView } from '../../model/view-model.js';
+import { pyAttribute, pyModule } from './names.js';
+import { pyField } from './field-view.js';
+import { pyForeignKey, pyManyToMany } from './relation-view.js';
+import { pyCall, pyImport, pyStr, pyTuple, pyTupleAssign } from './syntax.js';
+import { hasTextPattern, textRules } from './types.js';
+
+/** An entity as the Python templates receive it (`entity` in per-entity templates). */
+
+export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: ReadonlyMap<string, string>) {
+  const module = pyModule(e.names.snake);
+  const modelClass = classes.get(e.names.pascal)!;
+  const fields = e.fields.map(pyField);
+  const foreignKeys = e.foreignKeys.map((r) => pyForeignKey(r, classes));
+  const manyToMany = e.manyToMany.map((r) => pyManyToMany(r, classes));
+  const sortKeys = [
+    ...fields.filter((f) => f.sortable).map((f) => ({ key: f.name, attr: f.attr, isDecimal: f.isDecimal })),
+    ...foreignKeys.map((r) => ({ key: r.alias, attr: r.attr, isDecimal: false })),
+    { key: 'createdAt', attr: 'created_at', isDecimal: false },
+    { key: 'updatedAt', attr: 'updated_at', isDecimal: false },
+  ];
+  const sortLiteral = sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]).join(', ');
+  const filterField = fields.find((f) => f.filterValue !== null && f.filterValueAlt !== null && f.filterValue !== f.filterValueAlt) ?? null;
+  const patchField = fields.find((f) => f.hasSample && f.sampleAlt !== f.sample && !f.unique) ?? fields.find((f) => f.hasSample && f.sampleAlt !== f.sample) ?? null;
+  const inbound = e.referencedBy.map((ib) => ({
+    sourceSnake: ib.source.names.snake,
+    sourceModel: classes.get(ib.source.names.pascal)!,
+    sourceTitle: ib.source.names.title,
+    sourcePath: ib.source.path,
+    fkAlias: ib.relation.fkField!,
+    fkAttr: pyAttribute(ib.relation.fkNames!.snake),
+    restrict: ib.relation.onDeleteRestrict,
+    cascade: ib.relation.onDeleteCascade,
+    setNull: ib.relation.onDeleteSetNull,
+    sourceTestable: testable.has(ib.source.name),
+    selfReference: ib.source.name === e.name,
+  }));
+  return {
+    schemaImports: schemaImports(e),
+    hasEnums: fields.some((f) => f.isEnum),
+    uniqueChecks: [
+      ...fields.filter((f) => f.unique).map((f) => ({ attr: f.attr, alias: f.name })),
+      ...foreignKeys.filter((r) => r.isOneToOne).map((r) => ({ attr: r.attr, alias: r.alias })),
+    ],
+    hasUniqueChecks: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
+    hasNotNull: fields.some((f) => f.required) || foreignKeys.some((r) => r.required),
+    hasDecimal: fields.some((f) => f.isDecimal),
+    hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
+    needsUser: e.owned || foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
+    schemaNames: pyImport(`app.schemas.${module}`, [
+      ...['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`),
+      ...fields.filter((f) => f.isEnum).map((f) => f.enumType!),
+    ]),
+    sampleEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sample}`),
+    altEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sampleAlt}`),
+    requiredAliases: [...fields.filter((f) => f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr),
+    nullAliases: [...fields.filter((f) => !f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => !r.required).map((r) => r.alias)].map(pyStr),
+    invalidParams: fields.flatMap((f) => [
+      ...(f.wrongType ? [{ label: 'type', ...f.wrongType }] : []),
+      ...f.invalid,
+    ].map((i) => pyCall(8, 'pytest.param', [pyStr(f.name), i.value, pyStr(i.message), `id=${pyStr(`${f.name}-${i.label}`)}`], ')', ','))),
+    requiredTuple: pyTuple([...fields.filter((f) => f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => r.required).map((r) => pyStr(r.alias))]),
+    nullTuple: pyTuple([...fields.filter((f) => !f.required && !f.hasDefault).map((f) => pyStr(f.name)), ...foreignKeys.filter((r) => !r.required).map((r) => pyStr(r.alias))]),
+    uniqueAliases: fields.filter((f) => f.unique).map((f) => pyStr(f.name)),
+    /** Decimal fields of the test payload, each also sent as a JSON number (SPEC 5). */
+    decimalAliases: fields.filter((f) => f.isDecimal && f.hasSample).map((f) => pyStr(f.name)).join(', '),
+    defaultAsserts: fields
+      .filter((f) => f.hasDefault)
+      .map((f) => `assert body[${pyStr(f.name)}] ${['True', 'False', 'None'].includes(f.defaultResponse) ? 'is' : '=='} ${f.defaultResponse}`),
+    checksDefaultsOrNulls: fields.some((f) => f.hasDefault) || fields.some((f) => !f.required) || foreignKeys.some((r) => !r.required),
+    patchChange: patchField ? `{${pyStr(patchField.name)}: ${patchField.sampleAlt}}` : null,
+    filterRequest: filterField
+      ? pyCall(4, 'only = client.get', ['PATH', `params={${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}`, 'headers=factory.headers'])
+      : null,
+    linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
+    neverNull: pyTupleAssign(4, 'never_null = ', [...fields.filter((f) => f.required).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr)),
+    sortType: pyCall(0, `${e.names.pascal}Sort = Literal`, sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]), ']'),
+    name: e.name,
+    constName: e.names.upperSnake,
+    module,
+    /** For composed identifiers (`create_class`, `class_row`), where a keyword needs no mapping. */
+    snake: e.names.snake,
+    /** The SQLAlchemy class in models.py; schemas keep the user's name as their prefix (`OrderCreate`). */
+    modelClass,
+    model: e.names.pascal,
+    title: e.names.title,
+    pluralTitle: e.names.pluralTitle,
+    table: e.table,
+    path: e.path,
+    owned: e.owned,
+    fields,
+    foreignKeys,
+    manyToMany,
+    /** Whether a helper of the route module takes the session (link tables, references, unique checks). */
+    usesSession: manyToMany.length > 0 || foreignKeys.length > 0 || fields.some((f) => f.unique),
+    hasManyToMany: manyToMany.length > 0,
+    sortKeys,
+    sortLiteral,
+    testable: e.testable,
+    filterField,
+    patchField,
+    inbound,
+    restrictInbound: inbound.filter((i) => i.restrict),
+    /** Whether generated modules import `Decimal`, and the JSON value types. */
+    usesDecimal: e.fields.some((f) => f.isDecimal),
+    usesJson: e.fields.some((f) => f.isJson),
+  };
+}
+
+function schemaImports(e: EntityView): string {
+  const has = (pred: (f: FieldView) => boolean) => e.fields.some(pred);
+  const std: string[] = [];
+  const fromDatetime = [
+    ...(has((f) => f.isDatetime && f.hasDefault) ? ['UTC'] : []),
+    ...(has((f) => f.isDate) ? ['date'] : []),
+    ...(has((f) => f.isDatetime && f.hasDefault) ? ['datetime'] : []),
+  ];
+  if (fromDatetime.length > 0) std.push(pyImport('datetime', fromDatetime));
+  if (has((f) => f.isDecimal)) std.push('from decimal import Decimal');
+  const typing = ['Literal'];
+  if (has((f) => f.isDecimal || textRules(f).length > 0 || (f.filterable && (f.isInteger || f.isBigint || f.isNumber)))) typing.push('Annotated');
+  std.push(pyImport('typing', typing));
+  const pyd = ['BaseModel', 'Field'];
+  if (has((f) => f.isJson)) pyd.push('JsonValue');
+  const values = ['DateTimeOut', 'InputModel', 'OutputModel', 'PatchModel'];
+  if (has((f) => f.isDate)) values.push('DateIn');
+  if (has((f) => f.isDatetime)) values.push('DateTimeIn');
+  if (has((f) => f.isDecimal)) values.push('DecimalOut', 'decimal_input');
+  if (has((f) => f.isJson)) values.push('JsonIn');
+  if (has((f) => f.isUuid) || e.hasRelations) values.push('UuidIn');
+  if (has((f) => f.isEmail)) values.push('EMAIL_TEXT');
+  if (has(hasTextPattern)) values.push('TextPattern');
+  if (has((f) => f.isUrl)) values.push('URL_TEXT');
+  return [std.join('\n'), pyImport('pydantic', pyd), pyImport('app.values', values)].join('\n\n');
+}

@@ -1,0 +1,74 @@
+import { TEXT_FORMATS } from '../../model/text-formats.js';
+import type { EntityView, ViewModel } from '../../model/view-model.js';
+import { pyEntity } from './entity-view.js';
+import { pyModelClasses } from './names.js';
+import { pyImport, pyRegex, pyStr } from './syntax.js';
+import { readVersions, requirementName } from './versions.js';
+
+export function pythonView(view: ViewModel): Record<string, unknown> {
+  const versions = readVersions();
+  const runtime = [...versions.runtime];
+  if (view.database.isPostgres) runtime.push(...versions.postgres);
+  if (view.database.isMysql) runtime.push(...versions.mysql);
+  if (view.auth.jwt) runtime.push(...versions.jwt);
+  runtime.sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
+  const dev = [...versions.dev].sort((a, b) => (requirementName(a) < requirementName(b) ? -1 : 1));
+  const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
+  const classes = pyModelClasses(view.entities.map((e) => e.names.pascal));
+  const entities = view.entities.map((e) => pyEntity(e, testable, classes));
+  const schema = view.database.schema;
+  const seedable = entities.filter((e) => e.testable);
+  const seedRows = seedable.map((e) => ({
+    var: `${e.snake}_row`,
+    model: e.modelClass,
+    create: `${e.model}Create`,
+    entries: [
+      ...e.sampleEntries,
+      ...e.foreignKeys.filter((r) => r.required).map((r) => `${pyStr(r.alias)}: ${r.targetSnake}_row.id`),
+    ],
+    exclude: e.manyToMany.length ? `exclude={${e.manyToMany.map((r) => pyStr(r.attr)).join(', ')}}` : '',
+    owned: e.owned,
+  }));
+  const seedImports = [
+    'from app import models',
+    'from app.config import DatabaseSettings, describe_error',
+    'from app.db import Database',
+    'from app.ids import uuid7',
+    ...[...seedable].sort((a, b) => (a.module < b.module ? -1 : 1)).map((e) => pyImport(`app.schemas.${e.module}`, [`${e.model}Create`])),
+    'from app.sqltypes import utc_now',
+  ].join('\n');
+  return {
+    /** The email and url rules (app/values.py): as documents show them, and as `re.search` reads them. */
+    textFormats: {
+      email: { pattern: pyRegex(TEXT_FORMATS.email.pattern), search: pyRegex(TEXT_FORMATS.email.python) },
+      url: { pattern: pyRegex(TEXT_FORMATS.url.pattern), search: pyRegex(TEXT_FORMATS.url.python) },
+    },
+    package: 'app',
+    pythonVersion: '3.11',
+    runtimeDependencies: runtime,
+    devDependencies: dev,
+    buildRequires: versions.build,
+    entities,
+    seedRows,
+    seedImports,
+    routeImports: pyImport('app.routes', [...(view.auth.jwt ? ['auth'] : []), 'health', ...entities.map((e) => e.module)].sort()),
+    usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
+    usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
+    /** Name forms of file paths (`__entity_module__`): entity modules are Python identifiers. */
+    entityNames: Object.fromEntries(entities.map((e) => [e.name, { module: e.module }])),
+    migrationUp: schema ? schema.up.map(pyStr) : [],
+    migrationDown: schema ? schema.down.map(pyStr) : [],
+    driverNote: view.database.isPostgres
+      ? 'psycopg 3 (binary wheels)'
+      : view.database.isMysql
+        ? 'PyMySQL (pure Python)'
+        : 'the standard library sqlite3 module',
+  };
+}
+
+/** One entity's part of the view (`entity.lang` in per-entity templates): its entry in `lang.entities`. */
+export function pythonEntityView(entity: EntityView, lang: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const own = (lang.entities as Array<ReturnType<typeof pyEntity>>).find((e) => e.name === entity.name);
+  if (!own) throw new Error(`no view of entity ${entity.name} in the stack's view`);
+  return own;
+}
