@@ -15,7 +15,7 @@ import { databaseAt } from '../update/databases.js';
  * keys), and the v1 rows survive. One model pair holds every change kind of the issue, so each stack × database
  * costs one install: the updated and the fresh project are not installed again but migrate with the installed
  * v1's toolchain (MIGRATE_WITH_V1, which says per stack why that is the real tool applying the real files).
- * About 1 min (go, node), 2 min (python) and 2.5 min (java, the v1 package) a case.
+ * About 25 s (go), 1 min (node), 2 min (python) and 2 to 3 min (java, most of it the v1 package) a case.
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
