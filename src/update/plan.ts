@@ -127,7 +127,8 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   for (const [path, content] of base) if (isMigrationPath(config.stack, path)) theirs.set(path, content);
   const migration = newMigration(config, old.config, view, options.allowDataLoss, [...base.keys(), ...migrationsOnDisk(directory, config.stack, base)], problems);
   if (migration) theirs.set(migration.path, Buffer.from(migration.content, 'utf8'));
-  if (stack.formatter?.kind === 'project') {
+  // A refused update writes nothing, so its render is not formatted (a Maven run for java): it answers at once.
+  if (stack.formatter?.kind === 'project' && problems.length === 0) {
     // create recorded the formatted files (src/cli/create.ts): the new render is merged in the same style.
     const formatted = formatInScratch(stack.formatter, theirs);
     for (const [path, content] of formatted.files) theirs.set(path, content);

@@ -161,7 +161,7 @@ async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: 
   throw new Error(`server did not become healthy at ${baseUrl} within ${timeoutMs} ms (exited: ${exited})`);
 }
 
-async function startServer(cwd: string, command: string, env: Record<string, string>): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
+export async function startServer(cwd: string, command: string, env: Record<string, string>): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
   const port = await freePort();
   let output = '';
   const server = execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, all: true, reject: false, detached: true });
@@ -176,7 +176,7 @@ async function startServer(cwd: string, command: string, env: Record<string, str
   return { server, baseUrl, output: () => output };
 }
 
-function stopGroup(server: ResultPromise, signal: NodeJS.Signals = 'SIGKILL'): void {
+export function stopGroup(server: ResultPromise, signal: NodeJS.Signals = 'SIGKILL'): void {
   try {
     if (server.pid) process.kill(-server.pid, signal);
   } catch {
@@ -185,7 +185,7 @@ function stopGroup(server: ResultPromise, signal: NodeJS.Signals = 'SIGKILL'): v
 }
 
 /** Reads the generated project's backend.yaml back through the CLI's own resolver: the model the server serves. */
-function projectConfig(dir: string): ResolvedConfig {
+export function projectConfig(dir: string): ResolvedConfig {
   const gathered = gather({ config: join(dir, 'backend.yaml') });
   const { config, problems } = finish(gathered.partial, gathered, {});
   if (!config) throw new Error(`generated backend.yaml does not validate: ${JSON.stringify(problems)}`);
