@@ -161,14 +161,14 @@ async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: 
   throw new Error(`server did not become healthy at ${baseUrl} within ${timeoutMs} ms (exited: ${exited})`);
 }
 
-export async function startServer(cwd: string, command: string, env: Record<string, string>): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
+export async function startServer(cwd: string, command: string, env: Record<string, string>, healthTimeout = 120_000): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
   const port = await freePort();
   let output = '';
   const server = execa('sh', ['-c', command], { cwd, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, all: true, reject: false, detached: true });
   server.all?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(baseUrl, server, 120_000);
+    await waitForHealth(baseUrl, server, healthTimeout);
   } catch (err) {
     stopGroup(server);
     throw new Error(`${(err as Error).message}\n${output}`);
@@ -192,7 +192,38 @@ export function projectConfig(dir: string): ResolvedConfig {
   return config;
 }
 
+/**
+ * Measures each step of a case and logs one compact line at its end, passed or not ("e2e time java-sqlite:
+ * install 212s, lint 15s, tests 180s, … = 480s"): where CI's time goes, per case, without reading the timestamps.
+ */
+function stepClock(label: string, log: (s: string) => void) {
+  const started = Date.now();
+  const spent: string[] = [];
+  return {
+    async step<T>(name: string, run: () => Promise<T>): Promise<T> {
+      const t = Date.now();
+      try {
+        return await run();
+      } finally {
+        spent.push(`${name} ${Math.round((Date.now() - t) / 1000)}s`);
+      }
+    },
+    report: () => log(`e2e time ${label}: ${spent.join(', ')} = ${Math.round((Date.now() - started) / 1000)}s`),
+  };
+}
+
 export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): Promise<void> {
+  const clock = stepClock(c.label, log);
+  try {
+    await runSteps(c, log, clock.step);
+  } finally {
+    clock.report();
+  }
+}
+
+type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+
+async function runSteps(c: E2ECase, log: (s: string) => void, step: Step): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   // CB_E2E_PREFIX keeps the databases of two checkouts running e2e side by side apart.
   const name = `${process.env.CB_E2E_PREFIX ?? 'e2e'}_${c.label.replace(/-/g, '_')}`;
@@ -202,7 +233,7 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
   const args = [BIN, dir, '--stack', c.stack, '--database', c.database, '--json', '--no-git', ...(c.spec ? ['--config', c.spec] : ['--yes'])];
   log(`generate + install: node ${args.join(' ')}`);
   const stepLimit = (ms: number) => ms * (c.stepTimeoutScale ?? 1);
-  const gen = await execa('node', args, { reject: false, timeout: stepLimit(600_000) });
+  const gen = await step('install', () => execa('node', args, { reject: false, timeout: stepLimit(600_000) }));
   assertOk({ ...gen, all: `${gen.stdout}\n${gen.stderr}` }, 'create-backend (generate + install)');
   const result = JSON.parse(gen.stdout) as CliResult;
   const { commands } = result;
@@ -213,46 +244,51 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
 
   if (commands.lint) {
     log(`static checks: ${commands.lint}`);
-    assertOk(await sh(commands.lint, dir, {}, stepLimit(600_000)), `static checks (${commands.lint})`);
+    assertOk(await step('lint', () => sh(commands.lint!, dir, {}, stepLimit(600_000))), `static checks (${commands.lint})`);
   }
   if (c.depth === 'static') {
     log(`migrate: ${commands.migrate}`);
-    assertOk(await sh(commands.migrate, dir, env, stepLimit(300_000)), `migrate (${commands.migrate})`);
+    assertOk(await step('migrate', () => sh(commands.migrate, dir, env, stepLimit(300_000))), `migrate (${commands.migrate})`);
     return;
   }
   if (c.depth !== 'contract') {
     log(`project tests: ${commands.test}`);
     // The tests get their own database and the app's DATABASE_URL beside it, as on a developer's machine: they must use the first and leave the second alone.
-    assertOk(await sh(commands.test, dir, { TEST_DATABASE_URL: testUrl, DATABASE_URL: appUrl, JWT_SECRET, NODE_ENV: 'test' }, stepLimit(600_000)), `project tests (${commands.test})`);
+    const testEnv = { TEST_DATABASE_URL: testUrl, DATABASE_URL: appUrl, JWT_SECRET, NODE_ENV: 'test' };
+    assertOk(await step('tests', () => sh(commands.test, dir, testEnv, stepLimit(600_000))), `project tests (${commands.test})`);
   }
 
   log(`migrate: ${commands.migrate}`);
-  assertOk(await sh(commands.migrate, dir, env, stepLimit(300_000)), `migrate (${commands.migrate})`);
+  assertOk(await step('migrate', () => sh(commands.migrate, dir, env, stepLimit(300_000))), `migrate (${commands.migrate})`);
   if (c.depth === 'own-tests') return;
-  // Java's build is its install command, which has just run on the same sources: the jar is there already.
-  if (commands.build && commands.build !== commands.install) {
+  // The build runs once: Java's is its install command, which has just run on the same sources (the jar is
+  // there already), and node's start command begins with it (`npm run build && npm start`).
+  const run = runOnly(commands);
+  if (commands.build && commands.build !== commands.install && run === commands.start) {
     log(`build: ${commands.build}`);
-    assertOk(await sh(commands.build, dir, env, stepLimit(600_000)), `build (${commands.build})`);
+    assertOk(await step('build', () => sh(commands.build!, dir, env, stepLimit(600_000))), `build (${commands.build})`);
   }
 
   const config = projectConfig(dir);
-  const { server, baseUrl, output } = await startServer(dir, commands.start, env);
+  // A start that builds first gets the build step's time limit too (the keyword model's build takes most of a minute).
+  const startLimit = stepLimit(run === commands.start ? 120_000 : 720_000);
+  const { server, baseUrl, output } = await step('start', () => startServer(dir, commands.start, env, startLimit));
   try {
     // The contract's last probe locks this address out of /auth/login (login throttle): log in before it.
     const fuzzToken = c.schemathesis && config.auth === 'jwt' ? await fuzzUserToken(baseUrl) : undefined;
     log(`contract: ${baseUrl}`);
-    const report = await runContract({ baseUrl, config, jwtSecret: JWT_SECRET });
+    const report = await step('contract', () => runContract({ baseUrl, config, jwtSecret: JWT_SECRET }));
     if (!report.ok) log(output());
     assertContract(report);
     if (c.schemathesis) {
       log(`schemathesis (${c.schemathesis}): fuzzing from /openapi.json`);
       const started = Date.now();
-      const phases = await runSchemathesis(baseUrl, fuzzToken, dir, c.schemathesis);
+      const phases = await step('schemathesis', () => runSchemathesis(baseUrl, fuzzToken, dir, c.schemathesis!));
       log(`schemathesis: clean in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases})`);
     }
   } finally {
     stopGroup(server, 'SIGTERM');
-    const stopped = await Promise.race([server.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
+    const stopped = await step('stop', () => Promise.race([server.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]));
     if (!stopped) stopGroup(server);
     if (!stopped) throw new Error('server did not stop within 15 s of SIGTERM (graceful shutdown)');
   }
@@ -260,12 +296,19 @@ export async function runE2E(c: E2ECase, log: (s: string) => void = () => {}): P
   if (c.depth === 'contract') return;
 
   // Rate limiting is probed against a second start with a small limit, so it cannot disturb the contract run.
-  const limited = await startServer(dir, commands.start, { ...env, RATE_LIMIT_PER_MINUTE: '20' });
+  // The same build serves again: only the start command's run part.
+  const limited = await step('restart', () => startServer(dir, run, { ...env, RATE_LIMIT_PER_MINUTE: '20' }));
   try {
     await expectRateLimited(`${limited.baseUrl}/api/${config.entities[0] ? names(config.entities[0].name).pluralKebab : 'none'}`);
   } finally {
     stopGroup(limited.server);
   }
+}
+
+/** The start command without a leading build (`npm run build && npm start` → `npm start`), for a project already built. */
+export function runOnly(commands: Pick<CliResult['commands'], 'start' | 'build'>): string {
+  const buildFirst = commands.build ? `${commands.build} && ` : undefined;
+  return buildFirst && commands.start.startsWith(buildFirst) ? commands.start.slice(buildFirst.length) : commands.start;
 }
 
 /** Requests to an API route (authenticated or not) end in 429 problem+json with Retry-After within 100 calls. */

@@ -55,6 +55,13 @@ const MIGRATE_WITH_V1: Partial<Record<StackId, (project: string, installed: stri
 };
 const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? Object.keys(MIGRATE_WITH_V1)) as StackId[];
 const DATABASES: SqlDialect[] = ['sqlite', 'postgres', 'mysql'];
+/**
+ * Java writes the same statements as node (src/update/migration-files.ts), which this file checks on every
+ * database; what Java adds is Flyway applying them, which the update e2e exercises on SQLite and PostgreSQL with
+ * rows in the tables. So CI runs Java here on MySQL only, the third database, where Flyway's own statement
+ * parser differs most (about 3 minutes a case, most of it the v1 package); CB_E2E_EQUIVALENCE_ALL=1 runs all three.
+ */
+const databasesOf = (stack: StackId): SqlDialect[] => (stack === 'java' && !process.env.CB_E2E_EQUIVALENCE_ALL ? ['mysql'] : DATABASES);
 
 const model = (stack: StackId, database: SqlDialect, entities: string) => `name: app\nstack: ${stack}\ndatabase: ${database}\nentities:\n${entities}`;
 const V1 = `  Owner:
@@ -123,7 +130,7 @@ async function linkedMigrate(paths: readonly string[], project: string, installe
 
 describe('update through each stack’s migration tool: v1 + update equals a fresh v2', () => {
   for (const stack of STACKS) {
-    for (const kind of DATABASES) {
+    for (const kind of databasesOf(stack)) {
       const skip = !databaseAvailable(kind) && !process.env.CI;
       it.skipIf(skip)(`${stack}-${kind}: the catalog after v1 + update + migrate is the catalog of a fresh v2, and v1 rows survive`, async () => {
         const started = Date.now();

@@ -28,6 +28,12 @@ const BIN = join(REPO, 'dist/cli/bin.js');
 // CB_E2E_STACKS=java,… picks stacks.
 const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java', 'go']) as StackId[];
 const DATABASES: DatabaseId[] = ['sqlite', 'postgres'];
+/**
+ * Java's v2 contract (a Spring server start and the contract, about 2 minutes) runs on PostgreSQL only; on
+ * SQLite its v2 still builds, passes its own tests and checks, and migrates v1's rows. CB_E2E_UPDATE_ALL=1 runs
+ * the contract there too.
+ */
+const servesContract = (stack: StackId, kind: DatabaseId): boolean => stack !== 'java' || kind !== 'sqlite' || !!process.env.CB_E2E_UPDATE_ALL;
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 
 const model = (stack: StackId, database: DatabaseId, entities: string) => `name: app\nstack: ${stack}\ndatabase: ${database}\nentities:\n${entities}`;
@@ -204,16 +210,18 @@ describe('update on installed projects', () => {
 
         // On a database of its own, migrated by v2: the rows inserted above by hand carry timestamps in one text
         // form, which is not what each stack writes on SQLite.
-        step('contract on v2');
-        const served = await database(kind, `${name}_contract`, dir);
-        await shOk(gen.commands.migrate, dir, { ...env, DATABASE_URL: served.url });
-        const { server, baseUrl, output } = await startServer(dir, gen.commands.start, { ...env, DATABASE_URL: served.url, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
-        try {
-          const report = await runContract({ baseUrl, config: projectConfig(dir), jwtSecret: env.JWT_SECRET });
-          if (!report.ok) log(output());
-          assertContract(report);
-        } finally {
-          stopGroup(server);
+        if (servesContract(stack, kind)) {
+          step('contract on v2');
+          const served = await database(kind, `${name}_contract`, dir);
+          await shOk(gen.commands.migrate, dir, { ...env, DATABASE_URL: served.url });
+          const { server, baseUrl, output } = await startServer(dir, gen.commands.start, { ...env, DATABASE_URL: served.url, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
+          try {
+            const report = await runContract({ baseUrl, config: projectConfig(dir), jwtSecret: env.JWT_SECRET });
+            if (!report.ok) log(output());
+            assertContract(report);
+          } finally {
+            stopGroup(server);
+          }
         }
 
         step('second update');
