@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadStack } from '../../src/stacks/index.js';
 import { localSetup } from '../../src/stacks/local-setup.js';
 import { render } from './support.js';
@@ -24,6 +25,13 @@ describe.each(CASES)('$stack on $database, auth $auth', ({ stack, database, auth
     expect(steps.includes('docker compose up -d db')).toBe(database !== 'sqlite');
     expect(firstBlock.includes('cp .env.example .env')).toBe(descriptor.readsDotEnv);
     expect(steps.some((s) => s.startsWith('cp .env.example .env'))).toBe(descriptor.readsDotEnv);
+    if (database !== 'sqlite') {
+      // `docker compose up -d db` must give the host the server that .env.example's DATABASE_URL names.
+      const tree = await render(model);
+      const url = new URL(/^DATABASE_URL=(.*)$/m.exec(tree.get('.env.example')!.toString())![1]!);
+      const compose = parse(tree.get('compose.yaml')!.toString()) as { services: { db: { ports?: string[] } } };
+      expect(compose.services.db.ports).toContain(`127.0.0.1:${url.port}:${url.port}`);
+    }
     if (auth === 'jwt') {
       expect(readme).toMatch(/JWT_SECRET[^\n]*openssl rand -base64 48|openssl rand -base64 48[^\n]*JWT_SECRET/);
       expect(steps.join('\n')).toContain('JWT_SECRET');
