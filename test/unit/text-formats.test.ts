@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { goSearch } from './go-regexp.js';
 import { TEXT_FORMATS } from '../../src/model/text-formats.js';
 // The generated Node project's validator and rules, static files of the node pack, run as they are generated.
 import { validatorCompiler } from '../../templates/node/files/src/http/validation.js';
@@ -129,32 +130,6 @@ function javaMatches(cases: readonly Case[]): boolean[] {
   }
 }
 
-/** Go's regexp (RE2) `MatchString`; null when no Go toolchain is installed. */
-function goMatch(cases: readonly Case[]): boolean[] | null {
-  if (spawnSync('go', ['version']).status !== 0) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'cb-go-format-'));
-  try {
-    const source = join(dir, 'check.go');
-    writeFileSync(source, [
-      'package main',
-      'import ("encoding/json"; "fmt"; "os"; "regexp")',
-      'func main() {',
-      '  var cases []struct{ Pattern, Value string }',
-      '  if err := json.NewDecoder(os.Stdin).Decode(&cases); err != nil { panic(err) }',
-      '  out := []bool{}',
-      '  for _, c := range cases { out = append(out, regexp.MustCompile(c.Pattern).MatchString(c.Value)) }',
-      '  b, _ := json.Marshal(out); fmt.Println(string(b))',
-      '}',
-    ].join('\n'));
-    const input = JSON.stringify(cases.map((c) => ({ Pattern: c.pattern, Value: c.value })));
-    const run = spawnSync('go', ['run', source], { input, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off' } });
-    if (run.status !== 0) throw new Error(run.stderr);
-    return JSON.parse(run.stdout) as boolean[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** Each engine runs in a process of its own (a JVM, `go run`): seconds each on a busy machine. */
 const ENGINE_TIMEOUT = 120_000;
 
@@ -192,7 +167,7 @@ describe.each([
   }, ENGINE_TIMEOUT);
 
   it.skipIf(spawnSync('go', ['version']).status !== 0)('Go regexp on its translation gives the table', () => {
-    const got = goMatch(table.map(([value]) => ({ pattern: rule.go, value })))!;
+    const got = goSearch(table.map(([value]) => ({ pattern: rule.go, value })))!;
     table.forEach(([value, expected], i) => expect(got[i], show(value)).toBe(expected));
   }, ENGINE_TIMEOUT);
 });
