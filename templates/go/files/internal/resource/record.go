@@ -15,11 +15,11 @@ type Record struct {
 // ID returns the record's id.
 func (r Record) ID() string { s, _ := r.values[0].(string); return s }
 
-// MarshalJSON writes the values under their keys, absent ones as null. It appends to one buffer, with the keys
-// encoded once per entity: a page of records is most of what a list request spends after the database.
-func (r Record) MarshalJSON() ([]byte, error) {
+// AppendJSON appends the record as a JSON object: the values under their keys, absent ones as null, with the
+// keys encoded once per entity. The responder writes it straight to the response (see web.WriteJSON): as a
+// json.Marshaler its output would be validated and compacted again by encoding/json, record by record.
+func (r Record) AppendJSON(buf []byte) ([]byte, error) {
 	keys := r.entity.wireKeys()
-	buf := make([]byte, 0, 64*len(keys))
 	buf = append(buf, '{')
 	for i, value := range r.values {
 		if i > 0 {
@@ -68,8 +68,29 @@ func plainJSON(s string) bool {
 
 // Page is the body of a collection GET.
 type Page struct {
-	Items  []Record `json:"items"`
-	Total  int64    `json:"total"`
-	Limit  int      `json:"limit"`
-	Offset int      `json:"offset"`
+	Items  []Record
+	Total  int64
+	Limit  int
+	Offset int
+}
+
+// AppendJSON appends the page as {"items":[...],"total":…,"limit":…,"offset":…}, its records written in place.
+func (p Page) AppendJSON(buf []byte) ([]byte, error) {
+	buf = append(buf, `{"items":[`...)
+	for i, r := range p.Items {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		var err error
+		if buf, err = r.AppendJSON(buf); err != nil {
+			return nil, err
+		}
+	}
+	buf = append(buf, `],"total":`...)
+	buf = strconv.AppendInt(buf, p.Total, 10)
+	buf = append(buf, `,"limit":`...)
+	buf = strconv.AppendInt(buf, int64(p.Limit), 10)
+	buf = append(buf, `,"offset":`...)
+	buf = strconv.AppendInt(buf, int64(p.Offset), 10)
+	return append(buf, '}'), nil
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -25,9 +26,30 @@ type Responder struct {
 	Log *slog.Logger
 }
 
-// JSON sends body as JSON.
-func (Responder) JSON(w http.ResponseWriter, _ *http.Request, status int, body any) {
-	WriteJSON(w, status, body)
+// jsonAppender is a body that encodes itself (resource.Record and Page). It is not a json.Marshaler because
+// encoding/json validates and compacts whatever a Marshaler returns: a second pass over every record of a page.
+type jsonAppender interface {
+	AppendJSON(buf []byte) ([]byte, error)
+}
+
+// JSON sends body as JSON, a jsonAppender in one write with its length.
+func (rs Responder) JSON(w http.ResponseWriter, r *http.Request, status int, body any) {
+	appender, ok := body.(jsonAppender)
+	if !ok {
+		WriteJSON(w, status, body)
+		return
+	}
+	text, err := appender.AppendJSON(make([]byte, 0, 2048))
+	if err != nil {
+		rs.Error(w, r, err)
+		return
+	}
+	text = append(text, '\n') // as json.Encoder ends every body
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(text)))
+	w.WriteHeader(status)
+	_, _ = w.Write(text) // the status is sent; a failed write means the client went away
 }
 
 // Error answers err (see WriteError).
