@@ -4,6 +4,8 @@
  * absolute http(s) URL with a host. ajv-formats' own rules differ from the other stacks' on the edges (IDN
  * addresses, `mailto:`), so these replace them.
  */
+/* eslint-disable no-control-regex, no-useless-escape -- both rules are the shared texts of src/model/text-formats.ts in create-backend, character for character, and refuse control characters */
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the rule refuses
 export const EMAIL_RULE =
   /^[^\s\x00-\x1F\x7F-\x9F@]+@[^\s\x00-\x1F\x7F-\x9F@.]+(?:\.[^\s\x00-\x1F\x7F-\x9F@.]+){1,126}$/u;
