@@ -81,7 +81,10 @@ export function javaEntityView(entity: EntityView, lang: Readonly<Record<string,
 /** The `Map.entry(...)` lines of OpenApiConfig's MODEL_PATTERNS, each as palantir lays it out (the patterns are long). */
 function modelPatternEntries(view: ViewModel): string[] {
   const entries = view.entities.flatMap((e) =>
-    e.fields.filter((f) => documentedPattern(f) !== null).map((f) => [javaString(`${e.names.pascal}Create.${f.name}`), javaString(documentedPattern(f)!)]),
+    e.fields.flatMap((f) => {
+      const pattern = documentedPattern(f);
+      return pattern === null ? [] : [[javaString(`${e.names.pascal}Create.${f.name}`), javaString(pattern)]];
+    }),
   );
   return entries.map((items, i) => wrapJava(12, 'Map.entry(', items, i === entries.length - 1 ? '));' : '),'));
 }

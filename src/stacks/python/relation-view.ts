@@ -35,7 +35,7 @@ export function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, strin
     read: pyCall(4, `${attr}: str${r.required ? '' : ' | None'} = Field`, [alias]),
     filter: pyCall(4, `${attr}: UuidIn | None = Field`, ['default=None', alias]),
     name: r.name,
-    attr: pyAttribute(r.fkNames!.snake),
+    attr,
     alias: r.fkField!,
     column: r.fkColumn!,
     required: r.required,
@@ -46,7 +46,7 @@ export function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, strin
     targetName: r.target.name,
     targetOwned: r.target.owned,
     targetTitle: r.target.names.title,
-    ondelete: { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' }[r.onDelete],
+    ondelete,
   };
 }
 
