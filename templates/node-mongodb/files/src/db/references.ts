@@ -11,8 +11,7 @@ export async function assertReferences(
   collection: string,
   ids: readonly string[],
   field: string,
-  ownerId?: string,
-  session?: ClientSession,
+  { ownerId, session }: { ownerId?: string; session?: ClientSession } = {},
 ): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
