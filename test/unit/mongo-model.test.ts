@@ -103,5 +103,6 @@ describe('node on MongoDB', () => {
     const sources = paths.filter((p) => p.endsWith('.ts')).map((p) => tree.get(p)!.toString());
     expect(sources.filter((text) => text.includes("from 'kysely'"))).toEqual([]);
     expect(tree.get('compose.yaml')!.toString()).toContain('image: mongo:8');
+    expect(tree.get('Dockerfile')!.toString()).not.toMatch(/^COPY .*migrations/m);
   });
 });
