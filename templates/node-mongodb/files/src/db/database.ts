@@ -24,7 +24,8 @@ function defaultsFor(url: string): MongoClientOptions {
 
 export function createDb(url: string): Db {
   // Connects on first use; a server that is not there fails a request (and /health) rather than the start.
-  const client = new MongoClient(url, defaultsFor(url));
+  // ignoreUndefined: a field left undefined is absent from the document, as an optional null value is stored.
+  const client = new MongoClient(url, { ...defaultsFor(url), ignoreUndefined: true });
   return { client, mongo: client.db(), destroy: () => client.close() };
 }
 
