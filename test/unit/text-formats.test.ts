@@ -71,6 +71,10 @@ const URLS: ReadonlyArray<readonly [string, boolean]> = [
   ['https://example.com/\r\n', false],
   ['http://[x', false], // a bracket that never closes
   ['http://[x]/', false],
+  ['http://[0]/', false], // no IPv6 address: Python's urlsplit (and schemathesis reading it back) refuses it
+  ['http://[1:2:3]/', false],
+  ['http://[::]/', true],
+  ['http://[fe80::1:2]:80/x', true],
   ['http://]/', false],
   ['example.com', false], // no scheme
   ['//example.com', false],
