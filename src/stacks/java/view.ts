@@ -1,6 +1,7 @@
 import { defaultJavaPackage } from '../../config/java-package.js';
 import { TEXT_FORMATS } from '../../model/text-formats.js';
 import type { EntityView, ViewModel } from '../../model/view-model.js';
+import { wrapJava } from '../../generator/java-wrap.js';
 import { documentedPattern } from './annotations.js';
 import { javaEntity } from './entity-view.js';
 import { javaField } from './field-view.js';
@@ -36,13 +37,12 @@ export function javaView(view: ViewModel): Record<string, unknown> {
      * The patterns whose @Pattern holds a translation, by create schema and property: springdoc documents
      * @Pattern's regexp, and OpenApiConfig puts the model's text (or the email or url rule's) in its place.
      */
-    modelPatterns: view.entities.flatMap((e) =>
-      e.fields
-        .filter((f) => documentedPattern(f) !== null)
-        .map((f) => ({ key: javaString(`${e.names.pascal}Create.${f.name}`), pattern: javaString(documentedPattern(f)!) })),
-    ),
-    /** The email and url rules in java.util.regex's dialect, as Java string literals (web/Patterns.java). */
-    textFormats: { email: javaString(TEXT_FORMATS.email.java), url: javaString(TEXT_FORMATS.url.java) },
+    modelPatterns: modelPatternEntries(view),
+    /** The email and url rules in java.util.regex's dialect, as palantir lays out their constants (web/Patterns.java). */
+    textFormats: {
+      email: stringConstant('EMAIL', javaString(TEXT_FORMATS.email.java)),
+      url: stringConstant('URL', javaString(TEXT_FORMATS.url.java)),
+    },
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
     seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
@@ -76,4 +76,18 @@ export function javaEntityView(entity: EntityView, lang: Readonly<Record<string,
   const own = (lang.entities as Array<ReturnType<typeof javaEntity>>).find((e) => e.name === entity.name);
   if (!own) throw new Error(`no view of entity ${entity.name} in the stack's view`);
   return own;
+}
+
+/** The `Map.entry(...)` lines of OpenApiConfig's MODEL_PATTERNS, each as palantir lays it out (the patterns are long). */
+function modelPatternEntries(view: ViewModel): string[] {
+  const entries = view.entities.flatMap((e) =>
+    e.fields.filter((f) => documentedPattern(f) !== null).map((f) => [javaString(`${e.names.pascal}Create.${f.name}`), javaString(documentedPattern(f)!)]),
+  );
+  return entries.map((items, i) => wrapJava(12, 'Map.entry(', items, i === entries.length - 1 ? '));' : '),'));
+}
+
+/** A class's `String` constant as palantir lays it out: one line within 120 columns, else the value on the next. */
+function stringConstant(name: string, literal: string): string {
+  const line = `    public static final String ${name} = ${literal};`;
+  return line.length <= 120 ? line : `    public static final String ${name} =\n            ${literal};`;
 }
