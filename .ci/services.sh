@@ -47,4 +47,5 @@ mariadb -h 127.0.0.1 -P "$MY_PORT" -u root -e "CREATE USER IF NOT EXISTS 'app'@'
 
 echo "export CB_POSTGRES_ADMIN_URL=postgres://app:app@127.0.0.1:$PG_PORT/postgres"
 echo "export CB_MYSQL_ADMIN_URL=mysql://app:app@127.0.0.1:$MY_PORT/mysql"
-CB_SERVICES_DIR=$STATE bash "$(dirname "${BASH_SOURCE[0]}")/ferretdb.sh"
+# CI builds FerretDB in the background while the rest installs (CB_FERRETDB=separate, see .ci/run).
+[ "${CB_FERRETDB:-}" = separate ] || CB_SERVICES_DIR=$STATE bash "$(dirname "${BASH_SOURCE[0]}")/ferretdb.sh"
