@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts the database servers the end-to-end tests reach (PostgreSQL and MariaDB from
-# Debian), each on loopback with its own data directory, and prints the URLs to export.
+# Debian, FerretDB for MongoDB from the Go module proxy: ferretdb.sh), each on loopback with its own data
+# directory, and prints the URLs to export.
 # Idempotent: a server that already answers is left alone.
 set -euo pipefail
 STATE=${CB_SERVICES_DIR:-/tmp/create-backend-services}
@@ -46,3 +47,5 @@ mariadb -h 127.0.0.1 -P "$MY_PORT" -u root -e "CREATE USER IF NOT EXISTS 'app'@'
 
 echo "export CB_POSTGRES_ADMIN_URL=postgres://app:app@127.0.0.1:$PG_PORT/postgres"
 echo "export CB_MYSQL_ADMIN_URL=mysql://app:app@127.0.0.1:$MY_PORT/mysql"
+# CI builds FerretDB in the background while the rest installs (CB_FERRETDB=separate, see .ci/run).
+[ "${CB_FERRETDB:-}" = separate ] || CB_SERVICES_DIR=$STATE bash "$(dirname "${BASH_SOURCE[0]}")/ferretdb.sh"

@@ -106,7 +106,7 @@ async function create(options: CreateOptions, out: Output, interrupted: () => bo
   const packageManager: PackageManager = (options.packageManager as PackageManager | undefined) ?? detectPackageManager();
   const stack = await loadStack(config.stack);
   // Layer order: the built-in packs (src/generator/layers.ts), then the in-house pack.
-  const builtIn = builtInPacks(stack.packs, config);
+  const builtIn = builtInPacks(stack, config);
   const packs: Pack[] = builtIn.map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
   if (options.template !== undefined) {
     packs.push(resolveTemplatePack(options.template));

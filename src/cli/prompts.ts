@@ -72,16 +72,18 @@ export async function ask(start: Answers, prompter?: Prompter): Promise<Answers>
     choices: STACKS.filter(isStackAvailable).map((s) => ({ name: STACK_LABELS[s], value: s })),
   });
   const stack = a.stack;
-  // A cloud target needs a database server (rule cloud-needs-server-database): with one chosen, SQLite is not offered.
+  // A cloud target needs a database server it can host (rules cloud-needs-server-database, cloud-supports-database):
+  // with one chosen, SQLite and MongoDB are not offered.
+  const cloudless = (d: string) => d === 'sqlite' || d === 'mongodb';
   a.database ??= await p.select({
     message: 'Database',
-    choices: DATABASES.filter((d) => STACK_DATABASES[stack].includes(d) && !(d === 'sqlite' && a.cloud?.length))
-      .map((d) => ({ name: d === 'sqlite' ? 'sqlite (embedded, nothing to start; no cloud targets)' : d, value: d })),
+    choices: DATABASES.filter((d) => STACK_DATABASES[stack].includes(d) && !(cloudless(d) && a.cloud?.length))
+      .map((d) => ({ name: d === 'sqlite' ? 'sqlite (embedded, nothing to start; no cloud targets)' : d === 'mongodb' ? 'mongodb (no cloud targets yet)' : d, value: d })),
   });
   if (!a.cloud) {
     const available = CLOUDS.filter((c) => c !== 'none' && AVAILABLE_CLOUDS.includes(c));
-    // SQLite lives in the container, which a cloud replaces and replicates: no target is compatible with it.
-    a.cloud = available.length && a.database !== 'sqlite'
+    // SQLite lives in the container, which a cloud replaces and replicates; MongoDB's managed services are not generated yet.
+    a.cloud = available.length && !cloudless(a.database)
       ? await p.checkbox<CloudId>({
           message: 'Cloud targets (none selected = Docker only)',
           choices: available.map((c) => ({ name: c, value: c })),

@@ -139,6 +139,9 @@ function report(plan: UpdatePlan, out: Output, dryRun: boolean, extraFiles: Read
   if (plan.migration) {
     out.info(`\nnew migration ${plan.migration.path} (${plan.migration.summary}):`);
     for (const s of plan.migration.statements) out.info(`  ${s.replace(/\n/g, '\n  ')};`);
+  } else if (plan.config.database === 'mongodb') {
+    // MongoDB has no schema to alter: the project's migrate command creates the collections and indexes the model now has.
+    out.info('MongoDB: no migration file; the migrate command creates the new collections and indexes');
   } else {
     out.info('no model change: no new migration');
   }

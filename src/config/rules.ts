@@ -53,6 +53,16 @@ const cloudNeedsServerDatabase: Rule = (c) =>
     ? [problem('cloud-needs-server-database', 'database', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} need${c.cloud.length > 1 ? '' : 's'} a database server: SQLite keeps its data in the container, which the cloud replaces and replicates`, 'use --database postgres or mysql')]
     : [];
 
+/**
+ * MongoDB projects run locally, in compose and in CI; the cloud targets' managed MongoDB services (DocumentDB,
+ * Cosmos DB for MongoDB vCore, Atlas) are not generated yet, so a cloud target is refused rather than given an
+ * SQL database the app cannot use.
+ */
+const cloudSupportsDatabase: Rule = (c) =>
+  c.cloud.length > 0 && c.database === 'mongodb'
+    ? [problem('cloud-supports-database', 'cloud', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} cannot host the mongodb database in this version of create-backend`, 'use --cloud none (compose.yaml runs MongoDB locally), or --database postgres or mysql for a cloud target')]
+    : [];
+
 /** The CDK app is AWS infrastructure only: without the aws target there is nothing for it to describe. */
 const iacNeedsAws: Rule = (c) =>
   c.iac === 'cdk' && !c.cloud.includes('aws')
@@ -330,6 +340,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'stack-available': stackAvailable,
   'cloud-available': cloudAvailable,
   'cloud-needs-server-database': cloudNeedsServerDatabase,
+  'cloud-supports-database': cloudSupportsDatabase,
   'iac-needs-aws': iacNeedsAws,
   'entities-required': hasEntities,
   'entities-at-most': entitiesAtMost,

@@ -6,6 +6,7 @@ import { sampleValue } from './samples.js';
 import { patternSamples } from '../pattern/sample.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
 import { deploymentModel, type ContainerRuntime, type DeploymentModel } from './deployment.js';
+import { mongoSchema, type MongoSchema } from './mongo.js';
 import { ACCOUNTS_TABLE, PAGING } from '../config/reserved.js';
 
 /**
@@ -135,6 +136,8 @@ export interface EntityView extends EntityRef {
   readonly sortableFields: readonly FieldView[];
   /** Fields with a default, applied when a create leaves them out. */
   readonly defaultFields: readonly FieldView[];
+  /** Decimal fields: on MongoDB each is stored with an order key beside it (src/model/mongo.ts). */
+  readonly decimalFields: readonly FieldView[];
   /** Decimal fields with a min or max, checked in code (a JSON string cannot carry a numeric bound). */
   readonly boundedDecimalFields: readonly FieldView[];
   readonly hasUnique: boolean;
@@ -183,6 +186,8 @@ export interface DatabaseView {
   readonly testName: string | null;
   /** SQL migration for this database, or null for MongoDB. */
   readonly schema: SchemaSql | null;
+  /** MongoDB: the collections and the indexes `migrate` creates (src/model/mongo.ts); null for SQL databases. */
+  readonly mongo: MongoSchema | null;
   /**
    * Entity and join tables, each before the tables it refers to: the order tests delete rows in, once the
    * keys closing a cycle of tables (`closesCycle`) are cleared.
@@ -234,7 +239,13 @@ function databaseUrls(db: DatabaseId, project: Names): DatabaseUrls {
         testName,
       };
     case 'mongodb':
-      return { localUrl: `mongodb://localhost:27017/${dbName}`, composeUrl: `mongodb://db:27017/${dbName}`, testUrl: `mongodb://localhost:27017/${testName}`, testName };
+      // The mongo image creates its user in the admin database (MONGO_INITDB_ROOT_USERNAME), so that is where it authenticates.
+      return {
+        localUrl: `mongodb://app:app@localhost:27017/${dbName}?authSource=admin`,
+        composeUrl: `mongodb://app:\${MONGO_PASSWORD}@db:27017/${dbName}?authSource=admin`,
+        testUrl: `mongodb://app:app@localhost:27017/${testName}?authSource=admin`,
+        testName,
+      };
   }
 }
 
@@ -504,6 +515,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       requiredFields: fields.filter((f) => f.required),
       mustSendFields: fields.filter((f) => f.required && !f.hasDefault),
       defaultFields: fields.filter((f) => f.hasDefault),
+      decimalFields: fields.filter((f) => f.isDecimal),
       boundedDecimalFields: fields.filter((f) => f.isDecimal && (f.min !== null || f.max !== null)),
       uniqueFields: fields.filter((f) => f.unique),
       filterableFields: fields.filter((f) => f.filterable),
@@ -545,6 +557,7 @@ export function prepareViewModel(config: ResolvedConfig, generatorVersion: strin
       label: DB_LABEL[config.database],
       ...databaseUrls(config.database, projectNames),
       schema: dialect ? schemaSql(dialect, entities, jwt) : null,
+      mongo: dialect ? null : mongoSchema(entities, jwt),
       deletionOrder: deletionOrder(entities),
     },
     auth: { jwt, none: !jwt, accountsTable: ACCOUNTS_TABLE },

@@ -5,7 +5,7 @@ import type { DatabaseId, StackId } from '../config/options.js';
  * check compatibility without loading any stack. A stack with no databases is not available yet.
  */
 export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
-  node: ['sqlite', 'postgres', 'mysql'],
+  node: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   python: ['sqlite', 'postgres', 'mysql'],
   java: ['sqlite', 'postgres', 'mysql'],
   go: ['sqlite', 'postgres', 'mysql'],

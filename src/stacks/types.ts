@@ -38,6 +38,11 @@ export interface StackDescriptor {
   readonly databases: readonly DatabaseId[];
   /** Template pack folders under `templates/`, in layer order (later layers replace earlier files). */
   readonly packs: readonly string[];
+  /**
+   * Packs layered over `packs` for one database, where its data layer differs throughout (MongoDB's collections
+   * and documents instead of SQL tables): they replace the files that differ and add their own.
+   */
+  readonly databasePacks?: Readonly<Partial<Record<DatabaseId, readonly string[]>>>;
   /** Stack-specific additions (type names per field, dependency versions…), available to templates as `lang`. */
   readonly extendView: (view: ViewModel) => Record<string, unknown>;
   /**

@@ -101,7 +101,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     }
   }
   // Without its in-house pack, that pack's files would look like files we no longer generate, and be removed.
-  const inHouse = (manifest.packs ?? []).slice(builtInPacks((await loadStack(old.config.stack)).packs, old.config).length);
+  const inHouse = (manifest.packs ?? []).slice(builtInPacks(await loadStack(old.config.stack), old.config).length);
   if (inHouse.length > 0 && options.template === undefined) {
     problems.push(problem('update-template', '--template', `the project was generated with the in-house template pack ${inHouse.map((p) => `${p.name}@${p.version}`).join(', ')}`, 'pass --template with that pack (or its newer version) to update'));
   }
@@ -208,7 +208,7 @@ function recordedJavaPackage(manifest: Manifest): string | undefined {
 }
 
 async function packsFor(stack: StackDescriptor, config: ResolvedConfig, template: string | undefined): Promise<Pack[]> {
-  const packs = builtInPacks(stack.packs, config).map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
+  const packs = builtInPacks(stack, config).map((p) => loadPack(join(PACKAGE_ROOT, 'templates', p)));
   if (template !== undefined) {
     packs.push(resolveTemplatePack(template));
     await loadCompiler(); // an in-house pack's templates are not precompiled

@@ -65,8 +65,9 @@ describe.concurrent('bad flags', () => {
   const BASE = ['out', '--no-install', '--no-git', '--json'];
   it.each([
     [['--stack', 'nod', '--yes'], '--stack', /"node"/],
-    [['--database', 'mongo', '--yes'], '--database', /^valid: sqlite, postgres, mysql$/],
-    [['--database', 'mongodb', '--yes'], '--database', /sqlite, postgres, mysql/],
+    [['--database', 'mongo', '--yes'], '--database', /did you mean "mongodb"/],
+    [['--database', 'mongodb', '--stack', 'python', '--yes'], '--database', /sqlite, postgres, mysql$/],
+    [['--database', 'mongodb', '--cloud', 'aws', '--yes'], '--cloud', /--cloud none/],
     [['--cloud', 'aws,none', '--yes'], '--cloud', /either none or a list/],
     [['--auth', 'basic', '--yes'], '--auth', /none, jwt/],
     [['--iac', 'cdx', '--yes'], '--iac', /"cdk"/],

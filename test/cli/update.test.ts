@@ -330,6 +330,15 @@ describe('create-backend add', () => {
     expect(existsSync(join(dir, 'src/entities/vet/routes.ts'))).toBe(true);
   });
 
+  it('on MongoDB writes no migration file: the migrate command creates the new entity\'s collection and indexes', async () => {
+    const dir = await generated(V1.replace('database: sqlite', 'database: mongodb'));
+    const r = await cli(['add', '--no-install', '--entity', 'Vet: name:string!', '--entity', 'Pet: tag:string'], { cwd: dir, env: IDENTITY });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('MongoDB: no migration file; the migrate command creates the new collections and indexes');
+    expect(existsSync(join(dir, 'migrations'))).toBe(false);
+    expect(read(dir, 'src/db/migrate.ts')).toMatch(/name: 'vets',\s+indexes: \[\s*\{ name: 'ix_vets_created_at'/);
+  });
+
   it("merges a user's line under the README's title with a new entity: the entity-dependent part is not next to it", async () => {
     const dir = await generated();
     writeFileSync(join(dir, 'README.md'), read(dir, 'README.md').replace(/^# Shop\n/m, '# Shop\n\nOur pet shop, run by the store team.\n'));

@@ -5,6 +5,7 @@
  * CLI's own `--json` result, so the harness knows nothing about any stack.
  */
 import { execa, type ResultPromise } from 'execa';
+import { MongoClient } from 'mongodb';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -46,13 +47,13 @@ export interface E2ECase {
   readonly stepTimeoutScale?: number;
 }
 
-/** The matrix comes from the CLI's own capability table: every stack × every database it supports (SQL ones). */
+/** The matrix comes from the CLI's own capability table: every stack × every database it supports. */
 export function e2eMatrix(spec: string): E2ECase[] {
   const only = process.env.CB_E2E_STACKS?.split(',');
   return (Object.entries(STACK_DATABASES) as Array<[StackId, readonly DatabaseId[]]>)
     .filter(([stack]) => !only || only.includes(stack))
     .flatMap(([stack, databases]) =>
-      databases.filter((d) => d !== 'mongodb').map((database) => ({
+      databases.map((database) => ({
         stack,
         database,
         spec,
@@ -73,7 +74,9 @@ interface CliResult {
   steps: Array<{ name: string; ok: boolean; command: string }>;
 }
 
-const adminUrl = (db: DatabaseId) => (db === 'postgres' ? process.env.CB_POSTGRES_ADMIN_URL : db === 'mysql' ? process.env.CB_MYSQL_ADMIN_URL : undefined);
+/** The server of each database (.ci/services.sh exports them; MongoDB's is FerretDB, .ci/ferretdb.sh). */
+const ADMIN_URL_VARIABLE: Partial<Record<DatabaseId, string>> = { postgres: 'CB_POSTGRES_ADMIN_URL', mysql: 'CB_MYSQL_ADMIN_URL', mongodb: 'CB_MONGODB_URL' };
+const adminUrl = (db: DatabaseId) => (ADMIN_URL_VARIABLE[db] ? process.env[ADMIN_URL_VARIABLE[db]] : undefined);
 
 export function databaseAvailable(db: DatabaseId): boolean {
   return db === 'sqlite' || Boolean(adminUrl(db));
@@ -86,6 +89,18 @@ export async function freshDatabase(db: DatabaseId, name: string, projectDir: st
     return `file:${join(projectDir, 'data', `${name}.db`)}`;
   }
   const admin = new URL(adminUrl(db)!);
+  if (db === 'mongodb') {
+    // A database exists once written to: dropping it is all a fresh one needs.
+    const url = new URL(admin.href);
+    url.pathname = `/${name}`;
+    const client = new MongoClient(url.href);
+    try {
+      await client.db().dropDatabase();
+    } finally {
+      await client.close();
+    }
+    return url.href;
+  }
   if (db === 'postgres') {
     await execa('psql', [admin.href, '-v', 'ON_ERROR_STOP=1', '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
     await execa('psql', [admin.href, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);

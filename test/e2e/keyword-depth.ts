@@ -44,5 +44,5 @@ export function keywordDepth(value: string | undefined, pairs: readonly string[]
 
 /** Every stack-database pair the e2e matrix can hold, whatever CB_E2E_STACKS narrows a run to. */
 function allPairs(): string[] {
-  return Object.entries(STACK_DATABASES).flatMap(([stack, databases]) => databases.filter((d) => d !== 'mongodb').map((d) => `${stack}-${d}`));
+  return Object.entries(STACK_DATABASES).flatMap(([stack, databases]) => databases.map((d) => `${stack}-${d}`));
 }

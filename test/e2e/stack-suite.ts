@@ -4,9 +4,9 @@ import type { StackId } from '../../src/config/options.js';
 import { REPO, databaseAvailable, e2eMatrix, runE2E } from './harness.js';
 
 /**
- * For one stack and every SQL database it supports: generate the 6-entity fixture (every field type, every
+ * For one stack and every database it supports (MongoDB on FerretDB): generate the 6-entity fixture (every field type, every
  * relation kind, auth with an owned entity), install for real, run the project's tests, migrate, start, and
- * check the HTTP contract. Without a database server (no CB_*_ADMIN_URL), its cases are skipped locally and
+ * check the HTTP contract. Without a database server (no CB_*_ADMIN_URL or CB_MONGODB_URL), its cases are skipped locally and
  * fail in CI, where .ci/run always starts the servers. One file per stack (stacks-<id>.test.ts), so that the
  * e2e layer's two workers share the stacks evenly.
  */

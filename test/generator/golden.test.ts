@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, StackId } from '../../src/config/options.js';
+import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { keywordModel } from '../fixtures/keywords.js';
 import { projectRenderer, ROOT, resolveSpec } from '../fixtures/render.js';
 
@@ -29,7 +30,11 @@ const MODELS: Array<{ id: string; spec: () => object }> = [
 ];
 
 /** Each stack sees each database at least once over the models. */
-const CASES = MODELS.flatMap((model, i) => STACKS.map((stack, j) => ({ model, stack, database: DATABASES[(i + j) % DATABASES.length], dir: `${stack}-${model.id}` })));
+const CASES = [
+  ...MODELS.flatMap((model, i) => STACKS.map((stack, j) => ({ model, stack, database: DATABASES[(i + j) % DATABASES.length], dir: `${stack}-${model.id}` }))),
+  // MongoDB replaces the whole data layer (a database pack), so its render is kept too, for every stack that has it.
+  ...STACKS.filter((stack) => STACK_DATABASES[stack].includes('mongodb')).map((stack) => ({ model: MODELS[1]!, stack, database: 'mongodb' as DatabaseId, dir: `${stack}-shop-mongodb` })),
+];
 
 const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock)$/;
 const MANIFEST = '.create-backend/manifest.json';

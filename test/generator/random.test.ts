@@ -25,8 +25,8 @@ const STACKS: StackId[] = ['node', 'python', 'java', 'go'];
 const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
 
 function databaseFor(stack: StackId, seed: number): DatabaseId {
-  const sql = STACK_DATABASES[stack].filter((d) => d !== 'mongodb');
-  return sql[(seed + STACKS.indexOf(stack)) % sql.length];
+  const databases = STACK_DATABASES[stack];
+  return databases[(seed + STACKS.indexOf(stack)) % databases.length];
 }
 
 /** Every name and enum value of the model: a word the user chose may of course appear in the code. */

@@ -19,6 +19,6 @@ export function configOf(answers: Answers): ResolvedConfig {
 export async function render(answers: Answers): Promise<VirtualTree> {
   const config = configOf(answers);
   const stack = await loadStack(config.stack);
-  const packs = builtInPacks(stack.packs, config).map((p) => loadPack(join(ROOT, 'templates', p)));
+  const packs = builtInPacks(stack, config).map((p) => loadPack(join(ROOT, 'templates', p)));
   return generate({ config, stack, packs, generatorVersion: '0.0.0-test' }).tree;
 }

@@ -29,15 +29,19 @@ const DRIVER: Record<string, readonly string[]> = {
   sqlite: ['better-sqlite3'],
   postgres: ['pg'],
   mysql: ['mysql2'],
+  mongodb: ['mongodb'],
 };
 const DRIVER_TYPES: Record<string, readonly string[]> = {
   sqlite: ['@types/better-sqlite3'],
   postgres: ['@types/pg'],
   mysql: [],
+  mongodb: [],
 };
 const ALL_DRIVERS = new Set(Object.values(DRIVER).flat());
 const ALL_DRIVER_TYPES = new Set(Object.values(DRIVER_TYPES).flat());
 const AUTH_ONLY = new Set(['jose', '@node-rs/argon2']);
+/** The SQL query builder; MongoDB projects query through the driver. */
+const SQL_ONLY = new Set(['kysely']);
 
 type Dep = { readonly name: string; readonly version: string; readonly isLast: boolean };
 
@@ -59,6 +63,7 @@ export function nodeView(view: ViewModel): Record<string, unknown> {
   const dependencies = pick(v.dependencies, (n) => {
     if (ALL_DRIVERS.has(n)) return (DRIVER[db] ?? []).includes(n);
     if (AUTH_ONLY.has(n)) return view.auth.jwt;
+    if (SQL_ONLY.has(n)) return view.database.isSql;
     return true;
   });
   const devDependencies = pick(v.devDependencies, (n) => !ALL_DRIVER_TYPES.has(n) || (DRIVER_TYPES[db] ?? []).includes(n));
@@ -69,8 +74,8 @@ export function nodeView(view: ViewModel): Record<string, unknown> {
     dependencies,
     devDependencies,
     kyselyDialect,
-    /** Every table of the schema as a TypeScript string-literal list, for test clean-up. */
-    tablesTs: JSON.stringify(view.database.schema?.tables ?? []),
+    /** Every table (or MongoDB collection) of the schema as a TypeScript string-literal list, for test clean-up. */
+    tablesTs: JSON.stringify(view.database.schema?.tables ?? view.database.mongo?.collections.map((c) => c.name) ?? []),
     /** Name forms of file paths (`__entity_testFile__`). */
     entityNames: Object.fromEntries(view.entities.map((e) => [e.name, { testFile: PROJECT_TESTS.has(e.names.kebab) ? `${e.names.kebab}.entity` : e.names.kebab }])),
   };
@@ -81,6 +86,7 @@ export const nodeStack: StackDescriptor = {
   label: STACK_LABELS.node,
   databases: STACK_DATABASES.node,
   packs: ['node'],
+  databasePacks: { mongodb: ['node-mongodb'] },
   extendView: nodeView,
   // The code goes to Biome's scratch folder with the project's biome.json, whose `files.includes` (the same
   // extensions, less the manifest and build output) decides, as it does for the project's own `biome format .`.

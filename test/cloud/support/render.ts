@@ -41,7 +41,7 @@ export async function renderCase(c: Pick<Case, 'stack' | 'database' | 'auth'>, c
   const { config, problems } = resolveCase(c, cloud, iac, name);
   if (!config) throw new Error(`config rejected: ${JSON.stringify(problems)}`);
   const stack = await loadStack(config.stack);
-  const packs = builtInPacks(stack.packs, config).map((p) => loadPack(join(ROOT, 'templates', p)));
+  const packs = builtInPacks(stack, config).map((p) => loadPack(join(ROOT, 'templates', p)));
   const { tree, view } = generate({ config, stack, packs, generatorVersion: '0.0.0-test' });
   return { tree, view, config };
 }

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { Config } from '../config.js';
-import * as codec from '../db/codec.js';
 import type { Db } from '../db/database.js';
-import { isUniqueViolation } from '../db/errors.js';
-import { newId } from '../db/ids.js';
 import { conflict, HttpError, retryLater } from '../errors.js';
 import { problemResponses, retryProblem } from '../http/schemas.js';
+import { createAccount, findAccount } from './accounts.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
 import { issueAccessToken } from './tokens.js';
@@ -49,20 +47,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config; thr
     { schema: { tags: ['auth'], summary: 'Create an account', body: Credentials, response: { 201: User, 503: busy, ...problemResponses } } },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const passwordHash = await hashPassword(request.body.password);
-      const id = newId();
-      const timestamp = codec.now();
-      try {
-        await db
-          .insertInto('auth_accounts')
-          .values({ id, email, password_hash: passwordHash, created_at: timestamp, updated_at: timestamp })
-          .execute();
-      } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('An account with this email already exists.', [{ field: 'email', message: 'is already taken' }]);
-        throw err;
-      }
-      request.log.info({ userId: id }, 'user signed up');
-      return reply.code(201).send({ id, email, createdAt: codec.read.datetime(timestamp) });
+      const account = await createAccount(db, email, await hashPassword(request.body.password));
+      if (!account) throw conflict('An account with this email already exists.', [{ field: 'email', message: 'is already taken' }]);
+      request.log.info({ userId: account.id }, 'user signed up');
+      return reply.code(201).send(account);
     },
   );
 
@@ -86,8 +74,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config; thr
       // Before any hashing or database work: a throttled flood costs the server next to nothing.
       const wait = throttle.retryAfterSeconds(email, request.ip);
       if (wait > 0) throw retryLater(429, `Too many failed logins; retry in ${wait} s.`, wait);
-      const user = await db.selectFrom('auth_accounts').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
-      const ok = await verifyPassword(user?.password_hash ?? (await timingDummyHash()), request.body.password);
+      const user = await findAccount(db, email);
+      const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), request.body.password);
       if (!user || !ok) {
         throttle.recordFailure(email, request.ip);
         request.log.info('login failed');
