@@ -2,7 +2,7 @@
 import type { Probe } from '../report.js';
 import { describe } from '../client.js';
 import { jwt, type Context } from '../context.js';
-import { collectionPath } from '../model.js';
+import { collectionPath, relationKey } from '../model.js';
 import { expectProblem } from '../problem.js';
 
 export async function checkPlatform(ctx: Context): Promise<void> {
@@ -38,6 +38,23 @@ export async function checkPlatform(ctx: Context): Promise<void> {
       if (!p.check(paths[path], `path ${path} is missing`)) continue;
       const missing = methods.filter((m) => !methodsOf(path).includes(m));
       p.check(missing.length === 0, `${path} lacks ${missing.join(', ').toUpperCase()}`);
+    }
+  });
+
+  // Every stack names its schemas after the entities and its own parts (problems, accounts, tokens); an entity
+  // called like one of those (`User` with auth: jwt, `Problem`) must not take its schema's place (SPEC 3).
+  await rec.run("GET /openapi.json → each entity's read schema has the entity's fields", async (p: Probe) => {
+    const res = await client.get('/openapi.json', { token: null });
+    p.require(res.status === 200, `expected 200, got ${describe(res)}`);
+    const doc = res.body as OpenApiDocument;
+    for (const entity of ctx.config.entities) {
+      const collection = collectionPath(entity);
+      const item = Object.entries(doc.paths ?? {}).find(([k]) => k.startsWith(`${collection}/{`) && !k.slice(collection.length + 1).includes('/'))?.[1];
+      const read = resolve(doc, item?.get?.responses?.['200']?.content?.['application/json']?.schema);
+      if (!p.check(read, `GET ${collection}/{id} documents no JSON 200 response`)) continue;
+      const expected = ['id', 'createdAt', 'updatedAt', ...entity.fields.map((f) => f.name), ...entity.relations.map(relationKey)];
+      const missing = expected.filter((name) => !read?.properties?.[name]);
+      p.check(missing.length === 0, `${entity.name}'s read schema lacks ${missing.join(', ')} (properties: ${Object.keys(read?.properties ?? {}).join(', ')})`);
     }
   });
 
@@ -105,8 +122,10 @@ interface JsonSchema {
   readonly allOf?: readonly JsonSchema[];
 }
 
+type JsonContent = { content?: Record<string, { schema?: JsonSchema }> };
+
 interface OpenApiDocument {
-  readonly paths?: Record<string, { post?: { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } } }>;
+  readonly paths?: Record<string, { post?: { requestBody?: JsonContent }; get?: { responses?: Record<string, JsonContent> } }>;
   readonly components?: { schemas?: Record<string, JsonSchema> };
 }
 
