@@ -36,9 +36,15 @@ export function isMigrationPath(stack: StackId, path: string): boolean {
   return !name.includes('/') && location.pattern.test(name);
 }
 
-/** `add pets nickname` → `add_pets_nickname`: what file names of every stack accept. */
+/**
+ * `add pets nickname` → `add_pets_nickname`: what file names of every stack accept. At most 60 characters, cut
+ * after a whole word (`…_rename_loans`, not `…_rename_loans_unti`) unless one word is longer than that.
+ */
 export function migrationSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'update';
+  const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (slug.length <= 60) return slug || 'update';
+  const cut = slug.slice(0, 61).lastIndexOf('_');
+  return cut > 0 ? slug.slice(0, cut) : slug.slice(0, 60);
 }
 
 /** The next migration file of a stack, given the paths (relative to the project root) of its existing files. */

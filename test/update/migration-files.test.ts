@@ -40,5 +40,9 @@ describe('migration files', () => {
   it('makes slugs every file system and tool accepts', () => {
     expect(migrationSlug('Add Pet.fullName & drop Toy!')).toBe('add_pet_fullname_drop_toy');
     expect(migrationSlug('***')).toBe('update');
+    // Long summaries are cut after a whole word, at 60 characters at most.
+    expect(migrationSlug('add books.pages, add categories.description, rename loans.until to due_date')).toBe('add_books_pages_add_categories_description_rename_loans');
+    expect(migrationSlug('add pets.' + 'x'.repeat(59) + ' and more')).toBe('add_pets');
+    expect(migrationSlug('y'.repeat(70))).toBe('y'.repeat(60));
   });
 });
