@@ -108,7 +108,7 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, options: Di
       if (!sameColumn(oc, c)) {
         changes.push({ kind: 'alter-column', table: t.name, from: oc, to: c });
         rebuilds.add(t.name);
-        if (oc.type !== c.type) loss(`${t.name}.${c.name}: type changes from ${oc.type} to ${c.type}, which may not hold every existing value`);
+        if (oc.type !== c.type && !holdsEveryValue(oc.type, c.type)) loss(`${t.name}.${c.name}: type changes from ${oc.type} to ${c.type}, which may not hold every existing value`);
         if (oc.nullable && !c.nullable && c.fill === null) {
           refusals.push({
             message: `${t.name}.${c.name}: becomes required without a default, so existing rows without a value cannot be filled`,
@@ -144,4 +144,25 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, options: Di
     }
   }
   return { changes, refusals, rebuilds: [...rebuilds] };
+}
+
+/**
+ * Whether a column of type `to` holds every value a column of type `from` can (a widening: a longer varchar, a
+ * varchar becoming text, integer becoming bigint, a decimal with at least as many digits on each side of the
+ * point), so changing it loses nothing. Types are as this dialect's DDL writes them (src/model/sql.ts).
+ */
+export function holdsEveryValue(from: string, to: string): boolean {
+  const f = from.toLowerCase();
+  const t = to.toLowerCase();
+  const varchar = (type: string) => /^varchar\((\d+)\)$/.exec(type)?.[1];
+  const numeric = (type: string) => /^(?:numeric|decimal)\((\d+),(\d+)\)$/.exec(type)?.slice(1).map(Number);
+  const fromLength = varchar(f);
+  if (fromLength !== undefined) {
+    const toLength = varchar(t);
+    return toLength !== undefined ? Number(toLength) >= Number(fromLength) : t === 'text' || t === 'mediumtext';
+  }
+  if ((f === 'integer' || f === 'int') && t === 'bigint') return true;
+  const [p, s] = numeric(f) ?? [];
+  const [p2, s2] = numeric(t) ?? [];
+  return p !== undefined && p2 !== undefined && s2! >= s! && p2 - s2! >= p - s!;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSchemas } from '../../src/update/schema-diff.js';
+import { diffSchemas, holdsEveryValue } from '../../src/update/schema-diff.js';
 import { migrationSql } from '../../src/update/migration-sql.js';
 import { renamesOf } from '../../src/update/renames.js';
 import { schemaModel } from '../../src/update/table-model.js';
@@ -40,6 +40,23 @@ describe('schema diff', () => {
     const dropped = noRename.refusals.find((r) => r.message === 'pets.name: the column is dropped with its values');
     expect(dropped?.hint).toMatch(/--allow-data-loss.*renamedFrom/);
     expect(noRename.refusals.map((r) => r.message)).toContainEqual(expect.stringMatching(/^pets\.full_name: a new required column without a default/));
+  });
+
+  it('changes a type without --allow-data-loss only when the new one holds every old value', () => {
+    const widened = V1.replace('      age: integer\n', '      age: bigint\n').replace('      name: string!\n      age', '      name: { type: string, required: true, maxLength: 300 }\n      age');
+    const narrowed = V1.replace('      name: string!\n      age', '      name: { type: string, required: true, maxLength: 100 }\n      age');
+    for (const dialect of ['postgres', 'mysql', 'sqlite'] as const) {
+      expect(diffSchemas(modelOf(V1, dialect), modelOf(widened, dialect)).refusals).toEqual([]);
+      const refused = diffSchemas(modelOf(V1, dialect), modelOf(narrowed, dialect)).refusals.map((r) => r.message);
+      expect(refused).toEqual(dialect === 'sqlite' ? [] : [expect.stringMatching(/^pets\.name: type changes from varchar\(255\) to varchar\(100\)/i)]);
+    }
+    expect(holdsEveryValue('numeric(8,2)', 'numeric(10,3)')).toBe(true);
+    expect(holdsEveryValue('DECIMAL(8,2)', 'DECIMAL(9,3)')).toBe(true);
+    expect(holdsEveryValue('numeric(8,2)', 'numeric(8,3)')).toBe(false); // 6 digits before the point become 5
+    expect(holdsEveryValue('numeric(8,2)', 'numeric(8,1)')).toBe(false);
+    expect(holdsEveryValue('VARCHAR(80)', 'MEDIUMTEXT')).toBe(true);
+    expect(holdsEveryValue('text', 'varchar(255)')).toBe(false);
+    expect(holdsEveryValue('bigint', 'integer')).toBe(false);
   });
 
   it('refuses a new required field without a default, with a hint', () => {
