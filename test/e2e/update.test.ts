@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, StackId } from '../../src/config/options.js';
-import { GIT_IDENTITY, REPO, databaseAvailable, projectConfig, sh, shOk, startServer, stopGroup } from './harness.js';
+import { GIT_IDENTITY, REPO, TEST_JVM_ENV, databaseAvailable, projectConfig, sh, shOk, startServer, stopGroup } from './harness.js';
 import { assertContract, runContract } from './contract/index.js';
 import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
 
@@ -136,8 +136,10 @@ describe('update on installed projects', () => {
         const name = `${process.env.CB_E2E_PREFIX ?? 'e2e'}_${label.replace(/-/g, '_')}`;
         const app = await database(kind, `${name}_app`, dir);
         const env = { DATABASE_URL: app.url, JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-0123456789' };
+        // The migrate commands run as the servers do (harness.ts); the build and tests keep the project's own JVM settings.
+        const migrateEnv = { ...env, ...TEST_JVM_ENV };
         step('migrate v1, rows');
-        await shOk(gen.commands.migrate, dir, env);
+        await shOk(gen.commands.migrate, dir, migrateEnv);
         await app.exec(`INSERT INTO owners (id, name, created_at, updated_at) VALUES ('${OWNER}', 'Ann', '${NOW}', '${NOW}');
           INSERT INTO pets (id, name, age, owner_id, created_at, updated_at) VALUES ('${PET}', 'Rex', 3, '${OWNER}', '${NOW}', '${NOW}');`);
 
@@ -204,7 +206,7 @@ describe('update on installed projects', () => {
         step(`tests and checks: ${commands.join('; ')}`);
         for (const command of commands) await shOk(command, dir, { ...env, TEST_DATABASE_URL: test.url, NODE_ENV: 'test' });
         step('migrate v2 on v1 rows');
-        await shOk(gen.commands.migrate, dir, env);
+        await shOk(gen.commands.migrate, dir, migrateEnv);
         expect(await app.rows("SELECT full_name, age, nickname, coalesce(color, '-'), owner_id FROM pets")).toEqual([`Rex|3|pal|-|${OWNER}`]);
         expect(await app.rows('SELECT name, since FROM owners')).toEqual(['Ann|2020']);
 
@@ -213,7 +215,7 @@ describe('update on installed projects', () => {
         if (servesContract(stack, kind)) {
           step('contract on v2');
           const served = await database(kind, `${name}_contract`, dir);
-          await shOk(gen.commands.migrate, dir, { ...env, DATABASE_URL: served.url });
+          await shOk(gen.commands.migrate, dir, { ...migrateEnv, DATABASE_URL: served.url });
           const { server, baseUrl, output } = await startServer(dir, gen.commands.start, { ...env, DATABASE_URL: served.url, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
           try {
             const report = await runContract({ baseUrl, config: projectConfig(dir), jwtSecret: env.JWT_SECRET });
