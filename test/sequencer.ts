@@ -16,7 +16,7 @@ const EXPECTED_SECONDS: Record<string, number> = {
   'e2e/stacks-node': 940,
   'e2e/keywords': 800, // static on twelve pairs, contract depth on node-mysql, python-sqlite and go-mysql
   'e2e/stacks-python': 650,
-  'e2e/update-equivalence': 330, // 487 with pip: node 40-53, python 68-76 (most of it pip's install), java-mysql 69, go 15-24
+  'e2e/update-equivalence': 370, // node 40-53, python 35 with uv (68-76 with pip), java-mysql 69, go 15-24
   'e2e/import': 280,
   'e2e/stacks-go': 220,
   'cloud/checkov': 190, // one secrets-only scan of every case under three names: about 60 s of it
