@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StackId } from '../../src/config/options.js';
 import type { SqlDialect } from '../../src/model/sql.js';
-import { REPO, databaseAvailable, freshDatabase, shOk } from './harness.js';
+import { REPO, TEST_JVM_ENV, databaseAvailable, freshDatabase, shOk } from './harness.js';
 import { databaseAt } from '../update/databases.js';
 
 /**
@@ -62,6 +62,9 @@ const DATABASES: SqlDialect[] = ['sqlite', 'postgres', 'mysql'];
  * parser differs most (about 3 minutes a case, most of it the v1 package); CB_E2E_EQUIVALENCE_ALL=1 runs all three.
  */
 const databasesOf = (stack: StackId): SqlDialect[] => (stack === 'java' && !process.env.CB_E2E_EQUIVALENCE_ALL ? ['mysql'] : DATABASES);
+
+/** A migrate command's environment: its database, and the JVM options the e2e layer runs Java with (harness.ts). */
+const migrateEnv = (url: string) => ({ ...TEST_JVM_ENV, DATABASE_URL: url });
 
 const model = (stack: StackId, database: SqlDialect, entities: string) => `name: app\nstack: ${stack}\ndatabase: ${database}\nentities:\n${entities}`;
 const V1 = `  Owner:
@@ -144,7 +147,7 @@ describe('update through each stack’s migration tool: v1 + update equals a fre
         const gen = JSON.parse(await shOk(`node ${BIN} app --config v1.yaml --json`, root)) as { commands: Commands };
         const dir = join(root, 'app');
         const migratedUrl = await freshDatabase(kind, `${name}_up`, dir);
-        await shOk(gen.commands.migrate, dir, { DATABASE_URL: migratedUrl });
+        await shOk(gen.commands.migrate, dir, migrateEnv(migratedUrl));
         const migrated = databaseAt(kind, migratedUrl);
         migrated.exec([
           `INSERT INTO owners (id, name, rating, created_at, updated_at) VALUES ('${OWNER}', 'Ann', 4, ${AT}, ${AT})`,
@@ -156,13 +159,13 @@ describe('update through each stack’s migration tool: v1 + update equals a fre
         const updated = JSON.parse(await shOk(`node ${BIN} update --allow-data-loss --no-install --json`, dir)) as { migrations: string[]; conflicts: string[] };
         expect(updated.conflicts).toEqual([]);
         expect(updated.migrations).toHaveLength(1);
-        await MIGRATE_WITH_V1[stack]!(dir, dir, gen.commands, { DATABASE_URL: migratedUrl });
+        await MIGRATE_WITH_V1[stack]!(dir, dir, gen.commands, migrateEnv(migratedUrl));
 
         log(`${label}: fresh v2 with the installed toolchain`);
         await shOk(`node ${BIN} fresh --config v2.yaml --no-install --no-git`, root);
         const fresh = join(root, 'fresh');
         const freshUrl = await freshDatabase(kind, `${name}_fresh`, fresh);
-        await MIGRATE_WITH_V1[stack]!(fresh, dir, gen.commands, { DATABASE_URL: freshUrl });
+        await MIGRATE_WITH_V1[stack]!(fresh, dir, gen.commands, migrateEnv(freshUrl));
 
         expect(migrated.catalog()).toEqual(databaseAt(kind, freshUrl).catalog());
         expect(migrated.rows('SELECT full_name, age, note, rating, since, owner_id FROM pets JOIN owners ON owners.id = pets.owner_id')).toEqual([

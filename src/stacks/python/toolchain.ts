@@ -12,7 +12,8 @@ const PYTHON_HINT = 'install Python 3.11 or newer (https://www.python.org/downlo
 export const pythonInstallCommands = (): readonly InstallCommand[] =>
   onPath('uv')
     ? [
-        { file: 'uv', args: ['venv', '.venv'], missingHint: 'install uv (https://docs.astral.sh/uv/) or Python 3.11+' },
+        // `update` installs again into the project's .venv: uv refuses an existing one unless told to keep it.
+        { file: 'uv', args: ['venv', '--allow-existing', '.venv'], missingHint: 'install uv (https://docs.astral.sh/uv/) or Python 3.11+' },
         { file: 'uv', args: ['pip', 'install', '--python', '.venv/bin/python', '-e', '.[dev]'], missingHint: 'install uv (https://docs.astral.sh/uv/)' },
       ]
     : [
