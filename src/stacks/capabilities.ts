@@ -8,7 +8,7 @@ export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
   node: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   python: ['sqlite', 'postgres', 'mysql'],
   java: ['sqlite', 'postgres', 'mysql'],
-  go: ['sqlite', 'postgres', 'mysql'],
+  go: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   ruby: [],
 };
 

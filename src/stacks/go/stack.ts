@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldType } from '../../config/options.js';
 import { ACCOUNTS_TABLE } from '../../config/reserved.js';
+import type { MongoInboundReference } from '../../model/mongo.js';
 import type { ViewModel } from '../../model/view-model.js';
 import type { StackDescriptor } from '../types.js';
 import { STACK_DATABASES, STACK_LABELS } from '../capabilities.js';
@@ -33,13 +34,22 @@ export function readGoVersions(text: string = readFileSync(VERSIONS_FILE, 'utf8'
   return { go, modules };
 }
 
-/** Modules every project requires, and those only one database needs. */
-const COMMON = ['github.com/dlclark/regexp2', 'github.com/go-chi/chi/v5', 'github.com/google/uuid', 'github.com/pressly/goose/v3'];
+/** Modules every project requires, and those only one database needs (goose: the SQL migrations). */
+const COMMON = ['github.com/dlclark/regexp2', 'github.com/go-chi/chi/v5', 'github.com/google/uuid'];
 const AUTH = ['github.com/golang-jwt/jwt/v5', 'golang.org/x/crypto'];
 const DRIVER: Record<string, readonly string[]> = {
-  sqlite: ['modernc.org/sqlite'],
-  postgres: ['github.com/jackc/pgx/v5'],
-  mysql: ['github.com/go-sql-driver/mysql'],
+  sqlite: ['modernc.org/sqlite', 'github.com/pressly/goose/v3'],
+  postgres: ['github.com/jackc/pgx/v5', 'github.com/pressly/goose/v3'],
+  mysql: ['github.com/go-sql-driver/mysql', 'github.com/pressly/goose/v3'],
+  mongodb: ['go.mongodb.org/mongo-driver/v2'],
+};
+
+/** The `resource.onDelete` constant of each inbound reference's action on MongoDB (internal/resource/integrity.go). */
+const MONGO_ON_DELETE: Readonly<Record<MongoInboundReference['onDelete'], string>> = {
+  restrict: 'restrict',
+  cascade: 'cascade',
+  'set-null': 'setNull',
+  unlink: 'unlink',
 };
 
 /** The `resource.Kind` constant of each field type (internal/resource/field.go). */
@@ -84,6 +94,7 @@ export function goView(view: ViewModel): Record<string, unknown> {
     entityTestsHaveUnique: view.entities.some((e) => e.testable && e.hasUnique),
     entityTestsHaveOwned: view.entities.some((e) => e.testable && e.owned),
     kinds: KINDS,
+    mongoOnDelete: MONGO_ON_DELETE,
     /** The email and url rules in RE2's dialect (internal/resource/formats.go). */
     textFormats: { email: TEXT_FORMATS.email.go, url: TEXT_FORMATS.url.go },
     /**
@@ -124,6 +135,7 @@ export const goStack: StackDescriptor = {
   label: STACK_LABELS.go,
   databases: STACK_DATABASES.go,
   packs: ['go'],
+  databasePacks: { mongodb: ['go-mongodb'] },
   extendView: goView,
   commands: () => ({
     install: 'go mod tidy',

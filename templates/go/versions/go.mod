@@ -12,6 +12,7 @@ require (
 	modernc.org/sqlite v1.62.0
 	github.com/jackc/pgx/v5 v5.13.0
 	github.com/go-sql-driver/mysql v1.11.0
+	go.mongodb.org/mongo-driver/v2 v2.10.0
 	github.com/golang-jwt/jwt/v5 v5.3.1
 	golang.org/x/crypto v0.59.0
 	honnef.co/go/tools v0.8.2

@@ -72,18 +72,6 @@ func (e *Entity) link(name string) (Link, bool) {
 	return Link{}, false
 }
 
-// columns lists the entity's own columns in wire order, id first and timestamps last.
-func (e *Entity) columns() []string {
-	cols := []string{"id"}
-	for _, f := range e.Fields {
-		cols = append(cols, f.Column)
-	}
-	for _, r := range e.References {
-		cols = append(cols, r.Column)
-	}
-	return append(cols, "created_at", "updated_at")
-}
-
 // wireKeys returns the JSON keys of a record, each encoded with its colon, in the order of backend.yaml: id,
 // the fields, the keys, the id lists, createdAt and updatedAt. They are encoded on first use.
 func (e *Entity) wireKeys() [][]byte {
@@ -105,9 +93,3 @@ func (e *Entity) wireKeys() [][]byte {
 	})
 	return e.wireText
 }
-
-// linkSlot is where the j-th id list stands in a record's values.
-func (e *Entity) linkSlot(j int) int { return 1 + len(e.Fields) + len(e.References) + j }
-
-// columnCount is the number of columns() without building the list.
-func (e *Entity) columnCount() int { return 1 + len(e.Fields) + len(e.References) + 2 }

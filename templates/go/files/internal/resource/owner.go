@@ -2,9 +2,6 @@ package resource
 
 import "context"
 
-// ownerColumn holds the account that created a row of an owned entity.
-const ownerColumn = "owner_user_id"
-
 type ownerKey struct{}
 
 // WithOwner records the authenticated user in ctx; stores of owned entities only see that user's rows.

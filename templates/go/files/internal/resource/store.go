@@ -34,6 +34,9 @@ func NewStore(db *sql.DB, dialect Dialect, e *Entity) *Store {
 	return s
 }
 
+// ownerColumn holds the account that created a row of an owned entity.
+const ownerColumn = "owner_user_id"
+
 var timestamp = Field{Kind: KindDatetime}
 
 // statement builds SQL text with the dialect's placeholders, keeping the arguments in step.
@@ -500,3 +503,21 @@ func (s *Store) CreateFromBody(ctx context.Context, body map[string]any) (Record
 	}
 	return s.Create(ctx, input)
 }
+
+// columns lists the entity's own columns in wire order, id first and timestamps last.
+func (e *Entity) columns() []string {
+	cols := []string{"id"}
+	for _, f := range e.Fields {
+		cols = append(cols, f.Column)
+	}
+	for _, r := range e.References {
+		cols = append(cols, r.Column)
+	}
+	return append(cols, "created_at", "updated_at")
+}
+
+// linkSlot is where the j-th id list stands in a record's values.
+func (e *Entity) linkSlot(j int) int { return 1 + len(e.Fields) + len(e.References) + j }
+
+// columnCount is the number of columns() without building the list.
+func (e *Entity) columnCount() int { return 1 + len(e.Fields) + len(e.References) + 2 }
