@@ -2,7 +2,7 @@ import type { EntityView, FieldView } from '../../model/view-model.js';
 import { pyAttribute, pyModule } from './names.js';
 import { pyField } from './field-view.js';
 import { pyForeignKey, pyManyToMany } from './relation-view.js';
-import { pyCall, pyImport, pyStr, pyTuple, pyTupleAssign } from './syntax.js';
+import { pyCall, pyImport, pyStr, pyTuple, pyTupleAssign, pyTupleBlock, type PyCallItem } from './syntax.js';
 import { hasTextPattern, textRules } from './types.js';
 
 /** An entity as the Python templates receive it (`entity` in per-entity templates). */
@@ -43,6 +43,9 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
       ...foreignKeys.filter((r) => r.isOneToOne).map((r) => ({ attr: r.attr, alias: r.alias })),
     ],
     hasUniqueChecks: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
+    /** MongoDB: the keyword arguments of the entity's `Repository(` (templates/python-mongodb), as ruff lays them out. */
+    repositoryArgs: repositoryArgs(e, fields, foreignKeys, manyToMany),
+    hasUniqueIndexes: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
     hasNotNull: fields.some((f) => f.required) || foreignKeys.some((r) => r.required),
     hasDecimal: fields.some((f) => f.isDecimal),
     hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
@@ -51,6 +54,12 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
       ...['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`),
       ...fields.filter((f) => f.isEnum).map((f) => f.enumType!),
     ]),
+    /** MongoDB: the route module's import of its schemas (no enum types: the repository reads values). */
+    routeSchemaImport: pyImport(`app.schemas.${module}`, ['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`)),
+    /** MongoDB: the repository module's import of the response model. */
+    readImport: pyImport(`app.schemas.${module}`, [`${e.names.pascal}Read`]),
+    /** MongoDB: the route module's import of the entity's repository, as ruff wraps it when too long. */
+    repositoryImport: repositoryImport(module, e.names.upperSnake),
     sampleEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sample}`),
     altEntries: fields.filter((f) => f.hasSample).map((f) => `${pyStr(f.name)}: ${f.sampleAlt}`),
     requiredAliases: [...fields.filter((f) => f.required && !f.hasDefault).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr),
@@ -105,6 +114,32 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     usesDecimal: e.fields.some((f) => f.isDecimal),
     usesJson: e.fields.some((f) => f.isJson),
   };
+}
+
+function repositoryArgs(
+  e: EntityView,
+  fields: ReadonlyArray<ReturnType<typeof pyField>>,
+  foreignKeys: ReadonlyArray<ReturnType<typeof pyForeignKey>>,
+  manyToMany: ReadonlyArray<ReturnType<typeof pyManyToMany>>,
+): string {
+  // Each unique index and the attribute it guards: a duplicate is a 409 naming the field.
+  const unique: PyCallItem[] = [
+    ...fields.filter((f) => f.unique).map((f) => ({ head: 'Unique', args: [pyStr(f.attr), pyStr(f.uniqueIndex!)] })),
+    ...foreignKeys.filter((r) => r.isOneToOne).map((r) => ({ head: 'Unique', args: [pyStr(r.attr), pyStr(r.uniqueIndex!)] })),
+  ];
+  const blocks = [
+    pyTupleBlock(4, 'fields=', fields.map((f) => f.stored)),
+    ...(foreignKeys.length ? [pyTupleBlock(4, 'references=', foreignKeys.map((r) => r.reference))] : []),
+    ...(manyToMany.length ? [pyTupleBlock(4, 'links=', manyToMany.map((r) => r.reference))] : []),
+    ...(unique.length ? [pyTupleBlock(4, 'unique=', unique)] : []),
+    ...(e.owned ? ['    owned=True,'] : []),
+  ];
+  return blocks.join('\n');
+}
+
+function repositoryImport(module: string, constant: string): string {
+  const one = `from app.repositories.${module} import ${constant} as REPOSITORY`;
+  return one.length <= 100 ? one : `from app.repositories.${module} import (\n    ${constant} as REPOSITORY,\n)`;
 }
 
 function schemaImports(e: EntityView): string {

@@ -2,7 +2,7 @@ import type { JsonValue } from '../../config/types.js';
 import type { FieldView } from '../../model/view-model.js';
 import { pythonPattern } from '../../model/pattern-dialects.js';
 import { pyAttribute } from './names.js';
-import { kw, pyCall, pyLiteral, pyStr } from './syntax.js';
+import { kw, pyCall, pyLiteral, pyStr, type PyCallItem } from './syntax.js';
 import { queryValue, invalidValues, wrongType } from './test-data.js';
 import { enumType, filterType, hasTextPattern, inputType, mappedType, patternType, readType, sqlaType, textRules } from './types.js';
 
@@ -39,6 +39,22 @@ export interface PyField {
   isDecimal: boolean;
   isJson: boolean;
   scale: number | null;
+  stored: PyCallItem;
+  uniqueIndex: string | null;
+}
+
+/** How a value is kept in a MongoDB document (app/documents.py `Kind`): text types are stored as they are. */
+const STORED_KINDS: Partial<Record<FieldView['type'], string>> = {
+  uuid: 'uuid', integer: 'integer', bigint: 'bigint', number: 'number', decimal: 'decimal',
+  boolean: 'boolean', date: 'date', datetime: 'datetime', json: 'json',
+};
+
+/** The field's entry in its MongoDB repository (templates/python-mongodb): attribute, document key, how the value is stored. */
+function storedEntry(f: FieldView, attr: string): PyCallItem {
+  const args = [pyStr(attr), pyStr(f.name), pyStr(STORED_KINDS[f.type] ?? 'text')];
+  if (f.nullable) args.push('optional=True');
+  if (f.isDecimal) args.push(`precision=${f.precision}`, `scale=${f.scale}`);
+  return { head: 'Stored', args };
 }
 
 const defaultConstant = (f: FieldView): string => `${f.names.upperSnake}_DEFAULT`;
@@ -134,6 +150,8 @@ export function pyField(f: FieldView): PyField {
     isDecimal: f.isDecimal,
     isJson: f.isJson,
     scale: f.scale,
+    stored: storedEntry(f, attr),
+    uniqueIndex: f.uniqueConstraint,
   };
 }
 

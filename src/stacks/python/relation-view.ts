@@ -1,6 +1,6 @@
 import type { RelationView } from '../../model/view-model.js';
 import { pyAttribute } from './names.js';
-import { pyCall } from './syntax.js';
+import { pyCall, pyStr, type PyCallItem } from './syntax.js';
 
 /** A many-to-one or one-to-one key, and a many-to-many link, as the Python templates print them. */
 
@@ -16,6 +16,8 @@ interface PyRelation {
   targetOwned: boolean;
   targetTitle: string;
   ondelete: string;
+  reference: PyCallItem;
+  uniqueIndex: string | null;
 }
 
 export function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, string>): PyRelation & Record<string, unknown> {
@@ -47,6 +49,8 @@ export function pyForeignKey(r: RelationView, classes: ReadonlyMap<string, strin
     targetOwned: r.target.owned,
     targetTitle: r.target.names.title,
     ondelete,
+    reference: referenceEntry(attr, r.fkField!, r, !r.required),
+    uniqueIndex: r.uniqueConstraint,
   };
 }
 
@@ -59,6 +63,7 @@ interface PyManyToMany {
   targetColumn: string;
   targetModel: string;
   targetOwned: boolean;
+  reference: PyCallItem;
 }
 
 export function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, string>): PyManyToMany & Record<string, unknown> {
@@ -79,5 +84,18 @@ export function pyManyToMany(r: RelationView, classes: ReadonlyMap<string, strin
     targetSnake: r.target.names.snake,
     targetName: r.target.name,
     targetOwned: r.target.owned,
+    reference: referenceEntry(attr, r.idsField!, r, false),
   };
+}
+
+/**
+ * A reference's entry in its MongoDB repository (templates/python-mongodb): attribute, document key, the
+ * collection it points into and its entity (for the 400 a missing one is). A reference to an owned entity must
+ * name one of the same user's documents.
+ */
+function referenceEntry(attr: string, key: string, r: RelationView, optional: boolean): PyCallItem {
+  const args = [pyStr(attr), pyStr(key), pyStr(r.target.table), pyStr(r.target.name)];
+  if (optional) args.push('optional=True');
+  if (r.target.owned) args.push('owned=True');
+  return { head: 'Reference', args };
 }

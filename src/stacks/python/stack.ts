@@ -15,12 +15,14 @@ export const pythonStack: StackDescriptor = {
   label: STACK_LABELS.python,
   databases: STACK_DATABASES.python,
   packs: ['python'],
+  databasePacks: { mongodb: ['python-mongodb'] },
   extendView: pythonView,
   extendEntityView: pythonEntityView,
-  commands: () => {
+  commands: ({ config }) => {
     return {
       install: 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"',
-      migrate: '.venv/bin/alembic upgrade head',
+      // MongoDB has no Alembic: app/migrate.py creates the collections and indexes.
+      migrate: config.database === 'mongodb' ? '.venv/bin/python -m app.migrate' : '.venv/bin/alembic upgrade head',
       start: '.venv/bin/python -m app',
       test: '.venv/bin/pytest',
       lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',

@@ -68,3 +68,23 @@ export function pyImport(module: string, names: readonly string[]): string {
   if (one.length <= LINE) return one;
   return `from ${module} import (\n${sorted.map((n) => `    ${n},`).join('\n')}\n)`;
 }
+
+/** A call as an item of a tuple: its head and its arguments, laid out by `pyTupleBlock`. */
+export interface PyCallItem {
+  readonly head: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * `head(item,)` as `ruff format` writes a tuple of calls: a single item on one line when it fits (its trailing
+ * comma is no magic one), else one item per line with a trailing comma, which keeps the tuple exploded.
+ */
+export function pyTupleBlock(indent: number, head: string, items: readonly PyCallItem[], tail = ','): string {
+  const pad = ' '.repeat(indent);
+  if (items.length === 1) {
+    const one = `${pad}${head}(${items[0]!.head}(${items[0]!.args.join(', ')}),)${tail}`;
+    if (one.length <= LINE) return one;
+  }
+  const lines = items.map((item) => pyCall(indent + 4, item.head, item.args, ')', ','));
+  return `${pad}${head}(\n${lines.join('\n')}\n${pad})${tail}`;
+}

@@ -1,13 +1,14 @@
 import { TEXT_FORMATS } from '../../model/text-formats.js';
+import type { MongoIndex } from '../../model/mongo.js';
 import type { EntityView, ViewModel } from '../../model/view-model.js';
 import { pyEntity } from './entity-view.js';
 import { pyModelClasses } from './names.js';
-import { pyImport, pyRegex, pyStr } from './syntax.js';
+import { pyImport, pyRegex, pyStr, pyTupleBlock } from './syntax.js';
 import { readVersions, requirementName } from './versions.js';
 
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
-  const runtime = [...versions.runtime];
+  const runtime = [...versions.runtime, ...(view.database.isMongodb ? versions.mongodb : versions.sql)];
   if (view.database.isPostgres) runtime.push(...versions.postgres);
   if (view.database.isMysql) runtime.push(...versions.mysql);
   if (view.auth.jwt) runtime.push(...versions.jwt);
@@ -18,6 +19,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   const entities = view.entities.map((e) => pyEntity(e, testable, classes));
   const schema = view.database.schema;
   const seedable = entities.filter((e) => e.testable);
+  // Rows a later row refers to are kept in a variable; the others are only inserted.
+  const referenced = new Set(seedable.flatMap((e) => e.foreignKeys.filter((r) => r.required).map((r) => r.targetSnake)));
   const seedRows = seedable.map((e) => ({
     var: `${e.snake}_row`,
     model: e.modelClass,
@@ -28,6 +31,9 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     ],
     exclude: e.manyToMany.length ? `exclude={${e.manyToMany.map((r) => pyStr(r.attr)).join(', ')}}` : '',
     owned: e.owned,
+    needsUser: e.needsUser,
+    repository: e.constName,
+    isReferenced: referenced.has(e.snake),
   }));
   const seedImports = [
     'from app import models',
@@ -35,7 +41,15 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     'from app.db import Database',
     'from app.ids import uuid7',
     ...[...seedable].sort((a, b) => (a.module < b.module ? -1 : 1)).map((e) => pyImport(`app.schemas.${e.module}`, [`${e.model}Create`])),
-    'from app.sqltypes import utc_now',
+    'from app.timestamps import utc_now',
+  ].join('\n');
+  const bySeedModule = [...seedable].sort((a, b) => (a.module < b.module ? -1 : 1));
+  const mongoSeedImports = [
+    ...(view.auth.jwt ? ['from app.accounts import create_account'] : []),
+    'from app.config import DatabaseSettings, describe_error',
+    'from app.db import Database',
+    ...bySeedModule.map((e) => pyImport(`app.repositories.${e.module}`, [e.constName])),
+    ...bySeedModule.map((e) => pyImport(`app.schemas.${e.module}`, [`${e.model}Create`])),
   ].join('\n');
   return {
     /** The email and url rules (app/values.py): as documents show them, and as `re.search` reads them. */
@@ -51,6 +65,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     entities,
     seedRows,
     seedImports,
+    /** MongoDB: the seed's imports (repositories instead of models). */
+    mongoSeedImports,
     routeImports: pyImport('app.routes', [...(view.auth.jwt ? ['auth'] : []), 'health', ...entities.map((e) => e.module)].sort()),
     usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
     usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
@@ -58,12 +74,29 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { module: e.module }])),
     migrationUp: schema ? schema.up.map(pyStr) : [],
     migrationDown: schema ? schema.down.map(pyStr) : [],
+    /** MongoDB: each collection and its indexes as app/migrate.py lists them, in ruff's layout. */
+    mongoCollections: (view.database.mongo?.collections ?? []).map((c) => ({
+      name: pyStr(c.name),
+      indexes: pyTupleBlock(8, '', c.indexes.map((i) => ({ head: 'Index', args: mongoIndexArgs(i) }))),
+    })),
+    /** MongoDB: what app/integrity.py follows on a delete, per referenced collection, in ruff's layout. */
+    mongoReferencedBy: (view.database.mongo?.collections ?? [])
+      .filter((c) => c.referencedBy.length > 0)
+      .map((c) => pyTupleBlock(4, `${pyStr(c.name)}: `, c.referencedBy.map((r) => ({ head: 'InboundReference', args: [r.collection, r.field, r.onDelete].map(pyStr) })))),
     driverNote: view.database.isPostgres
       ? 'psycopg 3 (binary wheels)'
       : view.database.isMysql
         ? 'PyMySQL (pure Python)'
         : 'the standard library sqlite3 module',
   };
+}
+
+function mongoIndexArgs(index: MongoIndex): string[] {
+  const keys = index.keys.map(pyStr);
+  const args = [pyStr(index.name), keys.length === 1 ? `(${keys[0]},)` : `(${keys.join(', ')})`];
+  if (index.unique) args.push('unique=True');
+  if (index.sparse) args.push('sparse=True');
+  return args;
 }
 
 /** One entity's part of the view (`entity.lang` in per-entity templates): its entry in `lang.entities`. */

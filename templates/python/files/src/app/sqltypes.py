@@ -5,7 +5,7 @@ out: ids are UUID strings (native uuid on PostgreSQL, CHAR(36) elsewhere), times
 millisecond precision (ISO 8601 text with a Z on SQLite), decimals stay exact (text on SQLite).
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -13,24 +13,7 @@ from sqlalchemy import JSON, Dialect, Numeric, String
 from sqlalchemy.dialects import mysql, postgresql
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-
-def utc_millis(value: datetime) -> datetime:
-    """The instant in UTC, truncated to milliseconds (the precision of every database column)."""
-    if value.tzinfo is UTC and not value.microsecond % 1000:
-        return value  # the common case (every value read back from a column): nothing to do
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    value = value.astimezone(UTC)
-    return value.replace(microsecond=value.microsecond // 1000 * 1000)
-
-
-def utc_now() -> datetime:
-    return utc_millis(datetime.now(UTC))
-
-
-def format_datetime(value: datetime) -> str:
-    """RFC 3339 in UTC with milliseconds and a Z, e.g. 2024-01-01T10:00:00.000Z."""
-    return utc_millis(value).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+from app.timestamps import format_datetime, utc_millis
 
 
 class UuidString(TypeDecorator[str]):

@@ -20,8 +20,8 @@ from app.ids import uuid7
 from app.passwords import PasswordHashing
 from app.problems import ERROR_RESPONSES, ProblemError, problem
 from app.security import create_token
-from app.sqltypes import utc_now
 from app.throttle import LoginThrottle
+from app.timestamps import utc_now
 from app.values import EMAIL_TEXT, DateTimeOut, InputModel
 
 router = APIRouter(
