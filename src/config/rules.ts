@@ -5,6 +5,7 @@ import { ACCOUNTS_TABLE, IMPLICIT_FIELDS } from './reserved.js';
 import { didYouMean, nearest, problem, type Problem } from './problems.js';
 import { STACK_DATABASES, isStackAvailable } from '../stacks/capabilities.js';
 import { names, singularize } from './naming.js';
+import { textFormatOf } from '../pattern/formats.js';
 import { samplePattern } from '../pattern/sample.js';
 import { unportableConstructs } from './pattern-subset.js';
 
@@ -317,11 +318,16 @@ const patternSatisfiable: Rule = (c) => {
   const out: Problem[] = [];
   for (const e of c.entities) {
     for (const f of e.fields) {
-      if (f.pattern === undefined || !['string', 'text'].includes(f.type) || !safeRegExp(f.pattern) || unportableConstructs(f.pattern).length) continue;
+      if (f.pattern === undefined || !['string', 'text', 'email', 'url'].includes(f.type) || !safeRegExp(f.pattern) || unportableConstructs(f.pattern).length) continue;
       const at = fieldPath(e, f, 'pattern');
       const length = `${f.minLength ?? 0}..${f.maxLength ?? 'any'} characters`;
-      const { values, exhaustive } = samplePattern(f.pattern, f, SAMPLE_ROWS);
-      if (values.length === 0 && exhaustive) {
+      const format = textFormatOf(f);
+      const { values, exhaustive } = samplePattern(f.pattern, f, SAMPLE_ROWS, format);
+      if (values.length === 0 && format !== undefined) {
+        // Every value must be an email address (a URL) and match the pattern: a field none can fill is a mistake.
+        const what = format === 'email' ? 'an email address' : 'an http(s) URL';
+        out.push(problem('pattern-satisfiable', at, `create-backend finds no value of ${length} that is ${what} and matches pattern ${JSON.stringify(f.pattern)} of ${e.name}.${f.name}`, `make the pattern admit ${what} (${format === 'email' ? 'e.g. ^[a-z.]+@example\\.com$' : 'e.g. ^https://example\\.com/'}), or make the field a string`));
+      } else if (values.length === 0 && exhaustive) {
         out.push(problem('pattern-satisfiable', at, `no value of ${length} matches pattern ${JSON.stringify(f.pattern)} of ${e.name}.${f.name}`, 'widen maxLength/minLength or change the repetition counts in the pattern'));
       } else if (values.length === 0) {
         // An optional field can be left out of samples; a required one falls back on its default (default-valid).

@@ -1,5 +1,6 @@
 import type { FieldSpec, JsonValue } from '../config/types.js';
 import { SAMPLE_ROWS } from '../config/options.js';
+import { textFormatOf } from '../pattern/formats.js';
 import { patternSamples } from '../pattern/sample.js';
 
 /**
@@ -79,7 +80,7 @@ function fitLength(base: string, field: FieldSpec, seed: number): string {
  * Falls back to the field's default when nothing can be derived (pattern-satisfiable reports that case).
  */
 function patternSample(field: FieldSpec, seed: number): JsonValue | undefined {
-  const values = patternSamples(field.pattern!, field, SAMPLE_ROWS);
+  const values = patternSamples(field.pattern!, field, SAMPLE_ROWS, textFormatOf(field));
   if (seed < values.length) return values[seed];
   if (values.length > 0 && !field.unique) return values[seed % values.length];
   if (values.length === 0 && typeof field.default === 'string' && new RegExp(field.pattern!, 'u').test(field.default)) return field.default;

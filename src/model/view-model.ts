@@ -3,6 +3,7 @@ import { FIELD_TYPES, SAMPLE_ROWS } from '../config/options.js';
 import type { EntitySpec, FieldSpec, JsonValue, RelationSpec, ResolvedConfig } from '../config/types.js';
 import { names, singularize, snakeCase, type Names } from '../config/naming.js';
 import { sampleValue } from './samples.js';
+import { textFormatOf } from '../pattern/formats.js';
 import { patternSamples } from '../pattern/sample.js';
 import { columnType, constraintName, schemaSql, type SchemaSql, type SqlDialect } from './sql.js';
 import { deploymentModel, type ContainerRuntime, type DeploymentModel } from './deployment.js';
@@ -386,7 +387,7 @@ export function invalidSamples(f: FieldSpec): InvalidSample[] {
     const candidate = candidates.find(fits) ?? candidates[0];
     if (candidate !== undefined) add(`not matching the pattern ${f.pattern}`, candidate, `must match the pattern ${f.pattern}`);
     // `$` ends the value (ECMA-262): Python's `re` and Java's regex also let it match before a final newline.
-    const [match] = patternSamples(f.pattern, f, 1);
+    const [match] = patternSamples(f.pattern, f, 1, textFormatOf(f));
     const newline = match === undefined ? undefined : `${match}\n`;
     if (re && newline !== undefined && !re.test(newline) && fits(newline)) {
       add(`not matching the pattern ${f.pattern} (a match with a newline after it)`, newline, `must match the pattern ${f.pattern}`);

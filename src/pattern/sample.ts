@@ -1,4 +1,5 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { FORMAT_RULES, type TextFormat } from './formats.js';
 
 /**
  * Deterministic strings that match a field's `pattern` (ECMA-262, `u` mode) within its length limits, so
@@ -9,6 +10,8 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * is the n-th combination of those characters counted from the end ("Ab", "Ac", …), so successive values
  * differ in their free parts and stay distinct. Plans are tried shortest first; every value is checked with
  * the real RegExp before it is returned, which also takes care of assertions (anchors, \b, lookahead).
+ * An email or url field's values satisfy its format rule too (formats.ts): a match of the pattern is offered
+ * as it is, then wrapped in the rule's affixes (`x` → `x@example.com`) where the pattern leaves room.
  */
 export interface LengthLimits {
   readonly minLength?: number;
@@ -25,6 +28,9 @@ const BUDGET = 200_000;
 const TRIES_PER_VALUE = 512;
 /** Lengths tried above the shortest possible one before giving up on a length-hungry pattern. */
 const LENGTHS_TRIED = 256;
+/** The same for an email or url field: most values a plan yields are no address, so trying many is slow. */
+const FORMAT_TRIES_PER_VALUE = 32;
+const FORMAT_LENGTHS_TRIED = 64;
 
 type Slot = readonly string[];
 type Plan = readonly Slot[];
@@ -47,22 +53,23 @@ const cache = new Map<string, PatternSampling>();
 
 /**
  * Up to `count` distinct strings that match `pattern` (as JSON Schema reads it: a search, unanchored unless
- * written with ^…$) and have a length within `limits`. Fewer when the pattern admits fewer.
+ * written with ^…$), have a length within `limits` and, for an email or url field, satisfy that `format`'s rule.
+ * Fewer when the pattern admits fewer.
  */
-export function samplePattern(pattern: string, limits: LengthLimits, count: number): PatternSampling {
-  const key = JSON.stringify([pattern, limits.minLength ?? 0, limits.maxLength ?? null, count]);
+export function samplePattern(pattern: string, limits: LengthLimits, count: number, format?: TextFormat): PatternSampling {
+  const key = JSON.stringify([pattern, limits.minLength ?? 0, limits.maxLength ?? null, count, format ?? null]);
   let result = cache.get(key);
   if (!result) {
-    result = compute(pattern, limits, count);
+    result = compute(pattern, limits, count, format);
     cache.set(key, result);
   }
   return result;
 }
 
-export const patternSamples = (pattern: string, limits: LengthLimits, count: number): readonly string[] =>
-  samplePattern(pattern, limits, count).values;
+export const patternSamples = (pattern: string, limits: LengthLimits, count: number, format?: TextFormat): readonly string[] =>
+  samplePattern(pattern, limits, count, format).values;
 
-function compute(pattern: string, limits: LengthLimits, count: number): PatternSampling {
+function compute(pattern: string, limits: LengthLimits, count: number, format: TextFormat | undefined): PatternSampling {
   let ast: AST.Pattern;
   let search: RegExp;
   let full: RegExp;
@@ -76,20 +83,48 @@ function compute(pattern: string, limits: LengthLimits, count: number): PatternS
   const min = limits.minLength ?? 0;
   const max = limits.maxLength ?? Infinity;
   const fits = (s: string) => length(s) >= min && length(s) <= max;
+  const rule = format === undefined ? undefined : FORMAT_RULES[format];
+  const formatted = rule === undefined ? undefined : new RegExp(rule.pattern, 'u');
+  /** The value a match becomes: itself, or wrapped in the first of the format's affixes that satisfies every rule. */
+  const admit = (match: string, n = ''): string | undefined => {
+    if (formatted === undefined) return fits(match) ? match : undefined;
+    return rule!.affixes
+      .filter(([before, after]) => n === '' || `${before}${after}`.includes('N'))
+      .map(([before, after]) => before.replace('N', n) + match + after.replace('N', n))
+      .find((v) => search.test(v) && formatted.test(v) && fits(v));
+  };
   const out = new Set<string>();
   const gen = new Planner();
   const [lo, hi] = gen.range(ast);
-  const from = Math.max(min, lo);
-  const to = Math.min(max, hi, from + LENGTHS_TRIED);
-  let exhaustive = to === Math.min(max, hi) && !hasLookaround(ast);
+  // A format needs room around the match: a match as short as minLength may still need its affixes. A match
+  // that is no address or URL is common there, so fewer of each length are tried, over fewer lengths.
+  const from = formatted === undefined ? Math.max(min, lo) : lo;
+  const to = Math.min(max, hi, from + (formatted === undefined ? LENGTHS_TRIED : FORMAT_LENGTHS_TRIED));
+  const tries = formatted === undefined ? TRIES_PER_VALUE : FORMAT_TRIES_PER_VALUE;
+  // With a format, a search that found nothing proves nothing: only some values of a plan and a few wrappings
+  // of each are tried.
+  let exhaustive = to === Math.min(max, hi) && !hasLookaround(ast) && formatted === undefined;
+  const matches: string[] = [];
   try {
     for (let len = from; len <= to && out.size < count; len++) {
       for (const plan of gen.plans(ast, len)) {
-        for (const s of combinations(plan, (count - out.size) * TRIES_PER_VALUE)) {
+        for (const s of combinations(plan, (count - out.size) * tries)) {
           gen.step();
-          if (full.test(s) && fits(s)) out.add(s);
+          const value = full.test(s) ? admit(s) : undefined;
+          if (value !== undefined && !out.has(value)) {
+            out.add(value);
+            matches.push(s);
+          }
           if (out.size >= count) break;
         }
+        if (out.size >= count) break;
+      }
+    }
+    // A pattern that admits few values (`corp`) still gives distinct ones, each wrapped with its own number.
+    for (let n = 1; formatted !== undefined && n <= count && out.size < count; n++) {
+      for (const s of matches) {
+        const value = admit(s, String(n));
+        if (value !== undefined) out.add(value);
         if (out.size >= count) break;
       }
     }
@@ -102,7 +137,7 @@ function compute(pattern: string, limits: LengthLimits, count: number): PatternS
             const pad = 'x'.repeat(Math.max(0, min - length(s)));
             gen.step();
             // After the match, or before it for a pattern anchored at the end only (`[0-9]{2}$`).
-            const padded = [s + pad, pad + s].find((v) => search.test(v) && fits(v));
+            const padded = [s + pad, pad + s].map((v) => (search.test(v) ? admit(v) : undefined)).find((v) => v !== undefined);
             if (padded !== undefined) out.add(padded);
             if (out.size >= count) break;
           }
@@ -308,10 +343,14 @@ export function wholeValuePattern(pattern: string): string {
   } catch {
     return pattern;
   }
-  const anchored = ast.alternatives.every((a) => {
+  return anchoredAtBothEnds(ast) ? pattern : `[\\s\\S]*(?:${pattern})[\\s\\S]*`;
+}
+
+/** Every alternative starts with ^ and ends with $: the pattern matches whole values only. */
+function anchoredAtBothEnds(ast: AST.Pattern): boolean {
+  return ast.alternatives.every((a) => {
     const first = a.elements[0];
     const last = a.elements[a.elements.length - 1];
     return first?.type === 'Assertion' && first.kind === 'start' && last?.type === 'Assertion' && last.kind === 'end';
   });
-  return anchored ? pattern : `[\\s\\S]*(?:${pattern})[\\s\\S]*`;
 }

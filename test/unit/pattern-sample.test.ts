@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goSearch } from './go-regexp.js';
 import { goPattern, javaKeepsPattern, javaPattern, pythonPattern } from '../../src/model/pattern-dialects.js';
+import { FORMAT_RULES } from '../../src/pattern/formats.js';
 import { patternSamples, samplePattern, wholeValuePattern } from '../../src/pattern/sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
 import { SAMPLE_ROWS } from '../../src/config/options.js';
@@ -141,6 +142,41 @@ describe('sampleValue of a patterned field', () => {
   it('repeats values of a narrow pattern only for fields that are not unique', () => {
     expect(sampleValue(field({ pattern: '^(yes|no)$' }), 2)).toBe('no');
     expect(sampleValue(field({ pattern: '^(yes|no)$', unique: true }), 2)).toBeUndefined();
+  });
+});
+
+describe('samples of an email or url field with its own pattern', () => {
+  const email = new RegExp(FORMAT_RULES.email.pattern, 'u');
+  const url = new RegExp(FORMAT_RULES.url.pattern, 'u');
+
+  it.each([
+    ['email', '^[a-z]+\\.[a-z]+', 254], // a name at the start: the pattern alone gives no address
+    ['email', 'corp', 254], // unanchored: the match sits in the local part
+    ['email', '@acme\\.(com|org)$', 254], // the domain fixed, the local part free
+    ['email', '^[a-z]{2,8}@[a-z]{3,6}\\.(de|fr)$', 40],
+    ['url', '^https://', 2048], // the pattern alone ("https://") is no URL
+    ['url', '\\.pdf$', 2048],
+    ['url', 'example', 30],
+  ] as const)('%s with pattern %s: every value matches both rules', (format, pattern, maxLength) => {
+    const { values } = samplePattern(pattern, { maxLength }, SAMPLE_ROWS, format);
+    expect(values).toHaveLength(SAMPLE_ROWS);
+    for (const v of values) {
+      expect(v).toMatch(new RegExp(pattern, 'u'));
+      expect(v).toMatch(format === 'email' ? email : url);
+      expect([...v].length).toBeLessThanOrEqual(maxLength);
+    }
+  });
+
+  it('gives the patterned email field of a model values that are email addresses', () => {
+    const f: FieldSpec = { name: 'contact', required: true, unique: true, index: false, type: 'email', maxLength: 254, pattern: '^[a-z]+\\.[a-z]+' };
+    const values = Array.from({ length: SAMPLE_ROWS }, (_, i) => sampleValue(f, i));
+    expect(new Set(values).size).toBe(SAMPLE_ROWS);
+    for (const v of values) expect(v).toMatch(email);
+  });
+
+  it('finds nothing when no email address or URL matches the pattern', () => {
+    expect(samplePattern('^[a-z]+$', { maxLength: 254 }, SAMPLE_ROWS, 'email').values).toEqual([]);
+    expect(samplePattern('^ftp://[a-z]+$', { maxLength: 2048 }, SAMPLE_ROWS, 'url').values).toEqual([]);
   });
 });
 

@@ -118,6 +118,8 @@ const CASES: Case[] = [
   { rule: 'pattern-satisfiable', title: 'a pattern no value of minLength..maxLength matches', text: spec("  Pet:\n    fields:\n      code: { type: string, minLength: 3, maxLength: 3, pattern: '^(ab)+$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /maxLength/ },
   { rule: 'pattern-satisfiable', title: 'a unique field with too few values', text: spec("  Pet:\n    fields:\n      answer: { type: string, unique: true, pattern: '^(yes|no)$' }\n"), path: 'entities.Pet.fields.answer.pattern', hint: /drop unique/ },
   { rule: 'pattern-satisfiable', title: 'a required field whose pattern the sampler cannot satisfy', text: spec("  Pet:\n    fields:\n      code: { type: string, required: true, pattern: '^(?=a)b$' }\n"), path: 'entities.Pet.fields.code.pattern', hint: /default that matches/ },
+  { rule: 'pattern-satisfiable', title: 'an email field whose pattern admits no email address', text: spec("  Pet:\n    fields:\n      contact: { type: email, pattern: '^[a-z]+$' }\n"), path: 'entities.Pet.fields.contact.pattern', hint: /admit an email address/ },
+  { rule: 'pattern-satisfiable', title: 'a url field whose pattern admits no http(s) URL', text: spec("  Pet:\n    fields:\n      site: { type: url, required: true, pattern: '^ftp://.+$' }\n"), path: 'entities.Pet.fields.site.pattern', hint: /admit an http\(s\) URL/ },
   { rule: 'default-valid', title: 'a default that does not match the pattern', text: spec("  Pet:\n    fields:\n      code: { type: string, pattern: '^[A-Z]{3}$', default: abc }\n"), path: 'entities.Pet.fields.code.default', hint: /satisfy/ },
   { rule: 'default-valid', title: 'a text default for an integer', text: spec('  Pet:\n    fields:\n      age: { type: integer, default: "x" }\n'), path: 'entities.Pet.fields.age.default', hint: /satisfy the field type/ },
   { rule: 'default-valid', title: 'an enum default outside its values', text: spec('  Pet:\n    fields:\n      kind: { type: enum, values: [cat, dog], default: cow }\n'), path: 'entities.Pet.fields.kind.default', hint: /satisfy/ },
@@ -185,6 +187,14 @@ describe('pattern-satisfiable refuses only what no sample can satisfy', () => {
     ['an unanchored pattern shorter than minLength (a value may contain the match)', "code: { type: string, minLength: 10, pattern: '[0-9]{2}' }"],
   ])('accepts %s', (_, field) => {
     expect(validateText(spec(`  Pet:\n    fields:\n      ${field}\n`))).toEqual([]);
+  });
+
+  // constraint-applies refuses a pattern on email and url fields today; this rule is ready for the day it does not.
+  it.each([
+    ['an email field whose pattern alone is no address (the sampler completes it)', "contact: { type: email, unique: true, pattern: '^[a-z]+\\\\.[a-z]+' }"],
+    ['a url field whose pattern fixes only its end', "site: { type: url, required: true, pattern: '\\\\.pdf$' }"],
+  ])('finds values for %s', (_, field) => {
+    expect(validateText(spec(`  Pet:\n    fields:\n      ${field}\n`)).filter((p) => p.rule === 'pattern-satisfiable')).toEqual([]);
   });
 });
 

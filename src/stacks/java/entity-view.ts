@@ -1,5 +1,5 @@
 import { SAMPLE_ROWS } from '../../config/options.js';
-import type { EntityView } from '../../model/view-model.js';
+import type { EntityView, FieldView } from '../../model/view-model.js';
 import type { JavaField } from './field-view.js';
 import { javaForeignKey, javaManyToMany } from './relation-view.js';
 import { queryParameter } from './annotations.js';
@@ -144,6 +144,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       .map((f) => ({ name: f.nameLiteral, value: javaString(f.defaultJson!) })),
     patchLiteral: patchField ? javaString(JSON.stringify({ [patchField.name]: JSON.parse(patchField.samples[1]!) })) : null,
     patchValue: patchField ? javaString(patchField.samples[1]!) : null,
+    codePointField: codePointField(e.fields),
     invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, value: i.json, reason: i.reason }))),
     requiredKeys: [...fields.filter((f) => f.required && f.defaultExpr === null).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
     requiredTargets: foreignKeys.filter((r) => r.required),
@@ -152,4 +153,15 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     firstField: fields[0] ?? null,
     isFirst: e.isFirst,
   };
+}
+
+/**
+ * A text field whose length rule a string of emoji (one character, two UTF-16 units each) can probe: its longest
+ * value must be accepted, and with a minLength over 1, one emoji short of it refused. Null when no field has a
+ * length rule without a pattern or format that emoji would break.
+ */
+function codePointField(fields: readonly FieldView[]): { name: string; maxLength: number; minLength: number | null } | null {
+  const f = fields.find((x) => (x.type === 'string' || x.type === 'text') && x.pattern === null && (x.maxLength !== null || x.type === 'string'));
+  if (!f) return null;
+  return { name: javaString(f.name), maxLength: f.maxLength ?? 255, minLength: f.minLength !== null && f.minLength > 1 ? f.minLength : null };
 }
