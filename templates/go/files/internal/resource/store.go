@@ -60,15 +60,27 @@ func (s *Store) newStatement() *statement { return &statement{dialect: s.dialect
 
 func (s *Store) q(identifier string) string { return s.dialect.Quote(identifier) }
 
-// scanRecord reads one row of selectFrom into a Record (its id lists empty until loadLinks fills them in).
-func (s *Store) scanRecord(row Row) (Record, error) {
-	e := s.entity
-	raw := make([]any, e.columnCount())
-	dest := make([]any, len(raw))
-	for i := range raw {
-		dest[i] = column{&raw[i]}
+// rowReader reads rows of selectFrom into Records (their id lists empty until loadLinks fills them in). Its scan
+// destinations serve row after row: fromColumn copies every value out of them.
+type rowReader struct {
+	entity *Entity
+	raw    []any
+	dest   []any
+}
+
+func (s *Store) rowReader() rowReader {
+	n := s.entity.columnCount()
+	cells := make([]any, 2*n) // one allocation for both halves
+	r := rowReader{entity: s.entity, raw: cells[:n:n], dest: cells[n:]}
+	for i := range r.raw {
+		r.dest[i] = column{&r.raw[i]}
 	}
-	if err := row.Scan(dest...); err != nil {
+	return r
+}
+
+func (r rowReader) read(row Row) (Record, error) {
+	e, raw := r.entity, r.raw
+	if err := row.Scan(r.dest...); err != nil {
 		return Record{}, err
 	}
 	values := make([]any, 0, len(raw)+len(e.Links))
@@ -137,7 +149,7 @@ func (s *Store) Get(ctx context.Context, id string) (Record, error) {
 func (s *Store) get(ctx context.Context, q Querier, id string) (Record, error) {
 	st := s.newStatement().write(s.selectFrom, " WHERE ", s.q("id"), " = ").bind(id)
 	s.scopeToOwner(ctx, st)
-	rec, err := s.scanRecord(q.QueryRow(ctx, st.text.String(), st.args...))
+	rec, err := s.rowReader().read(q.QueryRow(ctx, st.text.String(), st.args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{}, ErrNotFound
 	}
@@ -195,8 +207,9 @@ func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
 	}
 	defer rows.Close()
 	items := []Record{}
+	reader := s.rowReader()
 	for rows.Next() {
-		rec, err := s.scanRecord(rows)
+		rec, err := reader.read(rows)
 		if err != nil {
 			return Page{}, fmt.Errorf("list %s: %w", s.entity.Name, err)
 		}
