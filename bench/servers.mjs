@@ -155,7 +155,7 @@ const STACKS = {
     }),
   },
   go: {
-    label: 'Go (chi + database/sql on pgx)',
+    label: 'Go (chi + pgx pool)',
     setup(dir, url) {
       // The generated project's install command, then the Dockerfile's production build.
       if (!(REUSE && existsSync(join(dir, 'server')))) {

@@ -20,7 +20,7 @@ const DRIVERS = { sqlite: 'modernc.org/sqlite', postgres: 'github.com/jackc/pgx/
 
 describe('go project per database', () => {
   for (const database of ['sqlite', 'postgres', 'mysql'] as const) {
-    it(`${database}: requires its driver alone and opens the database with it`, async () => {
+    it(`${database}: requires its driver alone, opens the database with it and runs the statements on ${database === 'postgres' ? "pgx's own pool" : 'database/sql'}`, async () => {
       const tree = (await renderer('go'))(shopOn(database));
       const goMod = tree.get('go.mod')!.toString();
       const pinned = readGoVersions().modules;
@@ -29,7 +29,8 @@ describe('go project per database', () => {
         else expect(goMod).not.toContain(module);
       }
       const opens = tree.paths().filter((p) => p.startsWith('internal/database/') && p.endsWith('.go') && !p.endsWith('_test.go'));
-      expect(opens.sort()).toEqual(['internal/database/database.go', `internal/database/${database}.go`]);
+      const runner = database === 'postgres' ? 'internal/database/postgres_pool.go' : 'internal/database/sqldb.go';
+      expect(opens.sort()).toEqual(['internal/database/database.go', `internal/database/${database}.go`, runner].sort());
       expect(tree.get(`internal/database/${database}.go`)!.toString()).toMatch(/^func Open\(/m);
     });
   }

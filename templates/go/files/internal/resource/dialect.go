@@ -56,11 +56,9 @@ func ServerColumn(f Field, value any) (any, error) {
 	return value, nil
 }
 
-// fromColumn turns what the driver scanned into the field's canonical wire value.
+// fromColumn turns what the driver scanned (see column: text arrives as a string) into the field's canonical
+// wire value.
 func fromColumn(f Field, value any) any {
-	if b, ok := value.([]byte); ok {
-		value = string(b)
-	}
 	if value == nil {
 		return nil
 	}

@@ -15,7 +15,7 @@ import (
 
 // Store reads and writes the rows of one entity.
 type Store struct {
-	db      *sql.DB
+	db      DB
 	dialect Dialect
 	entity  *Entity
 	// selectFrom is "SELECT <every column> FROM <table>", quoted once here rather than on every read.
@@ -23,7 +23,7 @@ type Store struct {
 }
 
 // NewStore returns the store of entity e in db.
-func NewStore(db *sql.DB, dialect Dialect, e *Entity) *Store {
+func NewStore(db DB, dialect Dialect, e *Entity) *Store {
 	s := &Store{db: db, dialect: dialect, entity: e}
 	cols := e.columns()
 	quoted := make([]string, len(cols))
@@ -63,15 +63,27 @@ func (s *Store) newStatement() *statement { return &statement{dialect: s.dialect
 
 func (s *Store) q(identifier string) string { return s.dialect.Quote(identifier) }
 
-// scanRecord reads one row of selectFrom into a Record (its id lists empty until loadLinks fills them in).
-func (s *Store) scanRecord(row interface{ Scan(...any) error }) (Record, error) {
-	e := s.entity
-	raw := make([]any, e.columnCount())
-	dest := make([]any, len(raw))
-	for i := range raw {
-		dest[i] = &raw[i]
+// rowReader reads rows of selectFrom into Records (their id lists empty until loadLinks fills them in). Its scan
+// destinations serve row after row: fromColumn copies every value out of them.
+type rowReader struct {
+	entity *Entity
+	raw    []any
+	dest   []any
+}
+
+func (s *Store) rowReader() rowReader {
+	n := s.entity.columnCount()
+	cells := make([]any, 2*n) // one allocation for both halves
+	r := rowReader{entity: s.entity, raw: cells[:n:n], dest: cells[n:]}
+	for i := range r.raw {
+		r.dest[i] = column{&r.raw[i]}
 	}
-	if err := row.Scan(dest...); err != nil {
+	return r
+}
+
+func (r rowReader) read(row Row) (Record, error) {
+	e, raw := r.entity, r.raw
+	if err := row.Scan(r.dest...); err != nil {
 		return Record{}, err
 	}
 	values := make([]any, 0, len(raw)+len(e.Links))
@@ -93,7 +105,7 @@ func (s *Store) scanRecord(row interface{ Scan(...any) error }) (Record, error) 
 }
 
 // loadLinks fills in every many-to-many id list of the records, sorted.
-func (s *Store) loadLinks(ctx context.Context, q querier, records []Record) error {
+func (s *Store) loadLinks(ctx context.Context, q Querier, records []Record) error {
 	if len(records) == 0 {
 		return nil
 	}
@@ -111,7 +123,7 @@ func (s *Store) loadLinks(ctx context.Context, q querier, records []Record) erro
 			st.bind(r.ID())
 		}
 		st.write(") ORDER BY ", s.q(l.TargetColumn))
-		rows, err := q.QueryContext(ctx, st.text.String(), st.args...)
+		rows, err := q.Query(ctx, st.text.String(), st.args...)
 		if err != nil {
 			return fmt.Errorf("load %s.%s: %w", s.entity.Name, l.Name, err)
 		}
@@ -124,21 +136,12 @@ func (s *Store) loadLinks(ctx context.Context, q querier, records []Record) erro
 			rec := byID[source]
 			rec.values[slot] = append(rec.values[slot].([]string), target)
 		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
+		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return fmt.Errorf("load %s.%s: %w", s.entity.Name, l.Name, err)
 		}
 	}
 	return nil
-}
-
-// querier is a *sql.DB or a *sql.Tx.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // Get returns the record with the given id, or ErrNotFound.
@@ -146,10 +149,10 @@ func (s *Store) Get(ctx context.Context, id string) (Record, error) {
 	return s.get(ctx, s.db, id)
 }
 
-func (s *Store) get(ctx context.Context, q querier, id string) (Record, error) {
+func (s *Store) get(ctx context.Context, q Querier, id string) (Record, error) {
 	st := s.newStatement().write(s.selectFrom, " WHERE ", s.q("id"), " = ").bind(id)
 	s.scopeToOwner(ctx, st)
-	rec, err := s.scanRecord(q.QueryRowContext(ctx, st.text.String(), st.args...))
+	rec, err := s.rowReader().read(q.QueryRow(ctx, st.text.String(), st.args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{}, ErrNotFound
 	}
@@ -183,7 +186,7 @@ func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
 
 	var total int64
 	count := "SELECT COUNT(*) FROM " + s.q(s.entity.Table) + where.text.String()
-	if err := s.db.QueryRowContext(ctx, count, where.args...).Scan(&total); err != nil {
+	if err := s.db.QueryRow(ctx, count, where.args...).Scan(&total); err != nil {
 		return Page{}, fmt.Errorf("count %s: %w", s.entity.Name, err)
 	}
 
@@ -201,14 +204,15 @@ func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
 		" ORDER BY (", s.q(query.Sort.Column), " IS NULL), ", sortBy, direction, ", ", s.q("id"), " ASC LIMIT ")
 	st.bind(query.Limit).write(" OFFSET ").bind(query.Offset)
 
-	rows, err := s.db.QueryContext(ctx, st.text.String(), st.args...)
+	rows, err := s.db.Query(ctx, st.text.String(), st.args...)
 	if err != nil {
 		return Page{}, fmt.Errorf("list %s: %w", s.entity.Name, err)
 	}
 	defer rows.Close()
 	items := []Record{}
+	reader := s.rowReader()
 	for rows.Next() {
-		rec, err := s.scanRecord(rows)
+		rec, err := reader.read(rows)
 		if err != nil {
 			return Page{}, fmt.Errorf("list %s: %w", s.entity.Name, err)
 		}
@@ -234,7 +238,7 @@ func (s *Store) Create(ctx context.Context, c changes) (Record, error) {
 		return Record{}, err
 	}
 	var rec Record
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.InTx(ctx, func(tx Querier) error {
 		if err := s.checkReferences(ctx, tx, c); err != nil {
 			return err
 		}
@@ -274,7 +278,7 @@ func (s *Store) Create(ctx context.Context, c changes) (Record, error) {
 			st.bind(v)
 		}
 		st.write(")")
-		if _, err := tx.ExecContext(ctx, st.text.String(), st.args...); err != nil {
+		if _, err := tx.Exec(ctx, st.text.String(), st.args...); err != nil {
 			return s.writeError(err)
 		}
 		if err := s.replaceLinks(ctx, tx, id.String(), c.links); err != nil {
@@ -289,7 +293,7 @@ func (s *Store) Create(ctx context.Context, c changes) (Record, error) {
 // Update applies a partial update; ids lists replace the whole set.
 func (s *Store) Update(ctx context.Context, id string, c changes) (Record, error) {
 	var rec Record
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.InTx(ctx, func(tx Querier) error {
 		if _, err := s.get(ctx, tx, id); err != nil {
 			return err
 		}
@@ -316,7 +320,7 @@ func (s *Store) Update(ctx context.Context, id string, c changes) (Record, error
 			}
 		}
 		st.write(" WHERE ", s.q("id"), " = ").bind(id)
-		if _, err := tx.ExecContext(ctx, st.text.String(), st.args...); err != nil {
+		if _, err := tx.Exec(ctx, st.text.String(), st.args...); err != nil {
 			return s.writeError(err)
 		}
 		if err := s.replaceLinks(ctx, tx, id, c.links); err != nil {
@@ -337,16 +341,14 @@ func (s *Store) now() (any, error) {
 func (s *Store) Delete(ctx context.Context, id string) error {
 	st := s.newStatement().write("DELETE FROM ", s.q(s.entity.Table), " WHERE ", s.q("id"), " = ").bind(id)
 	s.scopeToOwner(ctx, st)
-	res, err := s.db.ExecContext(ctx, st.text.String(), st.args...)
+	n, err := s.db.Exec(ctx, st.text.String(), st.args...)
 	if err != nil {
 		if s.dialect.IsForeignKeyViolation(err) {
 			return &Error{Status: http.StatusConflict, Detail: "The resource is still referenced by other resources; delete or change those first."}
 		}
 		return fmt.Errorf("delete %s %s: %w", s.entity.Name, id, err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("delete %s %s: %w", s.entity.Name, id, err)
-	} else if n == 0 {
+	if n == 0 {
 		return ErrNotFound
 	}
 	return nil
@@ -359,23 +361,8 @@ func (s *Store) scopeToOwner(ctx context.Context, st *statement) {
 	}
 }
 
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback() // the error of fn is the one worth reporting
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
-}
-
 // checkReferences answers a key or id list that names a missing row with a 400 naming the field.
-func (s *Store) checkReferences(ctx context.Context, q querier, c changes) error {
+func (s *Store) checkReferences(ctx context.Context, q Querier, c changes) error {
 	var problems []FieldError
 	for _, r := range s.entity.References {
 		id, ok := c.refs[r.Name]
@@ -410,7 +397,7 @@ func (s *Store) checkReferences(ctx context.Context, q querier, c changes) error
 }
 
 // missing returns the ids that have no row in table (none of the user's own, when the table is owned).
-func (s *Store) missing(ctx context.Context, q querier, table string, owned bool, ids []string) ([]string, error) {
+func (s *Store) missing(ctx context.Context, q Querier, table string, owned bool, ids []string) ([]string, error) {
 	st := s.newStatement().write("SELECT ", s.q("id"), " FROM ", s.q(table), " WHERE ", s.q("id"), " IN (")
 	for i, id := range ids {
 		if i > 0 {
@@ -422,7 +409,7 @@ func (s *Store) missing(ctx context.Context, q querier, table string, owned bool
 	if owned {
 		st.write(" AND ", s.q(ownerColumn), " = ").bind(ownerOf(ctx))
 	}
-	rows, err := q.QueryContext(ctx, st.text.String(), st.args...)
+	rows, err := q.Query(ctx, st.text.String(), st.args...)
 	if err != nil {
 		return nil, fmt.Errorf("check references in %s: %w", table, err)
 	}
@@ -447,19 +434,19 @@ func (s *Store) missing(ctx context.Context, q querier, table string, owned bool
 	return missing, nil
 }
 
-func (s *Store) replaceLinks(ctx context.Context, tx *sql.Tx, id string, links map[string][]string) error {
+func (s *Store) replaceLinks(ctx context.Context, tx Querier, id string, links map[string][]string) error {
 	for _, l := range s.entity.Links {
 		ids, ok := links[l.Name]
 		if !ok {
 			continue
 		}
 		del := s.newStatement().write("DELETE FROM ", s.q(l.JoinTable), " WHERE ", s.q(l.SourceColumn), " = ").bind(id)
-		if _, err := tx.ExecContext(ctx, del.text.String(), del.args...); err != nil {
+		if _, err := tx.Exec(ctx, del.text.String(), del.args...); err != nil {
 			return fmt.Errorf("replace %s.%s: %w", s.entity.Name, l.Name, err)
 		}
 		for _, target := range ids {
 			ins := s.newStatement().write("INSERT INTO ", s.q(l.JoinTable), " (", s.q(l.SourceColumn), ", ", s.q(l.TargetColumn), ") VALUES (").bind(id).write(", ").bind(target).write(")")
-			if _, err := tx.ExecContext(ctx, ins.text.String(), ins.args...); err != nil {
+			if _, err := tx.Exec(ctx, ins.text.String(), ins.args...); err != nil {
 				return s.writeError(err)
 			}
 		}

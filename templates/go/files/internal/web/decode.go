@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Limits of every request body.
@@ -32,6 +33,13 @@ type jsonAppender interface {
 	AppendJSON(buf []byte) ([]byte, error)
 }
 
+// bodies recycles the buffers JSON encodes into: a page of records takes several KiB, which a fresh buffer
+// would reach in a few allocations and copies on every request.
+var bodies = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+
+// maxPooledBody bounds what bodies keeps: a rare large page is not worth holding on to.
+const maxPooledBody = 64 << 10
+
 // JSON sends body as JSON, a jsonAppender in one write with its length.
 func (rs Responder) JSON(w http.ResponseWriter, r *http.Request, status int, body any) {
 	appender, ok := body.(jsonAppender)
@@ -39,12 +47,19 @@ func (rs Responder) JSON(w http.ResponseWriter, r *http.Request, status int, bod
 		WriteJSON(w, status, body)
 		return
 	}
-	text, err := appender.AppendJSON(make([]byte, 0, 2048))
+	buf := bodies.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledBody {
+			bodies.Put(buf)
+		}
+	}()
+	text, err := appender.AppendJSON((*buf)[:0])
 	if err != nil {
 		rs.Error(w, r, err)
 		return
 	}
 	text = append(text, '\n') // as json.Encoder ends every body
+	*buf = text[:0]
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(text)))
