@@ -7,7 +7,7 @@ describe('CB_E2E_KEYWORDS: the keyword model depth per pair', () => {
       const depth = keywordDepth(value);
       expect(DEFAULT_CONTRACT_PAIRS.map(depth)).toEqual(DEFAULT_CONTRACT_PAIRS.map(() => 'contract'));
       expect(depth('node-sqlite')).toBe('static');
-      expect(depth('java-postgres')).toBe('static');
+      expect(depth('java-sqlite')).toBe('static');
     }
     // One pair per stack, on the embedded database and a server one at least.
     const stacks = DEFAULT_CONTRACT_PAIRS.map((p) => p.split('-')[0]);
