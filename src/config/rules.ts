@@ -257,7 +257,7 @@ const fieldConstraints: Rule = (c) => {
     for (const f of e.fields) {
       const at = (key: string) => fieldPath(e, f, key);
       const notFor = (key: keyof FieldSpec, allowed: FieldType[], hint: string) => {
-        if (f[key] !== undefined && !allowed.includes(f.type)) out.push(problem('constraint-applies', at(key), `${key} does not apply to a ${f.type} field`, hint));
+        if (f[key] !== undefined && !allowed.includes(f.type)) out.push(problem('constraint-applies', at(key), `${key} does not apply to ${/^[aeio]/.test(f.type) ? 'an' : 'a'} ${f.type} field`, hint));
       };
       notFor('min', NUMERIC, 'min and max apply to integer, bigint, number and decimal fields');
       notFor('max', NUMERIC, 'min and max apply to integer, bigint, number and decimal fields');

@@ -163,6 +163,13 @@ describe('rules, one table row per rule id', () => {
   });
 });
 
+describe('constraint-applies', () => {
+  it('names the type with its article (an email field, a url field)', () => {
+    const messages = validateText(spec('  Pet:\n    fields:\n      mail: { type: email, pattern: "x" }\n      site: { type: url, min: 1 }\n      code: { type: uuid, maxLength: 3 }\n')).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining(['pattern does not apply to an email field', 'min does not apply to a url field']));
+  });
+});
+
 describe('relation-required-cycle', () => {
   const three = (third: string) => spec(`  A:\n    fields:\n      name: string!\n    relations:\n      b: { kind: many-to-one, to: B, required: true }\n  B:\n    relations:\n      c: { kind: many-to-one, to: C, required: true }\n  C:\n    relations:\n      a: { kind: many-to-one, to: A${third} }\n`);
 
