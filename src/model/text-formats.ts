@@ -1,4 +1,4 @@
-import { goPattern, javaPattern, pythonPattern } from './pattern-dialects.js';
+import { goPattern, javaPattern, pythonPattern, rubyPattern } from './pattern-dialects.js';
 
 /**
  * What an `email` and a `url` field accept, on every stack alike (README, "Field types"): each rule is one
@@ -41,6 +41,7 @@ export interface TextFormatRule {
   readonly python: string;
   readonly java: string;
   readonly go: string;
+  readonly ruby: string;
   readonly message: string;
 }
 
@@ -49,6 +50,7 @@ const rule = (pattern: string, message: string): TextFormatRule => ({
   python: pythonPattern(pattern),
   java: javaPattern(pattern),
   go: goPattern(pattern),
+  ruby: rubyPattern(pattern),
   message,
 });
 
