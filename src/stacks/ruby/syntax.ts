@@ -24,10 +24,19 @@ export function rubyStrings(items: readonly string[]): string {
   return `[${items.map(rubyString).join(', ')}]`;
 }
 
-/** A number as Ruby reads it (an Integer, or a Float with a fraction or exponent). */
+/**
+ * A number as Ruby reads it (an Integer, or a Float with a fraction or exponent), its integer part in groups of
+ * three digits from five digits on (RuboCop's Style/NumericLiterals).
+ */
 export function rubyNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }).replace(/^(-?\d{5,})$/, (d) => d.replace(/\B(?=(\d{3})+$)/g, '_'));
-  return String(n).replace(/e\+?/, 'e').replace(/^(-?\d+)e/, '$1.0e');
+  const text = Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+  const [mantissa = '', exponent] = text.split(/e\+?/);
+  const [whole = '', fraction] = mantissa.split('.');
+  const digits = whole.replace('-', '');
+  const grouped = digits.length >= 5 ? digits.replace(/\B(?=(\d{3})+$)/g, '_') : digits;
+  const number = `${whole.startsWith('-') ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+  // Ruby needs a fraction before an exponent: 1e21 is written 1.0e21.
+  return exponent === undefined ? number : `${number}${fraction === undefined ? '.0' : ''}e${exponent}`;
 }
 
 /** A JSON value as a Ruby literal (objects with string keys). */
