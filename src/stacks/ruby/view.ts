@@ -28,7 +28,7 @@ const TAKEN_CONSTANTS = new Set([
 const rubyModule = (pascal: string): string => (TAKEN_CONSTANTS.has(pascal) ? `${pascal}App` : pascal);
 
 export function rubyView(view: ViewModel): Record<string, unknown> {
-  const { image } = rubyVersions();
+  const { image, runtimeImage } = rubyVersions();
   const runtime = [...COMMON, ...(DRIVER[view.database.id] ?? []), ...(view.auth.jwt ? AUTH : [])].sort();
   const lib = view.project.names.snake;
   return {
@@ -37,6 +37,7 @@ export function rubyView(view: ViewModel): Record<string, unknown> {
     lib,
     pathTokens: { rubyLib: lib },
     image,
+    runtimeImage,
     rubyRequirement: rubyVersions().ruby,
     gems: runtime.map(gemLine),
     developmentGems: DEVELOPMENT.map(gemLine),
