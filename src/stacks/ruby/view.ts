@@ -47,8 +47,6 @@ export function rubyView(view: ViewModel): Record<string, unknown> {
     textFormats: { email: rubyString(TEXT_FORMATS.email.ruby), url: rubyString(TEXT_FORMATS.url.ruby) },
     catalog: view.entities.map(constantOf),
     entityTests: entityTests(view),
-    entityTestsHaveUnique: view.entities.some((e) => e.testable && e.hasUnique),
-    entityTestsHaveOwned: view.entities.some((e) => e.testable && e.owned),
   };
 }
 
