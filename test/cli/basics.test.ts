@@ -37,14 +37,6 @@ describe('help and version', () => {
     }
   });
 
-  it('a planned stack or database is named as planned, not as an unknown word', async () => {
-    const dir = next();
-    writeFileSync(join(dir, 'b.yaml'), 'name: t\ndatabase: mongodb\nentities:\n  Pet:\n    fields:\n      name: string!\n');
-    const r = await cli(['validate', join(dir, 'b.yaml')], { cwd: dir });
-    expect(r.exitCode).toBe(2);
-    expect(String(r.stderr)).toMatch(/the mongodb database is planned but not available in this version/);
-  });
-
   it.each([['--version'], ['-v']])('%s prints the version and exits 0', async (flag) => {
     const r = await cli([flag], { cwd: ROOT });
     expect(r.exitCode).toBe(0);
