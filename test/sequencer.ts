@@ -19,6 +19,7 @@ const EXPECTED_SECONDS: Record<string, number> = {
   'e2e/update-equivalence': 370, // node 40-53, python 35 with uv (68-76 with pip), java-mysql 69, go 15-24
   'e2e/import': 280,
   'e2e/stacks-go': 420, // six cases, go-mongodb among them
+  'e2e/stacks-ruby': 380, // sqlite 128, postgres 77, mysql 74, spec example 38, patterns 63
   'cloud/checkov': 190, // one secrets-only scan of every case under three names: about 60 s of it
   'e2e/random': 160,
   'cli/update': 100,

@@ -15,6 +15,9 @@ import { parsePattern, wholeValuePattern } from '../pattern/sample.js';
  * | `\s`      | str.isspace(): adds \x1c-\x1f, \x85; lacks \uFEFF | ASCII only   | ASCII, without \x0B      |
  * | `.`       | all but `\n`                    | all but `\n` `\r` `\x85` `\u2028` `\u2029` | all but `\n` |
  *
+ * Ruby's Onigmo reads `^` and `$` as line anchors (so `^a$` matches "x\na"), `\b` over Unicode word characters,
+ * `\s` as ASCII only and `.` as anything but `\n`; `\d` and `\w` are ASCII there, as in ECMA-262.
+ *
  * The servers check a translation that spells out each construct an engine reads differently (explicit
  * classes, lookaround word boundaries, the engine's own end of text), so every stack accepts exactly what
  * JavaScript accepts. The OpenAPI documents and the error messages keep the pattern as the user wrote it.
@@ -43,6 +46,11 @@ const PYTHON_DIALECT: Dialect = {
 const JAVA_DIALECT: Dialect = {
   rewrite: new Set(['space', 'any', 'boundary']),
   escape: (cp) => (isPlain(cp) ? String.fromCodePoint(cp) : cp < 0x100 ? `\\x${hex(cp, 2)}` : cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\x{${hex(cp, 1)}}`),
+};
+
+const RUBY_DIALECT: Dialect = {
+  rewrite: new Set(['space', 'any', 'boundary']),
+  escape: (cp) => (isPlain(cp) ? String.fromCodePoint(cp) : `\\u{${hex(cp, 1)}}`),
 };
 
 const GO_DIALECT: Dialect = {
@@ -117,8 +125,11 @@ const WORD_CLASS = '[A-Za-z0-9_]';
 const BOUNDARY = `(?:(?<=${WORD_CLASS})(?!${WORD_CLASS})|(?<!${WORD_CLASS})(?=${WORD_CLASS}))`;
 const NOT_BOUNDARY = `(?:(?<=${WORD_CLASS})(?=${WORD_CLASS})|(?<!${WORD_CLASS})(?!${WORD_CLASS}))`;
 
-/** The pattern with every construct this engine reads unlike ECMA-262 spelled out, and `$` as `endOfText`. */
-function translate(pattern: string, dialect: Dialect, endOfText: string | null): string {
+/**
+ * The pattern with every construct this engine reads unlike ECMA-262 spelled out, `$` as `endOfText` and `^` as
+ * `startOfText` (each left alone when null).
+ */
+function translate(pattern: string, dialect: Dialect, endOfText: string | null, startOfText: string | null = null): string {
   let ast: AST.Pattern;
   try {
     ast = parsePattern(pattern);
@@ -131,6 +142,7 @@ function translate(pattern: string, dialect: Dialect, endOfText: string | null):
   visitRegExpAST(ast, {
     onAssertionEnter(node) {
       if (node.kind === 'end' && endOfText !== null) edits.push({ start: node.start, end: node.end, text: endOfText });
+      if (node.kind === 'start' && startOfText !== null) edits.push({ start: node.start, end: node.end, text: startOfText });
       if (node.kind === 'word' && dialect.rewrite.has('boundary')) edits.push({ start: node.start, end: node.end, text: node.negate ? NOT_BOUNDARY : BOUNDARY });
     },
     onCharacterClassEnter(node) {
@@ -151,6 +163,9 @@ function translate(pattern: string, dialect: Dialect, endOfText: string | null):
 
 /** The pattern for Python's `re.search` on str, with ECMA-262's meaning. */
 export const pythonPattern = (pattern: string): string => translate(pattern, PYTHON_DIALECT, '\\Z');
+
+/** The pattern for Ruby's `Regexp#match?` (Onigmo), with ECMA-262's meaning: `^` and `$` become `\\A` and `\\z`. */
+export const rubyPattern = (pattern: string): string => translate(pattern, RUBY_DIALECT, '\\z', '\\A');
 
 /** The pattern for Go's `regexp.MatchString` (RE2), with ECMA-262's meaning; lookarounds have none (see above). */
 export const goPattern = (pattern: string): string => translate(pattern, GO_DIALECT, null);

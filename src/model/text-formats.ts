@@ -1,5 +1,5 @@
 import { EMAIL_PATTERN, URL_PATTERN } from '../pattern/formats.js';
-import { goPattern, javaPattern, pythonPattern } from './pattern-dialects.js';
+import { goPattern, javaPattern, pythonPattern, rubyPattern } from './pattern-dialects.js';
 
 /*
  * The email and url rules themselves (ECMA-262) live beside the pattern sampler, which makes sample values of a
@@ -15,6 +15,7 @@ export interface TextFormatRule {
   readonly python: string;
   readonly java: string;
   readonly go: string;
+  readonly ruby: string;
   readonly message: string;
 }
 
@@ -23,6 +24,7 @@ const rule = (pattern: string, message: string): TextFormatRule => ({
   python: pythonPattern(pattern),
   java: javaPattern(pattern),
   go: goPattern(pattern),
+  ruby: rubyPattern(pattern),
   message,
 });
 

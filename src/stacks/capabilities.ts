@@ -9,7 +9,7 @@ export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
   python: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   java: ['sqlite', 'postgres', 'mysql'],
   go: ['sqlite', 'postgres', 'mysql', 'mongodb'],
-  ruby: [],
+  ruby: ['sqlite', 'postgres', 'mysql'],
 };
 
 export const STACK_LABELS: Record<StackId, string> = {
@@ -17,7 +17,7 @@ export const STACK_LABELS: Record<StackId, string> = {
   python: 'Python (FastAPI, SQLAlchemy, Alembic)',
   java: 'Java (Spring Boot 4, JPA, Flyway)',
   go: 'Go (chi, database/sql, goose)',
-  ruby: 'Ruby',
+  ruby: 'Ruby (Sinatra, Sequel, Puma)',
 };
 
 export const isStackAvailable = (stack: StackId): boolean => STACK_DATABASES[stack].length > 0;

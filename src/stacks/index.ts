@@ -10,6 +10,7 @@ const LOADERS: Partial<Record<StackId, () => Promise<StackDescriptor>>> = {
   python: async () => (await import('./python/stack.js')).pythonStack,
   java: async () => (await import('./java/stack.js')).javaStack,
   go: async () => (await import('./go/stack.js')).goStack,
+  ruby: async () => (await import('./ruby/stack.js')).rubyStack,
 };
 
 export const AVAILABLE_STACKS = Object.keys(LOADERS) as StackId[];

@@ -5,7 +5,7 @@ import { pyStr } from '../stacks/python/syntax.js';
  * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator
  * reads `migrations/NNNN_<slug>.sql`, goose (embedded in the Go binary) `internal/database/migrations/NNNN_<slug>.sql`
  * with its `-- +goose Up` mark, Flyway `V<n>__<slug>.sql`, Alembic a revision chained to the previous one by
- * `down_revision`. Numbers continue from the highest existing file, never reuse or rewrite one.
+ * `down_revision`, Sequel's integer migrator `db/migrations/NNNN_<slug>.rb`. Numbers continue from the highest existing file, never reuse or rewrite one.
  */
 export interface MigrationFile {
   readonly path: string;
@@ -26,6 +26,7 @@ const LOCATIONS: Partial<Record<StackId, { dir: string; pattern: RegExp }>> = {
   python: { dir: 'migrations/versions', pattern: /^(\d{4})_[\w-]+\.py$/ },
   java: { dir: 'src/main/resources/db/migration', pattern: /^V(\d+)__[\w-]+\.sql$/ },
   go: { dir: 'internal/database/migrations', pattern: /^(\d{4})_[\w-]+\.sql$/ },
+  ruby: { dir: 'db/migrations', pattern: /^(\d{4})_[\w-]+\.rb$/ },
 };
 
 /** A migration file of the stack (the generated first one, one an update added, or the user's own): frozen once written. */
@@ -111,6 +112,26 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
           'def downgrade() -> None:',
           '    for statement in DOWN:',
           '        op.execute(statement)',
+          '',
+        ].join('\n'),
+      };
+    }
+    case 'ruby': {
+      // Single-quoted heredocs: a statement's text (an enum value, a default) is never interpolated or unescaped.
+      const run = (s: string) => `    run <<~'SQL'\n${s.split('\n').map((line) => (line ? `      ${line}` : '')).join('\n')}\n    SQL\n`;
+      const block = (name: string, items: readonly string[]) => `  ${name} do\n${items.length ? items.map(run).join('') : `    # nothing to undo\n`}  end\n`;
+      return {
+        path: `${dir}/${pad(next)}_${slug}.rb`,
+        content: [
+          '# frozen_string_literal: true',
+          '',
+          `# ${m.summary}`,
+          `# Applied by \`bundle exec rake db:migrate\` (Sequel::Migrator) after ${pad(last)}; written by \`create-backend update\`.`,
+          'Sequel.migration do',
+          block('up', m.up).trimEnd(),
+          '',
+          block('down', m.down).trimEnd(),
+          'end',
           '',
         ].join('\n'),
       };

@@ -28,7 +28,7 @@ function sourceText(dir: string): string {
       else if (/\.(ts|js|py|java|kt|go|rb|ya?ml|properties)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
     }
   };
-  for (const root of ['src', 'internal', 'cmd']) walk(join(dir, root)); // internal/ and cmd/: the Go layout
+  for (const root of ['src', 'internal', 'cmd', 'lib', 'config']) walk(join(dir, root)); // internal/ and cmd/: the Go layout; lib/ and config/: Ruby's
   return out.join('\n');
 }
 
@@ -115,6 +115,12 @@ describe.each(CASES)('consistency, $label', (c) => {
       const compose = parseYaml(read('compose.yaml')) as { services: Record<string, { command?: string[] }> };
       expect(compose.services.migrate.command).toEqual([...migrate.migrate]);
       expect(migrate.migrateShell).toBe(`${migrate.startShell} migrate`);
+    } else if (c.stack === 'ruby') {
+      // The Rakefile's db:migrate task (Sequel::Migrator), in the image as in compose.
+      expect(read('Rakefile')).toContain('task :migrate do');
+      const compose = parseYaml(read('compose.yaml')) as { services: Record<string, { command?: string[] }> };
+      expect(compose.services.migrate.command).toEqual([...migrate.migrate]);
+      expect(migrate.migrate).toEqual(['bundle', 'exec', 'rake', 'db:migrate']);
     } else {
       // Spring Boot: the same jar with the `migrate` argument (the stack's own migrate command).
       expect(migrate.migrateShell).toBe(`${migrate.startShell} migrate`);
@@ -223,7 +229,7 @@ describe('the AWS launcher that composes DATABASE_URL from the RDS-managed secre
   // RDS generates passwords from printable ASCII except / @ " and space; include every URL delimiter that remains.
   const PASSWORD = `a:b#c?d%e&f=g+h[i]j!k$l(m)n*o,p;q~r_s.t-u'v\\w\`x{y}z|0^1<2>3`;
   const stacks = READY_STACKS;
-  const runtimeOf = (stack: string) => (stack === 'node' ? 'node' : stack === 'python' ? 'python' : 'sh');
+  const runtimeOf = (stack: string) => (stack === 'node' ? 'node' : stack === 'python' ? 'python' : stack === 'ruby' ? 'ruby' : 'sh');
 
   it.each(stacks.flatMap((stack) => (['postgres', 'mysql'] as const).map((database) => ({ stack, database }))))(
     '$stack with $database: the URL decodes back to the exact login',

@@ -15,7 +15,7 @@ import { databaseAt } from '../update/databases.js';
  * keys), and the v1 rows survive. One model pair holds every change kind of the issue, so each stack × database
  * costs one install: the updated and the fresh project are not installed again but migrate with the installed
  * v1's toolchain (MIGRATE_WITH_V1, which says per stack why that is the real tool applying the real files).
- * About 25 s (go), 1 min (node), 2 min (python) and 2 to 3 min (java, most of it the v1 package) a case.
+ * About 25 s (go and ruby), 1 min (node), 2 min (python) and 2 to 3 min (java, most of it the v1 package) a case.
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
@@ -25,6 +25,8 @@ const log = (s: string) => process.stderr.write(`  ${s}\n`);
  * the installed v1 in `installed`; `migrate` is the project's own migrate command.
  * - node, python: the project's own migrate command with v1's node_modules / .venv linked: the same migration
  *   runner and driver versions, since the pins do not depend on the model.
+ * - ruby: the project's own migrate command (rake db:migrate, Sequel::Migrator) with v1's Gemfile.lock linked:
+ *   the Gemfile depends on the database and auth only, so v1's resolution is the one a v2 install would make.
  * - go: the project's own install (`go mod tidy`, from the module cache the e2e setup warmed) and migrate
  *   command: `go run` compiles the project with its migrations embedded, as its binary does.
  * - java: a Spring Boot jar is a build of the whole model (about 2 minutes of Maven each), but its migrate
@@ -37,6 +39,7 @@ const log = (s: string) => process.stderr.write(`  ${s}\n`);
 const MIGRATE_WITH_V1: Partial<Record<StackId, (project: string, installed: string, commands: Commands, env: Record<string, string>) => Promise<void>>> = {
   node: (project, installed, commands, env) => linkedMigrate(['node_modules'], project, installed, commands.migrate, env),
   python: (project, installed, commands, env) => linkedMigrate(['.venv'], project, installed, commands.migrate, env),
+  ruby: (project, installed, commands, env) => linkedMigrate(['Gemfile.lock'], project, installed, commands.migrate, env),
   go: async (project, _installed, commands, env) => {
     await shOk(commands.install, project);
     await shOk(commands.migrate, project, env);

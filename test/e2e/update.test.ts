@@ -21,12 +21,12 @@ import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
  * and adds one; the project's own migrate command applies it on the database holding v1's rows, which survive;
  * the project's tests and static checks and the shared HTTP contract pass on the new model; a second update
  * changes nothing.
- * About 25 s (go), 1.5 min (node, python) and 3 min (java: its v1 package, the verify build, and the contract,
- * whose Spring server takes most of a minute) a case; every case, Java on SQLite too, ends with the contract on v2.
+ * About 25 s (go), 30 s (ruby), 1.5 min (node, python) and 3 min (java: its v1 package, the verify build, and the
+ * contract, whose Spring server takes most of a minute) a case; every case, Java on SQLite too, ends with the contract on v2.
  */
 const BIN = join(REPO, 'dist/cli/bin.js');
 // CB_E2E_STACKS=java,… picks stacks.
-const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java', 'go']) as StackId[];
+const STACKS = (process.env.CB_E2E_STACKS?.split(',') ?? ['node', 'python', 'java', 'go', 'ruby']) as StackId[];
 const DATABASES: DatabaseId[] = ['sqlite', 'postgres'];
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 

@@ -8,7 +8,7 @@ import { keywordModel } from '../fixtures/keywords.js';
 import { projectRenderer, ROOT, resolveSpec } from '../fixtures/render.js';
 
 /**
- * Golden snapshots (issue #11 §2): four models × four stacks, one database each, rendered in memory and
+ * Golden snapshots (issue #11 §2): four models × five stacks, one database each, rendered in memory and
  * compared file by file with test/golden/<stack>-<model>/, so a template change shows up as a reviewable diff.
  * `npm run golden:update` rewrites them (this file with CB_GOLDEN_UPDATE=1). Each file is stored as
  * `<path>.snap`: a snapshot's .gitignore, package.json or pom.xml must not act as one in this repository.
@@ -17,7 +17,7 @@ import { projectRenderer, ROOT, resolveSpec } from '../fixtures/render.js';
 const GOLDEN = join(ROOT, 'test/golden');
 const UPDATE = process.env.CB_GOLDEN_UPDATE === '1';
 const SUFFIX = '.snap';
-const STACKS: StackId[] = ['node', 'python', 'java', 'go'];
+const STACKS: StackId[] = ['node', 'python', 'java', 'go', 'ruby'];
 const DATABASES: DatabaseId[] = ['sqlite', 'postgres', 'mysql'];
 
 const yamlModel = (file: string) => parse(readFileSync(join(ROOT, 'test/fixtures', file), 'utf8')) as object;

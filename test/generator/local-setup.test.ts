@@ -9,7 +9,7 @@ import { render } from './support.js';
  * `migrate` and the server need (a `.env` where the server reads one, a JWT secret, the database container), and
  * the two must agree, or the first command a user copies stops at "JWT_SECRET is required".
  */
-const STACKS = ['node', 'python', 'java', 'go'] as const;
+const STACKS = ['node', 'python', 'java', 'go', 'ruby'] as const;
 const PAIRS = [...STACKS.flatMap((stack) => (['sqlite', 'postgres'] as const).map((database) => ({ stack, database }))), { stack: 'node', database: 'mongodb' } as const, { stack: 'python', database: 'mongodb' } as const];
 const CASES = PAIRS.flatMap((pair) => (['none', 'jwt'] as const).map((auth) => ({ ...pair, auth })));
 

@@ -9,10 +9,10 @@ import { ROOT, render } from './support.js';
  */
 const row = /^\| connection pool \| (.+) \| *\|$/m.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1] ?? '';
 const server = Number(/PostgreSQL and MySQL: (\d+) connections per process on every stack/.exec(row)?.[1]);
-const sqlite = Number(/SQLite: (\d+) connection on node, java and go/.exec(row)?.[1]);
+const sqlite = Number(/SQLite: (\d+) connection on node, java, go and ruby/.exec(row)?.[1]);
 const pythonSqlite = /SQLAlchemy's default on python \((\d+), overflow (\d+)/.exec(row);
 
-const model = (stack: 'node' | 'python' | 'java' | 'go', database: 'sqlite' | 'postgres' | 'mysql') =>
+const model = (stack: 'node' | 'python' | 'java' | 'go' | 'ruby', database: 'sqlite' | 'postgres' | 'mysql') =>
   render({ name: 'clinic', stack, database, auth: 'jwt', entities: { Pet: { fields: { name: 'string!' } } } });
 
 describe('connection pool sizes, as README says', () => {
@@ -62,5 +62,11 @@ describe('connection pool sizes, as README says', () => {
   it('go on sqlite: one connection', async () => {
     const code = (await model('go', 'sqlite')).get('internal/database/sqlite.go')!.toString();
     expect(code).toContain(`db.SetMaxOpenConns(${sqlite})`);
+  });
+
+  it.each(['sqlite', 'postgres', 'mysql'] as const)('ruby on %s: the Sequel pool', async (database) => {
+    const code = (await model('ruby', database)).get('lib/clinic/database.rb')!.toString();
+    expect(code).toContain(`POOL = ${database === 'sqlite' ? sqlite : server}\n`);
+    expect(code).toContain('def self.connect(url, max_connections: POOL)');
   });
 });

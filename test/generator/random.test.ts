@@ -12,16 +12,16 @@ import { renderer, resolveSpec, validateSpec } from '../fixtures/render.js';
 
 /**
  * The generative test, fast layer (issue #11 §2): seeded random valid models (test/fixtures/random-model.ts)
- * are validated, then resolved and rendered in memory on node, python, java and go, the database rotating with
+ * are validated, then resolved and rendered in memory on node, python, java, go and ruby, the database rotating with
  * the seed. Nothing is installed: this layer checks naming and rendering (no template error, no leaked
  * `undefined`/`null`/`[object Object]`, no two files on one path, every TypeScript file parses, every Python
- * file compiles, every Java file passes a lexical check, every Go file parses and is gofmt-clean). Compiling, linting and running the projects is the e2e layer's job (test/e2e/random.test.ts).
+ * file compiles, every Java file passes a lexical check, every Go file parses and is gofmt-clean, every Ruby file compiles). Compiling, linting and running the projects is the e2e layer's job (test/e2e/random.test.ts).
  *
  * CB_RANDOM_SEEDS=n renders seeds 1..n (default 80: about 30 s of CPU); a failure names its seed: replay it with
  * `randomModel(seed)`, or write it as a spec with `writeRandomSpec(path, seed)` and run the CLI on it.
  */
 const SEEDS = Number(process.env.CB_RANDOM_SEEDS ?? 80);
-const STACKS: StackId[] = ['node', 'python', 'java', 'go'];
+const STACKS: StackId[] = ['node', 'python', 'java', 'go', 'ruby'];
 const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
 
 function databaseFor(stack: StackId, seed: number): DatabaseId {
@@ -53,7 +53,7 @@ const STRINGS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
  */
 function leakedValues(path: string, text: string, allowed: Set<string>): string[] {
   const ext = /\.([a-z]+)$/.exec(path)?.[1] ?? '';
-  const words = ext === 'py' ? ['undefined', 'NaN', 'null'] : ext === 'java' || ext === 'go' ? ['undefined', 'NaN'] : [];
+  const words = ext === 'py' || ext === 'rb' ? ['undefined', 'NaN', 'null'] : ext === 'java' || ext === 'go' ? ['undefined', 'NaN'] : [];
   const leak = new RegExp(`\\[object Object\\]${words.filter((w) => !allowed.has(w)).map((w) => `|\\b${w}\\b`).join('')}`);
   const bareNull = ext === 'ts' && !allowed.has('null') ? /^\s*[\w$'"]+\??:\s*null,?\s*$/ : undefined;
   const out: string[] = [];
@@ -132,6 +132,26 @@ function pythonErrors(files: Map<string, string>): Map<string, string> {
     'json.dump(errors, sys.stdout)',
   ].join('\n');
   const out = execFileSync('python3', ['-c', script], { input: JSON.stringify(Object.fromEntries(files)), maxBuffer: 1 << 28 });
+  return new Map(Object.entries(JSON.parse(out.toString('utf8')) as Record<string, string>));
+}
+
+/**
+ * One ruby process compiles every file of a batch (RubyVM::InstructionSequence, as `ruby -c` does): `{key:
+ * source}` in, `{key: error}` out. Without Ruby on the machine the check is skipped (CI installs it).
+ */
+function rubyErrors(files: Map<string, string>): Map<string, string> {
+  if (files.size === 0 || spawnSync('ruby', ['--version']).status !== 0) return new Map();
+  const script = [
+    'require "json"',
+    'errors = {}',
+    'JSON.parse($stdin.read).each do |key, source|',
+    '  RubyVM::InstructionSequence.compile(source, key)',
+    'rescue SyntaxError => e',
+    '  errors[key] = e.message',
+    'end',
+    'print JSON.generate(errors)',
+  ].join('\n');
+  const out = execFileSync('ruby', ['-W0', '-e', script], { input: JSON.stringify(Object.fromEntries(files)), maxBuffer: 1 << 28 });
   return new Map(Object.entries(JSON.parse(out.toString('utf8')) as Record<string, string>));
 }
 
@@ -221,6 +241,7 @@ describe.each(STACKS)('%s: random models render cleanly', (stack) => {
     const failures: string[] = [];
     const python = new Map<string, string>();
     const go = new Map<string, string>();
+    const ruby = new Map<string, string>();
     for (const seed of seeds) {
       const database = databaseFor(stack, seed);
       const label = `seed ${seed} (${stack}/${database})`;
@@ -252,10 +273,12 @@ describe.each(STACKS)('%s: random models render cleanly', (stack) => {
         if (path.endsWith('.py')) python.set(`${label} ${path}`, text);
         if (path.endsWith('.java')) for (const e of javaErrors(path, text)) failures.push(`${label}: Java syntax: ${e}`);
         if (path.endsWith('.go')) go.set(`seed-${seed}-${database}/${path}`, text);
+        if (/(\.rb|^Rakefile|^Gemfile|\.ru)$/.test(path)) ruby.set(`${label} ${path}`, text);
       }
     }
     for (const [key, error] of pythonErrors(python)) failures.push(`${key}: Python syntax: ${error}`);
     failures.push(...goErrors(go));
+    for (const [key, error] of rubyErrors(ruby)) failures.push(`${key}: Ruby syntax: ${error}`);
     expect(failures, 'replay a seed with randomModel(seed), or writeRandomSpec(path, seed) and the CLI').toEqual([]);
   }, 600_000);
 });

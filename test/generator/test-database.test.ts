@@ -5,7 +5,7 @@ import { render } from './support.js';
  * Issue 13: a project's tests must never empty the development database. They run on TEST_DATABASE_URL only,
  * whose default is the local database with `_test` appended, and never read DATABASE_URL as their database.
  */
-const STACKS = ['node', 'python', 'java', 'go'] as const;
+const STACKS = ['node', 'python', 'java', 'go', 'ruby'] as const;
 const SERVER_DATABASES = ['postgres', 'mysql'] as const;
 const model = (stack: (typeof STACKS)[number], database: 'sqlite' | 'postgres' | 'mysql') => ({
   name: 'pet-clinic',
@@ -15,9 +15,9 @@ const model = (stack: (typeof STACKS)[number], database: 'sqlite' | 'postgres' |
   entities: { Pet: { fields: { name: 'string!' } } },
 });
 /** Where each stack's tests pick their database, and how its test code would read an environment variable. */
-const TEST_DATABASE_MODULE = { node: 'test/test-database.ts', python: 'tests/database.py', java: 'src/test/java/com/example/petclinic/TestDatabase.java', go: 'internal/app/testdb_test.go' };
-const TEST_SOURCES = { node: /^test\//, python: /^tests\//, java: /^src\/test\//, go: /_test\.go$/ };
-const READS_DATABASE_URL = /process\.env\.DATABASE_URL|environ(?:\.get)?\(\s*["']DATABASE_URL|environ\[["']DATABASE_URL|[gG]etenv\("DATABASE_URL"\)/;
+const TEST_DATABASE_MODULE = { node: 'test/test-database.ts', python: 'tests/database.py', java: 'src/test/java/com/example/petclinic/TestDatabase.java', go: 'internal/app/testdb_test.go', ruby: 'spec/support/test_database.rb' };
+const TEST_SOURCES = { node: /^test\//, python: /^tests\//, java: /^src\/test\//, go: /_test\.go$/, ruby: /^spec\// };
+const READS_DATABASE_URL = /process\.env\.DATABASE_URL|environ(?:\.get)?\(\s*["']DATABASE_URL|environ\[["']DATABASE_URL|[gG]etenv\("DATABASE_URL"\)|ENV(?:\.fetch\(|\[)\s*["']DATABASE_URL/;
 
 const databaseName = (url: string) => new URL(url).pathname.slice(1);
 const envValue = (text: string, name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(text)?.[1];
@@ -39,7 +39,7 @@ describe.each(STACKS)('%s', (stack) => {
       expect(testUrl.replace('pet_clinic_test', 'pet_clinic')).toBe(devUrl);
 
       const module = text(TEST_DATABASE_MODULE[stack]);
-      expect(module).toContain(`"${testUrl}"`.replace(/"/g, stack === 'node' ? "'" : '"'));
+      expect(module).toContain(`"${testUrl}"`.replace(/"/g, stack === 'node' || stack === 'ruby' ? "'" : '"'));
       expect(module).toContain('TEST_DATABASE_URL');
       expect(module).toMatch(/both name the database/);
       expect(module).toMatch(database === 'postgres' ? /CREATE DATABASE / : /CREATE DATABASE IF NOT EXISTS /);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { StackId } from '../../src/config/options.js';
 import { TEXT_FORMATS } from '../../src/model/text-formats.js';
 import { renderer, resolveSpec, ROOT } from '../fixtures/render.js';
+import { rubyString } from '../../src/stacks/ruby/syntax.js';
 
 /**
  * Every stack checks `email` and `url` fields with the shared rules (src/model/text-formats.ts) in its engine's
@@ -23,15 +24,15 @@ const EXPECTED: Record<StackId, { file: string; holds: string[]; lacks: RegExp[]
   python: { file: 'src/app/values.py', holds: [`r"${TEXT_FORMATS.email.python}"`, `r"${TEXT_FORMATS.url.python}"`], lacks: [/urlsplit/] },
   java: { file: 'src/main/java/com/example/patternshop/web/Patterns.java', holds: [javaLiteral(TEXT_FORMATS.email.java), javaLiteral(TEXT_FORMATS.url.java)], lacks: [] },
   go: { file: 'internal/resource/formats.go', holds: [`\`${TEXT_FORMATS.email.go}\``, `\`${TEXT_FORMATS.url.go}\``], lacks: [] },
-  ruby: { file: '', holds: [], lacks: [] },
+  ruby: { file: 'lib/pattern_shop/resource/formats.rb', holds: [rubyString(TEXT_FORMATS.email.ruby), rubyString(TEXT_FORMATS.url.ruby)], lacks: [/URI::MailTo|URI\.parse|URI::DEFAULT_PARSER/] },
 };
 
-describe.each(['node', 'python', 'java', 'go'] as const)('%s: email and url fields', async (stack) => {
+describe.each(['node', 'python', 'java', 'go', 'ruby'] as const)('%s: email and url fields', async (stack) => {
   const render = await renderer(stack);
   const { config } = resolveSpec(spec, { stack, database: 'sqlite' });
   const tree = render(config!);
   const text = (path: string) => tree.get(path)!.toString('utf8');
-  const all = tree.paths().filter((p) => /\.(ts|py|java|go)$/.test(p)).map(text).join('\n');
+  const all = tree.paths().filter((p) => /\.(ts|py|java|go|rb)$/.test(p)).map(text).join('\n');
 
   it('are checked with the shared rules in the engine dialect', () => {
     const { file, holds } = EXPECTED[stack];

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goSearch } from './go-regexp.js';
-import { goPattern, javaKeepsPattern, javaPattern, pythonPattern } from '../../src/model/pattern-dialects.js';
+import { goPattern, javaKeepsPattern, javaPattern, pythonPattern, rubyPattern } from '../../src/model/pattern-dialects.js';
 import { FORMAT_RULES } from '../../src/pattern/formats.js';
+import { rubySearch } from './ruby-regexp.js';
 import { patternSamples, samplePattern, wholeValuePattern } from '../../src/pattern/sample.js';
 import { unportableConstructs } from '../../src/config/pattern-subset.js';
 import { SAMPLE_ROWS } from '../../src/config/options.js';
@@ -218,7 +219,7 @@ describe('wholeValuePattern (for engines that match the whole value, like Java\'
   });
 });
 
-describe('the server-side pattern of Python, Java and Go (ECMA-262 meaning)', () => {
+describe('the server-side pattern of Python, Java, Go and Ruby (ECMA-262 meaning)', () => {
   // Constructs the engines read differently beyond the real-world table: word boundaries, `.`, `\s` in and out
   // of classes, negated escapes in classes.
   const CONSTRUCTS = ['\\bfoo\\b', '^\\s+$', '^[\\s\\d]+$', '^[^\\S\\n]+$', '^.+$', '^a\\B.$', '^[\\w-]+$', '^[\\S@]+$', '^[^\\d\\s]+$', '^\\D\\W\\S$'];
@@ -240,8 +241,9 @@ describe('the server-side pattern of Python, Java and Go (ECMA-262 meaning)', ()
   const py = python(cases.map((c) => ({ pattern: pythonPattern(c.pattern), value: c.value })));
   const jv = java(cases, javaPattern);
   const gov = goSearch(cases.filter((c) => !/\(\?[=!]/.test(c.pattern)).map((c) => ({ pattern: goPattern(c.pattern), value: c.value })));
+  const rb = rubySearch(cases.map((c) => ({ pattern: rubyPattern(c.pattern), value: c.value })));
 
-  it.each(patterns)('%s: Python re.search, Java matches and Go MatchString agree with JavaScript', (pattern) => {
+  it.each(patterns)('%s: Python re.search, Java matches, Go MatchString and Ruby match? agree with JavaScript', (pattern) => {
     let g = 0;
     cases.forEach((c, i) => {
       const lookaround = /\(\?[=!]/.test(c.pattern);
@@ -251,7 +253,17 @@ describe('the server-side pattern of Python, Java and Go (ECMA-262 meaning)', ()
       expect(py[i]!.search, `python ${pythonPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
       expect(jv[i]!.matches, `java ${javaPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
       if (goResult !== undefined) expect(goResult, `go ${goPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
+      if (rb) expect(rb[i], `ruby ${rubyPattern(pattern)} on ${JSON.stringify(c.value)}`).toBe(ecma);
     });
+  });
+
+  it('ran Ruby where Ruby is installed (CI installs it for the ruby stack)', () => {
+    if (process.env.CI) expect(rb).not.toBeNull();
+  });
+
+  it('anchors Ruby patterns at the ends of the value, not of a line (Onigmo reads ^ and $ per line)', () => {
+    expect(rubyPattern('^[a-z]+$')).toBe('\\A[a-z]+\\z');
+    expect(rubyPattern('[$^]')).toBe('[$^]');
   });
 
   it('ran Go where a Go toolchain is installed (CI has one)', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goSearch } from './go-regexp.js';
+import { rubySearch } from './ruby-regexp.js';
 import { TEXT_FORMATS } from '../../src/model/text-formats.js';
 // The generated Node project's validator and rules, static files of the node pack, run as they are generated.
 import { validatorCompiler } from '../../templates/node/files/src/http/validation.js';
@@ -167,6 +168,11 @@ describe.each([
 
   it('java.util.regex matches on its translation gives the table', () => {
     const got = javaMatches(table.map(([value]) => ({ pattern: rule.java, value })));
+    table.forEach(([value, expected], i) => expect(got[i], show(value)).toBe(expected));
+  }, ENGINE_TIMEOUT);
+
+  it.skipIf(spawnSync('ruby', ['--version']).status !== 0)('Ruby Regexp#match? on its translation gives the table', () => {
+    const got = rubySearch(table.map(([value]) => ({ pattern: rule.ruby, value })))!;
     table.forEach(([value, expected], i) => expect(got[i], show(value)).toBe(expected));
   }, ENGINE_TIMEOUT);
 

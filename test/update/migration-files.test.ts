@@ -33,6 +33,25 @@ describe('migration files', () => {
     expect(check.stdout.trim()).toBe('11');
   });
 
+  it('writes a Sequel migration that Ruby parses, with the statements in single-quoted heredocs', () => {
+    const statements = { ...m, up: [`CREATE TABLE "t" (\n  "v" TEXT CHECK ("v" IN ('#{x}', 'a\\b'))\n)`, ...m.up] };
+    const f = migrationFile('ruby', ['db/migrations/0001_init.rb', 'db/seeds.rb'], statements);
+    expect(f.path).toBe('db/migrations/0002_add_pets_nickname.rb');
+    expect(f.content).toMatch(/^# frozen_string_literal: true\n\n# Add pets.nickname\n# Applied by `bundle exec rake db:migrate`/);
+    if (spawnSync('ruby', ['--version']).status !== 0) return;
+    // The migration evaluated with a stand-in for Sequel.migration: the statements come back exactly.
+    const script = [
+      'require "json"',
+      'module Sequel; def self.migration(&b) = Recorder.new.tap { |r| r.instance_eval(&b) }; end',
+      'class Recorder; attr_reader :log; def initialize = @log = []; def up(&b) = (@part = "up"; instance_eval(&b)); ' +
+        'def down(&b) = (@part = "down"; instance_eval(&b)); def run(sql) = @log << [@part, sql.chomp]; end',
+      'puts JSON.generate(eval($stdin.read).log)',
+    ].join('\n');
+    const run = spawnSync('ruby', ['-W0', '-e', script], { input: f.content, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([...statements.up.map((s) => ['up', s]), ...statements.down.map((s) => ['down', s])]);
+  });
+
   it('refuses a tree without an initial migration', () => {
     expect(() => migrationFile('node', ['src/app.ts'], m)).toThrow(/no existing migration under migrations\//);
   });
