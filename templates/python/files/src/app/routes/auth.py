@@ -1,27 +1,22 @@
 """Sign-up and login: argon2id password hashes, HS256 access tokens, a login throttle.
 
-The handlers are async so that hashing waits on the event loop, not in a thread-pool thread, and each
-database step runs in the thread pool with its own short session: no connection is held while a password
-is hashed or verified, so a flood of logins cannot drain the pool for everyone else.
+Hashing waits on the event loop, not in a thread-pool thread, and each database step (app.accounts) holds a
+connection only for that step: none is held while a password is hashed or verified, so a flood of logins
+cannot drain the pool for everyone else.
 """
 
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
-from app import crud, models
+from app.accounts import create_account, find_login
 from app.config import Settings
-from app.db import Database
 from app.deps import no_query_params
-from app.ids import uuid7
 from app.passwords import PasswordHashing
 from app.problems import ERROR_RESPONSES, ProblemError, problem
 from app.security import create_token
 from app.throttle import LoginThrottle
-from app.timestamps import utc_now
 from app.values import EMAIL_TEXT, DateTimeOut, InputModel
 
 router = APIRouter(
@@ -61,27 +56,12 @@ async def signup(body: Credentials, request: Request) -> AuthAccountRead:
     passwords: PasswordHashing = request.app.state.passwords
     # Hashed first, even for a taken email: the connection is opened only for the insert.
     password_hash = await passwords.hash(body.password)
-    user = await run_in_threadpool(
-        _create_account, request.app.state.db, body.email.strip().lower(), password_hash
-    )
-    return AuthAccountRead(id=user.id, email=user.email, createdAt=user.created_at)
-
-
-def _create_account(database: Database, email: str, password_hash: str) -> models.AuthAccount:
-    with database.sessions() as session:
-        taken = select(models.AuthAccount.id).where(models.AuthAccount.email == email)
-        if session.scalar(taken) is not None:
-            raise ProblemError(
-                409, "This email is already registered.", [("email", "is already taken")]
-            )
-        now = utc_now()
-        user = models.AuthAccount(
-            id=uuid7(), email=email, password_hash=password_hash, created_at=now, updated_at=now
+    user = await create_account(request.app.state.db, body.email.strip().lower(), password_hash)
+    if user is None:
+        raise ProblemError(
+            409, "This email is already registered.", [("email", "is already taken")]
         )
-        with crud.conflicts(session):
-            session.add(user)
-            session.commit()
-        return user
+    return AuthAccountRead(id=user.id, email=user.email, createdAt=user.created_at)
 
 
 @router.post(
@@ -110,7 +90,7 @@ async def login(body: LoginBody, request: Request) -> Token:
             "Too many failed logins; retry later.",
             headers={"Retry-After": str(retry_after)},
         )
-    account = await run_in_threadpool(_find_account, request.app.state.db, email)
+    account = await find_login(request.app.state.db, email)
     if not await passwords.verify(account[1] if account else None, body.password) or not account:
         throttle.failed(email, address)
         raise ProblemError(401, INVALID_LOGIN, headers={"WWW-Authenticate": "Bearer"})
@@ -123,13 +103,3 @@ async def login(body: LoginBody, request: Request) -> Token:
         expires_in=settings.jwt_expires_in,
     )
     return Token(accessToken=token, tokenType="Bearer", expiresIn=settings.jwt_expires_in)
-
-
-def _find_account(database: Database, email: str) -> tuple[str, str] | None:
-    """The id and password hash of the account, read in a session that is closed on return."""
-    with database.sessions() as session:
-        query = select(models.AuthAccount.id, models.AuthAccount.password_hash).where(
-            models.AuthAccount.email == email
-        )
-        row = session.execute(query).first()
-    return (row.id, row.password_hash) if row else None
