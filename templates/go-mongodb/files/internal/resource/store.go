@@ -347,37 +347,9 @@ func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context) error) er
 
 // checkReferences answers a key or id list that names a missing document with a 400 naming the field.
 func (s *Store) checkReferences(ctx context.Context, c changes) error {
-	var problems []FieldError
-	for _, r := range s.entity.References {
-		id, ok := c.refs[r.Name]
-		if !ok {
-			continue
-		}
-		missing, err := s.missing(ctx, r.Target, r.TargetOwned, []string{id})
-		if err != nil {
-			return err
-		}
-		for _, m := range missing {
-			problems = append(problems, FieldError{Field: r.Name, Message: "no resource with id " + m})
-		}
-	}
-	for _, l := range s.entity.Links {
-		ids, ok := c.links[l.Name]
-		if !ok || len(ids) == 0 {
-			continue
-		}
-		missing, err := s.missing(ctx, l.Target, l.TargetOwned, ids)
-		if err != nil {
-			return err
-		}
-		for _, m := range missing {
-			problems = append(problems, FieldError{Field: l.Name, Message: "no resource with id " + m})
-		}
-	}
-	if problems != nil {
-		return invalid(errMissingReference, problems)
-	}
-	return nil
+	return c.missingReferences(s.entity, func(collection string, owned bool, ids []string) ([]string, error) {
+		return s.missing(ctx, collection, owned, ids)
+	})
 }
 
 // missing returns the ids that have no document in collection (none of the user's own, when it is owned).

@@ -13,6 +13,43 @@ type changes struct {
 	refs    map[string]string   // reference name → id, to be checked for existence
 }
 
+// missingReferences answers a key or id list that names a missing row with a 400 naming the field.
+// missing is the store's lookup: the ids of ids that target (a table or collection) lacks, scoped to the
+// user's own when the target is owned.
+func (c changes) missingReferences(e *Entity, missing func(target string, owned bool, ids []string) ([]string, error)) error {
+	var problems []FieldError
+	for _, r := range e.References {
+		id, ok := c.refs[r.Name]
+		if !ok {
+			continue
+		}
+		absent, err := missing(r.Target, r.TargetOwned, []string{id})
+		if err != nil {
+			return err
+		}
+		for _, m := range absent {
+			problems = append(problems, FieldError{Field: r.Name, Message: "no resource with id " + m})
+		}
+	}
+	for _, l := range e.Links {
+		ids, ok := c.links[l.Name]
+		if !ok || len(ids) == 0 {
+			continue
+		}
+		absent, err := missing(l.Target, l.TargetOwned, ids)
+		if err != nil {
+			return err
+		}
+		for _, m := range absent {
+			problems = append(problems, FieldError{Field: l.Name, Message: "no resource with id " + m})
+		}
+	}
+	if problems != nil {
+		return invalid(errMissingReference, problems)
+	}
+	return nil
+}
+
 // parseInput checks a JSON object body against the entity: every problem of every field at once. A create
 // applies defaults and needs every required field; an update (PATCH) takes any subset.
 func (e *Entity) parseInput(body map[string]any, create bool) (changes, *Error) {

@@ -363,37 +363,9 @@ func (s *Store) scopeToOwner(ctx context.Context, st *statement) {
 
 // checkReferences answers a key or id list that names a missing row with a 400 naming the field.
 func (s *Store) checkReferences(ctx context.Context, q Querier, c changes) error {
-	var problems []FieldError
-	for _, r := range s.entity.References {
-		id, ok := c.refs[r.Name]
-		if !ok {
-			continue
-		}
-		missing, err := s.missing(ctx, q, r.Target, r.TargetOwned, []string{id})
-		if err != nil {
-			return err
-		}
-		for _, m := range missing {
-			problems = append(problems, FieldError{Field: r.Name, Message: "no resource with id " + m})
-		}
-	}
-	for _, l := range s.entity.Links {
-		ids, ok := c.links[l.Name]
-		if !ok || len(ids) == 0 {
-			continue
-		}
-		missing, err := s.missing(ctx, q, l.Target, l.TargetOwned, ids)
-		if err != nil {
-			return err
-		}
-		for _, m := range missing {
-			problems = append(problems, FieldError{Field: l.Name, Message: "no resource with id " + m})
-		}
-	}
-	if problems != nil {
-		return invalid(errMissingReference, problems)
-	}
-	return nil
+	return c.missingReferences(s.entity, func(table string, owned bool, ids []string) ([]string, error) {
+		return s.missing(ctx, q, table, owned, ids)
+	})
 }
 
 // missing returns the ids that have no row in table (none of the user's own, when the table is owned).
