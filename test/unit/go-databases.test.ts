@@ -29,8 +29,9 @@ describe('go project per database', () => {
         else expect(goMod).not.toContain(module);
       }
       const opens = tree.paths().filter((p) => p.startsWith('internal/database/') && p.endsWith('.go') && !p.endsWith('_test.go'));
-      const runner = database === 'postgres' ? 'internal/database/postgres_pool.go' : 'internal/database/sqldb.go';
-      expect(opens.sort()).toEqual(['internal/database/database.go', `internal/database/${database}.go`, runner].sort());
+      // PostgreSQL runs the statements on pgx's own pool and reads columns into pgx's own types; the others share database/sql.
+      const runner = database === 'postgres' ? ['internal/database/postgres_pool.go', 'internal/database/postgres_cells.go'] : ['internal/database/sqldb.go'];
+      expect(opens.sort()).toEqual(['internal/database/database.go', `internal/database/${database}.go`, ...runner].sort());
       expect(tree.get(`internal/database/${database}.go`)!.toString()).toMatch(/^func Open\(/m);
     });
   }

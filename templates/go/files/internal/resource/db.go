@@ -32,16 +32,3 @@ type Rows interface {
 type Row interface {
 	Scan(dest ...any) error
 }
-
-// column receives one column as database/sql hands it to a Scanner (uuid and numeric as text, every integer
-// as int64; pgx hands Scanners the same forms), the text copied out of the driver's buffer, which the next
-// row overwrites.
-type column struct{ value *any }
-
-func (c column) Scan(src any) error {
-	if b, ok := src.([]byte); ok {
-		src = string(b)
-	}
-	*c.value = src
-	return nil
-}

@@ -23,7 +23,41 @@ type Dialect struct {
 	IsForeignKeyViolation func(err error) bool
 	// ToColumn turns a canonical wire value into the value bound for its column.
 	ToColumn func(f Field, value any) (any, error)
+	// NewCell returns the scan destination of a column of f in the form the driver decodes directly.
+	NewCell func(f Field) Cell
 }
+
+// Cell receives one column of row after row and gives the field's canonical wire value of the last one. A
+// driver decodes into some destinations directly and into others through conversions (pgx turns every value
+// into a driver.Value for a sql.Scanner), so each dialect picks its own.
+type Cell interface {
+	// Dest is what a row's Scan fills in.
+	Dest() any
+	// Value is the wire value of what Dest received last, sharing no memory with the driver's buffers.
+	Value() any
+}
+
+// ScannedColumn is the cell of database/sql's drivers (SQLite, MySQL): a sql.Scanner that keeps the value as
+// database/sql hands it over (every integer as int64, text as string or []byte), which fromColumn reads.
+func ScannedColumn(f Field) Cell { return &scannedColumn{field: f} }
+
+type scannedColumn struct {
+	field Field
+	value any
+}
+
+func (c *scannedColumn) Dest() any { return c }
+
+// Scan copies text out of the driver's buffer, which the next row overwrites.
+func (c *scannedColumn) Scan(src any) error {
+	if b, ok := src.([]byte); ok {
+		src = string(b)
+	}
+	c.value = src
+	return nil
+}
+
+func (c *scannedColumn) Value() any { return fromColumn(c.field, c.value) }
 
 // IsUniqueViolation reports whether err broke a unique index.
 func (d Dialect) IsUniqueViolation(err error) bool {
@@ -56,8 +90,8 @@ func ServerColumn(f Field, value any) (any, error) {
 	return value, nil
 }
 
-// fromColumn turns what the driver scanned (see column: text arrives as a string) into the field's canonical
-// wire value.
+// fromColumn turns what a database/sql driver scanned (see scannedColumn: text arrives as a string) into the
+// field's canonical wire value.
 func fromColumn(f Field, value any) any {
 	if value == nil {
 		return nil

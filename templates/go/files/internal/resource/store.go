@@ -20,6 +20,8 @@ type Store struct {
 	entity  *Entity
 	// selectFrom is "SELECT <every column> FROM <table>", quoted once here rather than on every read.
 	selectFrom string
+	// columnFields describes each column of selectFrom: the id, the fields, the keys (ids), the timestamps.
+	columnFields []Field
 }
 
 // NewStore returns the store of entity e in db.
@@ -31,6 +33,12 @@ func NewStore(db DB, dialect Dialect, e *Entity) *Store {
 		quoted[i] = s.q(c)
 	}
 	s.selectFrom = "SELECT " + strings.Join(quoted, ", ") + " FROM " + s.q(e.Table)
+	s.columnFields = append(s.columnFields, idField)
+	s.columnFields = append(s.columnFields, e.Fields...)
+	for range e.References {
+		s.columnFields = append(s.columnFields, idField)
+	}
+	s.columnFields = append(s.columnFields, timestamp, timestamp)
 	return s
 }
 
@@ -63,45 +71,41 @@ func (s *Store) newStatement() *statement { return &statement{dialect: s.dialect
 
 func (s *Store) q(identifier string) string { return s.dialect.Quote(identifier) }
 
-// rowReader reads rows of selectFrom into Records (their id lists empty until loadLinks fills them in). Its scan
-// destinations serve row after row: fromColumn copies every value out of them.
+// rowReader reads rows of selectFrom into Records (their id lists empty until loadLinks fills them in). Its
+// cells, the dialect's scan destinations in the order of columns(), serve row after row.
 type rowReader struct {
 	entity *Entity
-	raw    []any
+	cells  []Cell
 	dest   []any
 }
 
 func (s *Store) rowReader() rowReader {
-	n := s.entity.columnCount()
-	cells := make([]any, 2*n) // one allocation for both halves
-	r := rowReader{entity: s.entity, raw: cells[:n:n], dest: cells[n:]}
-	for i := range r.raw {
-		r.dest[i] = column{&r.raw[i]}
+	n := len(s.columnFields)
+	r := rowReader{entity: s.entity, cells: make([]Cell, n), dest: make([]any, n)}
+	for i, f := range s.columnFields {
+		r.cells[i] = s.dialect.NewCell(f)
+		r.dest[i] = r.cells[i].Dest()
 	}
 	return r
 }
 
 func (r rowReader) read(row Row) (Record, error) {
-	e, raw := r.entity, r.raw
 	if err := row.Scan(r.dest...); err != nil {
 		return Record{}, err
 	}
-	values := make([]any, 0, len(raw)+len(e.Links))
-	values = append(values, fromColumn(idField, raw[0]))
-	i := 1
-	for _, f := range e.Fields {
-		values = append(values, fromColumn(f, raw[i]))
-		i++
+	// The id lists stand between the keys and the two timestamps, as in Entity.wireKeys.
+	values := make([]any, 0, len(r.cells)+len(r.entity.Links))
+	timestamps := len(r.cells) - 2
+	for _, c := range r.cells[:timestamps] {
+		values = append(values, c.Value())
 	}
-	for range e.References {
-		values = append(values, fromColumn(idField, raw[i]))
-		i++
-	}
-	for range e.Links {
+	for range r.entity.Links {
 		values = append(values, []string{})
 	}
-	values = append(values, fromColumn(timestamp, raw[i]), fromColumn(timestamp, raw[i+1]))
-	return Record{entity: e, values: values}, nil
+	for _, c := range r.cells[timestamps:] {
+		values = append(values, c.Value())
+	}
+	return Record{entity: r.entity, values: values}, nil
 }
 
 // loadLinks fills in every many-to-many id list of the records, sorted.
@@ -477,6 +481,3 @@ func (e *Entity) columns() []string {
 
 // linkSlot is where the j-th id list stands in a record's values.
 func (e *Entity) linkSlot(j int) int { return 1 + len(e.Fields) + len(e.References) + j }
-
-// columnCount is the number of columns() without building the list.
-func (e *Entity) columnCount() int { return 1 + len(e.Fields) + len(e.References) + 2 }

@@ -68,21 +68,29 @@ func SecurityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// AccessLog writes one JSON line per request, with its request id. Its attributes are typed (LogAttrs), so
-// that none is boxed into an interface on every request.
+// AccessLog writes one JSON line per request, with its request id. The record goes straight to the logger's
+// handler: Logger.LogAttrs would walk the stack for the caller's program counter on every request, which no
+// access log line shows (a tenth of the line's cost). Its attributes are typed, so that none is boxed.
 func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
+	handler := log.Handler()
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
 			ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 			next.ServeHTTP(ww, r)
-			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("request_id", middleware.GetReqID(r.Context())),
+			ctx := r.Context()
+			if !handler.Enabled(ctx, slog.LevelInfo) {
+				return
+			}
+			line := slog.NewRecord(time.Now(), slog.LevelInfo, "request", 0)
+			line.AddAttrs(
+				slog.String("request_id", middleware.GetReqID(ctx)),
 				slog.String("method", r.Method),
 				slog.String("path", r.URL.Path),
 				slog.Int("status", ww.Status()),
 				slog.Int64("duration_ms", time.Since(start).Milliseconds()),
 			)
+			_ = handler.Handle(ctx, line) // a log line that cannot be written has nowhere better to go
 		})
 	}
 }
