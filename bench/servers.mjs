@@ -183,6 +183,25 @@ const STACKS = {
     }),
     baseline: (dir, url, port) => ({ cmd: join(W, 'go', 'baseline', 'baseline'), args: [], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
   },
+  ruby: {
+    label: 'Ruby (Sinatra + Sequel + pg, Puma)',
+    setup(dir, url) {
+      // The generated project's install command (`--local` where CI installs the gems from Debian's packages).
+      if (!(REUSE && existsSync(join(dir, 'Gemfile.lock')))) sh('bundle', process.env.CREATE_BACKEND_BUNDLE_LOCAL ? ['install', '--local'] : ['install'], { cwd: dir });
+      sh('bundle', ['exec', 'rake', 'db:migrate'], { cwd: dir, env: { ...process.env, DATABASE_URL: url } });
+      const v = sh('bundle', ['exec', 'ruby', '-e', 'require "sinatra/base"; require "sequel"; require "pg"; require "puma"; require "rack"; print "sinatra #{Sinatra::VERSION}, sequel #{Sequel::VERSION}, pg #{PG::VERSION}, puma #{Puma::Const::PUMA_VERSION}, rack #{Rack.release}, Ruby #{RUBY_VERSION}#{" +YJIT" if defined?(RubyVM::YJIT) && RubyVM::YJIT.enabled?}"'], { cwd: dir });
+      return v.trim();
+    },
+    generated: (dir, url, port) => ({
+      cmd: 'bundle', args: ['exec', 'puma', '-C', 'config/puma.rb'], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), HOST, RACK_ENV: 'production', LOG_LEVEL, RATE_LIMIT_PER_MINUTE: '1000000' },
+    }),
+    // The baseline runs on the generated project's bundle, so both use the same gems.
+    baseline: (dir, url, port) => ({
+      cmd: 'bundle', args: ['exec', 'puma', '-C', join(BENCH, 'baselines/ruby/puma.rb'), join(BENCH, 'baselines/ruby/config.ru')], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), HOST, BUNDLE_GEMFILE: join(dir, 'Gemfile') },
+    }),
+  },
 };
 /** The runnable Spring Boot jar in a target folder (not the -plain one), or undefined. */
 const jar = (target) => {
@@ -293,9 +312,10 @@ function javaAvailable() {
 const UNAVAILABLE = {
   java: javaAvailable,
   go: () => (spawnSync('go', ['version']).status === 0 ? null : 'go is not on PATH'),
+  ruby: () => (spawnSync('bundle', ['--version']).status === 0 ? null : 'bundle (Ruby with Bundler) is not on PATH'),
 };
 const skipped = [];
-const wanted = (process.env.BENCH_STACKS ?? 'node,python,java,go').split(',').filter((s) => {
+const wanted = (process.env.BENCH_STACKS ?? 'node,python,java,go,ruby').split(',').filter((s) => {
   const why = UNAVAILABLE[s]?.();
   if (why) skipped.push({ stack: s, why });
   return !why;

@@ -47,6 +47,9 @@ export function rubyView(view: ViewModel): Record<string, unknown> {
     textFormats: { email: rubyString(TEXT_FORMATS.email.ruby), url: rubyString(TEXT_FORMATS.url.ruby) },
     catalog: view.entities.map(constantOf),
     entityTests: entityTests(view),
+    /** Whether the specs need the shared examples of unique values and of owned rows. */
+    entityTestsHaveUnique: view.entities.some((e) => e.testable && e.hasUnique),
+    entityTestsHaveOwned: view.entities.some((e) => e.testable && e.owned),
   };
 }
 
@@ -112,7 +115,6 @@ function entityTests(view: ViewModel) {
       const sampled = e.fields.filter((f) => f.sampleJson !== null);
       return {
         name: e.name,
-        path: e.path,
         unique: e.hasUnique,
         owned: e.owned,
         /** Sample rows 0 and 1 as Ruby hashes of wire name => value. */
