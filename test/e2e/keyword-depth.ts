@@ -14,20 +14,29 @@ export type KeywordDepth = 'full' | 'contract' | 'static';
 
 /**
  * The depth CI runs each pair at, chosen from measured costs on the shared 2-core machine (each case's
- * `e2e time` log line). Go is full everywhere: its own tests run in-process in 12-22 s and its contract in
- * 15-44 s, so a full case costs 46 s (SQLite), 55 s (PostgreSQL), 70 s (MariaDB) and 97 s (MongoDB), about
- * 35-70 s more than static. The other stacks serve the contract where it was first measured (node × MariaDB
- * +140 s: build 97 s, contract 45 s; python × SQLite +120 s; java × PostgreSQL +105 s) and stay static
- * elsewhere: the whole matrix at full depth would add far more than CI's budget (README, "what runs where").
+ * `e2e time` log line; a static case costs 15-40 s on go, ruby and java, more with node's and python's installs):
+ * - go, full on all four databases: own tests 12-22 s in-process, contract 15-44 s; a case 46 s (SQLite),
+ *   55 s (PostgreSQL), 70 s (MariaDB), 97 s (MongoDB).
+ * - ruby, full on all three: own tests 16-19 s, contract 28-45 s; a case 70-79 s.
+ * - java × SQLite, full: 279 s (own tests 99 s, start 40 s, contract 75 s, the rate-limit restart 27 s), and
+ *   java × PostgreSQL at contract depth (148 s).
+ * - node × MariaDB and python × SQLite at contract depth (about 140 s and 120 s more than static). Their own
+ *   tests stay out of CI: node's take 166 s on SQLite (1,037 tests, each signing up and logging in at full
+ *   argon2 cost), python's over 390 s (pytest builds an app per test).
+ * Static elsewhere (node and python × the other databases, java × MariaDB): README, "what runs where".
  */
 export const CI_DEPTHS: Readonly<Record<string, KeywordDepth>> = {
   'go-sqlite': 'full',
   'go-postgres': 'full',
   'go-mysql': 'full',
   'go-mongodb': 'full',
+  'ruby-sqlite': 'full',
+  'ruby-postgres': 'full',
+  'ruby-mysql': 'full',
+  'java-sqlite': 'full',
+  'java-postgres': 'contract',
   'node-mysql': 'contract',
   'python-sqlite': 'contract',
-  'java-postgres': 'contract',
 };
 
 const DEPTHS: readonly KeywordDepth[] = ['static', 'contract', 'full'];
