@@ -21,8 +21,9 @@ export type KeywordDepth = 'full' | 'contract' | 'static';
  * - java × SQLite, full: 279 s (own tests 99 s, start 40 s, contract 75 s, the rate-limit restart 27 s), and
  *   java × PostgreSQL at contract depth (148 s).
  * - node × MariaDB and python × SQLite at contract depth (about 140 s and 120 s more than static). Their own
- *   tests stay out of CI: node's take 166 s on SQLite (1,037 tests, each signing up and logging in at full
- *   argon2 cost), python's over 390 s (pytest builds an app per test).
+ *   tests stay out of CI: the cost is per-test setup, not the test bodies. Node's 1,037 tests take 166 s on
+ *   SQLite, each signing up and logging in at full argon2 cost; python's 1,138 took over 390 s, each building a
+ *   new app, TestClient and login (a test's setup 0.2-0.5 s, its body mostly under 0.1 s).
  * Static elsewhere (node and python × the other databases, java × MariaDB): README, "what runs where".
  */
 export const CI_DEPTHS: Readonly<Record<string, KeywordDepth>> = {
