@@ -2,31 +2,49 @@ import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 
 /**
  * CB_E2E_KEYWORDS selects how deep the keyword model runs per stack × database pair:
- * - unset or empty: CI's mix, `contract` on DEFAULT_CONTRACT_PAIRS and `static` on the others;
+ * - unset or empty: CI's mix, CI_DEPTHS (static on the pairs it does not name);
  * - `static`, `contract` or `full`: every pair at that depth;
  * - `<depth>:<pairs>`, e.g. `full:java-sqlite,node-mysql`: those pairs at that depth, the others static;
  *   clauses join with `;` (`contract:node-mysql;full:java-sqlite`).
  * `contract` is static plus the build, a served project and the HTTP contract; `full` adds the project's own
- * tests (10 to 15 minutes a pair on two cores). A value it does not understand is an error, not a silent static
- * run that would look like a pass.
+ * tests and a second start with a small rate limit. A value it does not understand is an error, not a silent
+ * static run that would look like a pass.
  */
 export type KeywordDepth = 'full' | 'contract' | 'static';
 
 /**
- * The pairs CI serves the keyword model on, within its ~4 minutes for this: contract depth adds about 140 s on
- * node-mysql (build 97 s, contract 45 s), 120 s on python-sqlite (contract 113 s) and 20 s on go-mysql (the whole
- * case 35 s: build and contract 21 s) and about 105 s on java-postgres (the case 148 s: start 38 s, contract 66 s;
- * Java's /health waits for the OpenAPI document, so the contract's first GET /openapi.json no longer races
- * springdoc) on the 2-core machine. The whole matrix at contract depth (12 SQL pairs) would add about
- * 3 × (140 + 120 + 20 + 105) s ≈ 19 minutes.
+ * The depth CI runs each pair at, chosen from measured costs on the shared 2-core machine (each case's
+ * `e2e time` log line; a static case costs 15-40 s on go, ruby and java, more with node's and python's installs):
+ * - go, full on all four databases: own tests 12-22 s in-process, contract 15-44 s; a case 46 s (SQLite),
+ *   55 s (PostgreSQL), 70 s (MariaDB), 97 s (MongoDB).
+ * - ruby, full on all three: own tests 16-19 s, contract 28-45 s; a case 70-79 s.
+ * - java × SQLite, full: 279 s (own tests 99 s, start 40 s, contract 75 s, the rate-limit restart 27 s), and
+ *   java × PostgreSQL at contract depth (148 s).
+ * - node × MariaDB and python × SQLite at contract depth (about 140 s and 120 s more than static). Their own
+ *   tests stay out of CI: the cost is per-test setup, not the test bodies. Node's 1,037 tests take 166 s on
+ *   SQLite, each signing up and logging in at full argon2 cost; python's 1,138 took over 390 s, each building a
+ *   new app, TestClient and login (a test's setup 0.2-0.5 s, its body mostly under 0.1 s).
+ * Static elsewhere (node and python × the other databases, java × MariaDB): README, "what runs where".
  */
-export const DEFAULT_CONTRACT_PAIRS = ['node-mysql', 'python-sqlite', 'go-mysql', 'java-postgres'] as const;
+export const CI_DEPTHS: Readonly<Record<string, KeywordDepth>> = {
+  'go-sqlite': 'full',
+  'go-postgres': 'full',
+  'go-mysql': 'full',
+  'go-mongodb': 'full',
+  'ruby-sqlite': 'full',
+  'ruby-postgres': 'full',
+  'ruby-mysql': 'full',
+  'java-sqlite': 'full',
+  'java-postgres': 'contract',
+  'node-mysql': 'contract',
+  'python-sqlite': 'contract',
+};
 
 const DEPTHS: readonly KeywordDepth[] = ['static', 'contract', 'full'];
 
 export function keywordDepth(value: string | undefined, pairs: readonly string[] = allPairs()): (label: string) => KeywordDepth {
   const raw = value?.trim() ?? '';
-  if (raw === '') return keywordDepth(`contract:${DEFAULT_CONTRACT_PAIRS.join(',')}`, pairs);
+  if (raw === '') return (label) => CI_DEPTHS[label] ?? 'static';
   if ((DEPTHS as readonly string[]).includes(raw)) return () => raw as KeywordDepth;
   const chosen = new Map<string, KeywordDepth>();
   for (const clause of raw.split(';').map((c) => c.trim()).filter(Boolean)) {
@@ -43,6 +61,6 @@ export function keywordDepth(value: string | undefined, pairs: readonly string[]
 }
 
 /** Every stack-database pair the e2e matrix can hold, whatever CB_E2E_STACKS narrows a run to. */
-function allPairs(): string[] {
+export function allPairs(): string[] {
   return Object.entries(STACK_DATABASES).flatMap(([stack, databases]) => databases.map((d) => `${stack}-${d}`));
 }

@@ -8,11 +8,10 @@ import { writeKeywordSpec } from '../fixtures/keywords.js';
 /**
  * The keyword model (test/fixtures/keywords.ts: every keyword of every language and SQL dialect as an entity,
  * field, relation or enum name, every field type and relation kind, auth with an entity `User`) on every stack
- * and SQL database: generate, install (Java compiles here), the static checks (lint, type checks) and a
- * migration of an empty database; on the pairs DEFAULT_CONTRACT_PAIRS names (CI's time budget) also the served
- * project and the HTTP contract. The model's own tests (16 entities, ~300 fields: 10 to 15 minutes per
- * case on the 2-core CI machine) run with CB_E2E_KEYWORDS=full, or for chosen pairs only with
- * CB_E2E_KEYWORDS=full:java-sqlite,node-mysql (see keyword-depth.ts).
+ * and database: generate, install (Java compiles here), the static checks (lint, type checks) and a migration
+ * of an empty database; on the pairs CI_DEPTHS names (CI's time budget, keyword-depth.ts) also the served
+ * project and the HTTP contract, and at full depth the project's own tests. CB_E2E_KEYWORDS=full runs every
+ * pair at full depth, CB_E2E_KEYWORDS=full:java-sqlite,node-mysql chosen pairs (see keyword-depth.ts).
  */
 const depthOf = keywordDepth(process.env.CB_E2E_KEYWORDS);
 mkdirSync(WORK, { recursive: true });

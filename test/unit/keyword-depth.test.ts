@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTRACT_PAIRS, keywordDepth } from '../e2e/keyword-depth.js';
+import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
+import { allPairs, CI_DEPTHS, keywordDepth } from '../e2e/keyword-depth.js';
 
 describe('CB_E2E_KEYWORDS: the keyword model depth per pair', () => {
-  it('serves the contract on the chosen pairs when unset or empty, each on its own stack, static elsewhere', () => {
+  it('runs CI_DEPTHS when unset or empty, static on the pairs it does not name', () => {
     for (const value of [undefined, '', '  ']) {
       const depth = keywordDepth(value);
-      expect(DEFAULT_CONTRACT_PAIRS.map(depth)).toEqual(DEFAULT_CONTRACT_PAIRS.map(() => 'contract'));
-      expect(depth('node-sqlite')).toBe('static');
-      expect(depth('java-sqlite')).toBe('static');
+      for (const pair of allPairs()) expect(depth(pair), pair).toBe(CI_DEPTHS[pair] ?? 'static');
     }
-    // One pair per stack, on the embedded database and a server one at least.
-    const stacks = DEFAULT_CONTRACT_PAIRS.map((p) => p.split('-')[0]);
-    const databases = DEFAULT_CONTRACT_PAIRS.map((p) => p.split('-')[1]);
-    expect(new Set(stacks).size).toBe(DEFAULT_CONTRACT_PAIRS.length);
+  });
+
+  it('names only real pairs in CI_DEPTHS, and serves every stack the contract on one pair at least', () => {
+    const pairs = allPairs();
+    expect(Object.keys(CI_DEPTHS).filter((p) => !pairs.includes(p))).toEqual([]);
+    const served = new Set(Object.entries(CI_DEPTHS).filter(([, d]) => d !== 'static').map(([p]) => p.split('-')[0]));
+    const databases = Object.keys(CI_DEPTHS).map((p) => p.split('-')[1]);
     expect(databases).toContain('sqlite');
     expect(databases.some((d) => d !== 'sqlite')).toBe(true);
+    expect([...served].sort()).toEqual(Object.keys(STACK_DATABASES).sort());
   });
 
   it('is one depth everywhere with static, contract or full', () => {
