@@ -1,0 +1,62 @@
+import { wrapJava } from '../../generator/java-wrap.js';
+import type { MongoInboundReference, MongoSchema } from '../../model/mongo.js';
+import type { FieldView } from '../../model/view-model.js';
+import { javaString } from './syntax.js';
+
+/**
+ * How templates/java-mongodb stores a field: the calls of its `Documents` codec that write a value into a document
+ * and read it back, in the shape every stack shares on MongoDB (ARCHITECTURE.md, "MongoDB"; src/model/mongo.ts).
+ */
+
+/** The `Documents` reader of each field type (json is kept as its JSON text, as the entity holds it). */
+const DOCUMENT_READER: Record<FieldView['type'], string> = {
+  string: 'string', text: 'string', email: 'string', url: 'string', enum: 'string', json: 'string',
+  integer: 'integer', bigint: 'bigint', number: 'number', decimal: 'decimal', boolean: 'bool',
+  date: 'date', datetime: 'instant', uuid: 'uuid',
+};
+
+/** A statement putting `value` into `document` (absent when null); a decimal also writes its order key. */
+export function documentWrite(f: FieldView, value: string): string {
+  const key = javaString(f.name);
+  if (f.isDecimal) return `Documents.putDecimal(document, ${key}, ${value}, ${f.precision ?? 12}, ${f.scale ?? 2});`;
+  return `Documents.put(document, ${key}, ${value});`;
+}
+
+/** The expression reading the field back from `document` (null when absent). */
+export function documentRead(f: FieldView): string {
+  return `Documents.${DOCUMENT_READER[f.type]}(document, ${javaString(f.name)})`;
+}
+
+interface SortKey {
+  readonly key: string;
+  readonly literal: string;
+}
+
+/**
+ * The document key each sort key orders by where it is not the key itself (a decimal sorts by its order key), and
+ * the sort keys a document may lack (optional fields and references: sorted as two queries, nulls last).
+ */
+export function mongoSorts(sorts: readonly SortKey[], fields: readonly FieldView[], optionalReferences: readonly string[]) {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const documentKeys = sorts.flatMap((s) => (byName.get(s.key)?.isDecimal ? [`Map.entry(${s.literal}, ${javaString(`_order.${s.key}`)})`] : []));
+  const optional = sorts.filter((s) => (byName.has(s.key) ? !byName.get(s.key)!.required : optionalReferences.includes(s.key))).map((s) => s.literal);
+  return { documentKeys, optionalLiteral: optional.join(', ') };
+}
+
+const ON_DELETE: Record<MongoInboundReference['onDelete'], string> = {
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set-null': 'SET_NULL',
+  unlink: 'UNLINK',
+};
+
+/** Integrity's REFERENCED_BY constant: each collection's inbound references, what a delete follows. */
+export function referencedByConstant(schema: MongoSchema | null): string {
+  const entries = (schema?.collections ?? [])
+    .filter((c) => c.referencedBy.length > 0)
+    .map((c) => {
+      const refs = c.referencedBy.map((r) => `new Inbound(${javaString(r.collection)}, ${javaString(r.field)}, OnDelete.${ON_DELETE[r.onDelete]})`);
+      return `Map.entry(${javaString(c.name)}, List.of(${refs.join(', ')}))`;
+    });
+  return wrapJava(4, 'private static final Map<String, List<Inbound>> REFERENCED_BY = Map.ofEntries(', entries, ');');
+}
