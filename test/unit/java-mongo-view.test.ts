@@ -21,7 +21,7 @@ const SHOP = {
 };
 
 type Field = { name: string; documentWrite: string; documentRead: string; decimalScale: number | null };
-type Entity = { name: string; fields: Field[]; mongo: { documentKeys: string[]; optionalLiteral: string } };
+type Entity = { name: string; fields: Field[]; mongo: { documentKeys: string[]; optionalSorts: string[] } };
 
 const lang = (database: 'mongodb' | 'postgres') => {
   const { config, problems } = resolveSpec({ name: 'shop', auth: 'jwt', entities: SHOP }, { stack: 'java', database });
@@ -53,9 +53,9 @@ describe('java on MongoDB: the view', () => {
 
   it('sorts a decimal by its order key, and knows the optional sort keys (two queries, nulls last)', () => {
     expect(entity('Category').mongo.documentKeys).toEqual(['Map.entry("rank", "_order.rank")']);
-    expect(entity('Category').mongo.optionalLiteral).toBe('"rank"');
+    expect(entity('Category').mongo.optionalSorts).toEqual(['"rank"']);
     // Required fields and the required reference sort in one query; the optional one-to-one does not.
-    expect(entity('Product').mongo.optionalLiteral).toBe('"size", "releasedOn", "launch", "manualId"');
+    expect(entity('Product').mongo.optionalSorts).toEqual(['"size"', '"releasedOn"', '"launch"', '"manualId"']);
   });
 
   it('lists every inbound reference with what a delete does to it', () => {

@@ -39,8 +39,8 @@ interface SortKey {
 export function mongoSorts(sorts: readonly SortKey[], fields: readonly FieldView[], optionalReferences: readonly string[]) {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const documentKeys = sorts.flatMap((s) => (byName.get(s.key)?.isDecimal ? [`Map.entry(${s.literal}, ${javaString(`_order.${s.key}`)})`] : []));
-  const optional = sorts.filter((s) => (byName.has(s.key) ? !byName.get(s.key)!.required : optionalReferences.includes(s.key))).map((s) => s.literal);
-  return { documentKeys, optionalLiteral: optional.join(', ') };
+  const optionalSorts = sorts.filter((s) => (byName.has(s.key) ? !byName.get(s.key)!.required : optionalReferences.includes(s.key))).map((s) => s.literal);
+  return { documentKeys, optionalSorts };
 }
 
 const ON_DELETE: Record<MongoInboundReference['onDelete'], string> = {
@@ -59,4 +59,16 @@ export function referencedByConstant(schema: MongoSchema | null): string {
       return `Map.entry(${javaString(c.name)}, List.of(${refs.join(', ')}))`;
     });
   return wrapJava(4, 'private static final Map<String, List<Inbound>> REFERENCED_BY = Map.ofEntries(', entries, ');');
+}
+
+/** Migrations' COLLECTIONS and INDEXES constants: what `migrate` creates, as palantir lays the lists out. */
+export function migrationConstants(schema: MongoSchema | null): { collections: string; indexes: string } {
+  const collections = schema?.collections ?? [];
+  const indexes = collections.flatMap((c) =>
+    c.indexes.map((i) => `new Index(${[c.name, i.name].map(javaString).join(', ')}, List.of(${i.keys.map(javaString).join(', ')}), ${i.unique}, ${i.sparse})`),
+  );
+  return {
+    collections: wrapJava(4, 'static final List<String> COLLECTIONS = List.of(', collections.map((c) => javaString(c.name)), ');'),
+    indexes: wrapJava(4, 'static final List<Index> INDEXES = List.of(', indexes, ');'),
+  };
 }

@@ -5,7 +5,7 @@ import { wrapJava } from '../../generator/java-wrap.js';
 import { documentedPattern } from './annotations.js';
 import { javaEntity } from './entity-view.js';
 import { javaField } from './field-view.js';
-import { referencedByConstant } from './mongo-view.js';
+import { migrationConstants, referencedByConstant } from './mongo-view.js';
 import { javaEntityClasses } from './names.js';
 import { javaString } from './syntax.js';
 import { javaVersions } from './versions.js';
@@ -61,6 +61,8 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     hasJson: entities.some((e) => e.hasJson),
     /** MongoDB (templates/java-mongodb): Integrity's table of inbound references. */
     mongoReferencedBy: db.mongo ? referencedByConstant(db.mongo) : null,
+    /** MongoDB: Migrations' lists of collections and indexes. */
+    mongoMigrations: db.mongo ? migrationConstants(db.mongo) : null,
     defaultDatabaseUrl: db.isSqlite ? db.localUrl : '',
     /** Property values with an environment fallback (`${NAME:default}`), awkward to write in Handlebars. */
     databaseUrlProperty: `\${DATABASE_URL:${db.isSqlite ? db.localUrl : ''}}`,
