@@ -3,6 +3,7 @@ import { builtInPacks } from '../../src/generator/layers.js';
 import { prepareViewModel } from '../../src/model/view-model.js';
 import { loadStack } from '../../src/stacks/index.js';
 import { javaView } from '../../src/stacks/java/view.js';
+import { referencedByConstant } from '../../src/stacks/java/mongo-view.js';
 import { resolveSpec } from '../fixtures/render.js';
 
 /** What java's MongoDB pack (templates/java-mongodb) reads from the stack's view: the codec calls, sorts, delete rules. */
@@ -64,5 +65,26 @@ describe('java on MongoDB: the view', () => {
     expect(constant).toContain('new Inbound("products", "tagIds", OnDelete.UNLINK)');
     expect(constant).toContain('new Inbound("products", "manualId", OnDelete.SET_NULL)');
     expect(lang('postgres').mongoReferencedBy).toBeNull();
+  });
+});
+
+describe('java on MongoDB: Integrity.REFERENCED_BY as palantir lays it out', () => {
+  it('breaks an entry too long for its line after Map.entry( and inside List.of(', () => {
+    const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ collection: `referencing_collection_${i}`, field: `someReferenceId${i}`, onDelete: 'cascade' as const, isLast: i === n - 1 }));
+    const constant = referencedByConstant({ image: 'mongo:8', migrationsCollection: 'schema_migrations', collections: [
+      { name: 'short', indexes: [], referencedBy: refs(1) },
+      { name: 'users', indexes: [], referencedBy: refs(2) },
+    ] });
+    expect(constant).toBe(
+      [
+        '    private static final Map<String, List<Inbound>> REFERENCED_BY = Map.ofEntries(',
+        '            Map.entry("short", List.of(new Inbound("referencing_collection_0", "someReferenceId0", OnDelete.CASCADE))),',
+        '            Map.entry(',
+        '                    "users",',
+        '                    List.of(',
+        '                            new Inbound("referencing_collection_0", "someReferenceId0", OnDelete.CASCADE),',
+        '                            new Inbound("referencing_collection_1", "someReferenceId1", OnDelete.CASCADE))));',
+      ].join('\n'),
+    );
   });
 });

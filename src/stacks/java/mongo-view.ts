@@ -52,13 +52,26 @@ const ON_DELETE: Record<MongoInboundReference['onDelete'], string> = {
 
 /** Integrity's REFERENCED_BY constant: each collection's inbound references, what a delete follows. */
 export function referencedByConstant(schema: MongoSchema | null): string {
+  const head = 'private static final Map<String, List<Inbound>> REFERENCED_BY = Map.ofEntries(';
   const entries = (schema?.collections ?? [])
     .filter((c) => c.referencedBy.length > 0)
-    .map((c) => {
-      const refs = c.referencedBy.map((r) => `new Inbound(${javaString(r.collection)}, ${javaString(r.field)}, OnDelete.${ON_DELETE[r.onDelete]})`);
-      return `Map.entry(${javaString(c.name)}, List.of(${refs.join(', ')}))`;
-    });
-  return wrapJava(4, 'private static final Map<String, List<Inbound>> REFERENCED_BY = Map.ofEntries(', entries, ');');
+    .map((c) => ({ key: javaString(c.name), refs: c.referencedBy.map((r) => `new Inbound(${javaString(r.collection)}, ${javaString(r.field)}, OnDelete.${ON_DELETE[r.onDelete]})`) }));
+  const oneLine = (e: (typeof entries)[number]) => `Map.entry(${e.key}, List.of(${e.refs.join(', ')}))`;
+  const entryIndent = 12;
+  if (entries.every((e, i) => `${' '.repeat(entryIndent)}${oneLine(e)}${i === entries.length - 1 ? ');' : ','}`.length <= 120)) {
+    return wrapJava(4, head, entries.map(oneLine), ');');
+  }
+  // An entry too long for its line is broken as palantir breaks it: after `Map.entry(`, then inside `List.of(`.
+  const lines = entries.map((e, i) => {
+    const tail = i === entries.length - 1 ? ');' : ',';
+    const line = `${' '.repeat(entryIndent)}${oneLine(e)}${tail}`;
+    if (line.length <= 120) return line;
+    const argIndent = ' '.repeat(entryIndent + 8);
+    const args = `${argIndent}${e.key}, List.of(${e.refs.join(', ')}))${tail}`;
+    if (args.length <= 120) return `${' '.repeat(entryIndent)}Map.entry(\n${args}`;
+    return `${' '.repeat(entryIndent)}Map.entry(\n${argIndent}${e.key},\n${wrapJava(entryIndent + 8, 'List.of(', e.refs, `))${tail}`)}`;
+  });
+  return `    ${head}\n${lines.join('\n')}`;
 }
 
 /** Migrations' COLLECTIONS and INDEXES constants: what `migrate` creates, as palantir lays the lists out. */
