@@ -88,3 +88,15 @@ describe('java on MongoDB: Integrity.REFERENCED_BY as palantir lays it out', () 
     );
   });
 });
+
+describe('java on MongoDB: entity class names', () => {
+  it('renames an entity whose name a MongoDB class takes (Spring Data\'s Query), on MongoDB only', () => {
+    const classes = (database: 'mongodb' | 'postgres') => {
+      const { config, problems } = resolveSpec({ name: 'q', entities: { Query: { fields: { text: 'string!' } } } }, { stack: 'java', database });
+      expect(problems).toEqual([]);
+      return (javaView(prepareViewModel(config!, '0.0.0-test', null)).entities as Array<{ className: string }>).map((e) => e.className);
+    };
+    expect(classes('mongodb')).toEqual(['QueryEntity']);
+    expect(classes('postgres')).toEqual(['Query']);
+  });
+});

@@ -6,7 +6,7 @@ import { documentedPattern } from './annotations.js';
 import { javaEntity } from './entity-view.js';
 import { javaField } from './field-view.js';
 import { migrationConstants, referencedByConstant } from './mongo-view.js';
-import { javaEntityClasses } from './names.js';
+import { JAVA_MONGODB_TAKEN_CLASSES, javaEntityClasses } from './names.js';
 import { javaString } from './syntax.js';
 import { javaVersions } from './versions.js';
 
@@ -19,7 +19,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     }),
   );
   const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
-  const classes = javaEntityClasses(view.entities.map((e) => e.name));
+  const classes = javaEntityClasses(view.entities.map((e) => e.name), db.isMongodb ? JAVA_MONGODB_TAKEN_CLASSES : undefined);
   // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
   const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
   const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes, pkg));
