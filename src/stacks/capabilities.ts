@@ -7,7 +7,7 @@ import type { DatabaseId, StackId } from '../config/options.js';
 export const STACK_DATABASES: Record<StackId, readonly DatabaseId[]> = {
   node: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   python: ['sqlite', 'postgres', 'mysql', 'mongodb'],
-  java: ['sqlite', 'postgres', 'mysql'],
+  java: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   go: ['sqlite', 'postgres', 'mysql', 'mongodb'],
   ruby: ['sqlite', 'postgres', 'mysql'],
 };

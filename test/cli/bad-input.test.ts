@@ -66,7 +66,7 @@ describe.concurrent('bad flags', () => {
   it.each([
     [['--stack', 'nod', '--yes'], '--stack', /"node"/],
     [['--database', 'mongo', '--yes'], '--database', /did you mean "mongodb"/],
-    [['--database', 'mongodb', '--stack', 'java', '--yes'], '--database', /sqlite, postgres, mysql$/],
+    [['--database', 'mongodb', '--stack', 'ruby', '--yes'], '--database', /sqlite, postgres, mysql$/],
     [['--database', 'mongodb', '--cloud', 'aws', '--yes'], '--cloud', /--cloud none/],
     [['--cloud', 'aws,none', '--yes'], '--cloud', /either none or a list/],
     [['--auth', 'basic', '--yes'], '--auth', /none, jwt/],

@@ -10,7 +10,8 @@ import { writeRandomSpec } from '../fixtures/random-model.js';
  * The Java templates render what palantir-java-format leaves unchanged (src/generator/java-wrap.ts), so a project
  * generated with --no-install (no formatter run) passes its build's `spotless:check` as written, and the manifest's
  * hashes are of formatted code. Checked on the fixtures whose names and lengths push the layouts around: the
- * shop, the SPEC example, the pattern model, the keyword model and two random models.
+ * shop, the SPEC example, the pattern model, the keyword model and two random models, and shop and keywords on
+ * MongoDB (templates/java-mongodb).
  */
 const ROOT = join(WORK, 'java-format');
 const BIN = join(REPO, 'dist/cli/bin.js');
@@ -21,7 +22,11 @@ const MODELS: Record<string, () => string> = {
   keywords: () => writeKeywordSpec(join(ROOT, 'keywords.json')),
   'random-1': () => writeRandomSpec(join(ROOT, 'random-1.json'), 1, 'java', 'sqlite'),
   'random-5': () => writeRandomSpec(join(ROOT, 'random-5.json'), 5, 'java', 'sqlite'),
+  // MongoDB replaces the data layer (templates/java-mongodb): its code is held to the same rule.
+  'shop-mongodb': () => join(REPO, 'test/fixtures/shop.yaml'),
+  'keywords-mongodb': () => writeKeywordSpec(join(ROOT, 'keywords.json')),
 };
+const databaseOf = (name: string) => (name.endsWith('-mongodb') ? 'mongodb' : 'sqlite');
 
 const project = (name: string) => join(ROOT, name);
 
@@ -30,7 +35,7 @@ describe('java: the rendered sources are palantir-clean', () => {
     rmSync(ROOT, { recursive: true, force: true });
     mkdirSync(ROOT, { recursive: true });
     for (const [name, spec] of Object.entries(MODELS)) {
-      const r = await execa('node', [BIN, project(name), '--config', spec(), '--stack', 'java', '--database', 'sqlite', '--no-install', '--no-git', '-y'], { reject: false, all: true });
+      const r = await execa('node', [BIN, project(name), '--config', spec(), '--stack', 'java', '--database', databaseOf(name), '--no-install', '--no-git', '-y'], { reject: false, all: true });
       expect(r.exitCode, r.all).toBe(0);
     }
     // One online run fetches the spotless plugin and the formatter; each model is then checked offline. Its

@@ -66,7 +66,7 @@ const CASES: Case[] = [
   // the choices
   { rule: 'project-name', title: 'project name not kebab-case', text: spec(PET, 'name: My_API\n'), path: 'name', hint: /try "my-api"/, line: 1 },
   ...(UNAVAILABLE_STACK ? [{ rule: 'stack-available', title: 'a stack without templates yet', text: spec(PET, `name: t\nstack: ${UNAVAILABLE_STACK}\n`), path: 'stack', hint: /node/, line: 2 }] : []),
-  { rule: 'stack-supports-database', title: 'a database the stack does not support', text: spec(PET, 'name: t\nstack: java\ndatabase: mongodb\n'), path: 'database', hint: /sqlite, postgres, mysql$/, line: 3 },
+  { rule: 'stack-supports-database', title: 'a database the stack does not support', text: spec(PET, 'name: t\nstack: ruby\ndatabase: mongodb\n'), path: 'database', hint: /sqlite, postgres, mysql$/, line: 3 },
   { rule: 'cloud-supports-database', title: 'a cloud target with MongoDB', text: spec(PET, 'name: t\ndatabase: mongodb\ncloud: [aws, gcp]\n'), path: 'cloud', hint: /--cloud none/, line: 3 },
   ...(UNAVAILABLE_CLOUD ? [{ rule: 'cloud-available', title: 'a cloud target not generated yet', text: spec(PET, `name: t\ncloud: [${UNAVAILABLE_CLOUD}]\n`), path: 'cloud', hint: /--cloud none/, line: 2 }] : []),
   ...(AVAILABLE_CLOUDS.length && RULE_SOURCES.includes("'cloud-needs-server-database'")
@@ -303,7 +303,7 @@ describe('flags are checked with the same care', () => {
   });
 
   it('a choice made by a flag is reported against the flag, not the spec', () => {
-    const p = validateText(spec(PET), { stack: 'java', database: 'mongodb' });
+    const p = validateText(spec(PET), { stack: 'ruby', database: 'mongodb' });
     expect(p.find((x) => x.rule === 'stack-supports-database')).toMatchObject({ path: '--database' });
   });
 

@@ -2,6 +2,7 @@ import { SAMPLE_ROWS } from '../../config/options.js';
 import type { EntityView, FieldView } from '../../model/view-model.js';
 import type { JavaField } from './field-view.js';
 import { javaForeignKey, javaManyToMany } from './relation-view.js';
+import { mongoSorts } from './mongo-view.js';
 import { queryParameter } from './annotations.js';
 import { imports, INT_MAX, javaString } from './syntax.js';
 
@@ -130,6 +131,38 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       'tools.jackson.databind.JsonNode',
       'tools.jackson.databind.node.ObjectNode',
     ]),
+    /** MongoDB (templates/java-mongodb): sorts by their document keys, and the optional ones (nulls last). */
+    mongo: {
+      ...mongoSorts(sorts, e.fields, foreignKeys.filter((r) => !r.required).map((r) => r.name)),
+      serviceImports: imports([
+        ...(foreignKeys.length || manyToMany.length ? [`${pkg}.domain.References`, `${pkg}.web.FieldProblem`, 'java.util.ArrayList'] : []),
+        `${pkg}.domain.${className}`,
+        `${pkg}.domain.${e.names.pascal}Repository`,
+        `${pkg}.domain.Filter`,
+        `${pkg}.domain.Integrity`,
+        `${pkg}.domain.Listing`,
+        ...['ApiException', 'Ids', 'JsonBody', 'JsonText', 'PageResponse', 'Validation'].map((c) => `${pkg}.web.${c}`),
+        ...(fields.some((f) => f.isDecimal) ? ['java.math.BigDecimal'] : []),
+        'java.time.Instant',
+        'java.time.temporal.ChronoUnit',
+        'java.util.List',
+        'java.util.Map',
+        'java.util.Set',
+        'java.util.UUID',
+        'org.springframework.stereotype.Service',
+        'org.springframework.transaction.annotation.Transactional',
+        'org.springframework.util.MultiValueMap',
+        'tools.jackson.databind.JsonNode',
+        'tools.jackson.databind.node.ObjectNode',
+      ]),
+      entityImports: imports([
+        ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
+        ...(has('LocalDate') ? ['java.time.LocalDate'] : []),
+        'java.time.Instant',
+        'java.util.UUID',
+        ...(manyToMany.length ? ['java.util.Set', 'java.util.TreeSet'] : []),
+      ]),
+    },
     testable: e.testable,
     uniqueField,
     patchField,

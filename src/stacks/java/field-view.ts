@@ -3,6 +3,7 @@ import { annotations, filterSchema } from './annotations.js';
 import { javaIdentifier } from './names.js';
 import { javaString, longLiteral } from './syntax.js';
 import { FILTER, INPUT_TYPE, JAVA_TYPE, READER, RESPONSE_TYPE } from './types.js';
+import { documentRead, documentWrite } from './mongo-view.js';
 
 /** A field as the Java templates print it: types, annotations, conversions, its filter and its test values. */
 
@@ -77,6 +78,10 @@ export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) 
     /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
     columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,
     filter,
+    /** MongoDB (templates/java-mongodb): the statement putting the value into `document`, the expression reading it back. */
+    documentWrite: documentWrite(f, `entity.get${pascal}()`),
+    documentRead: documentRead(f),
+    decimalScale: f.isDecimal ? f.scale ?? 2 : null,
     sortable: !f.isJson,
     /** The sort expression needs a numeric cast (decimals are stored as text on SQLite). */
     sortCast: f.isDecimal && isSqlite,

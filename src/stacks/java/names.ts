@@ -29,6 +29,12 @@ export const JAVA_TAKEN_CLASSES = words(
     'Filter Listing References Ids JsonBody JsonText PageResponse Validation ApiException FieldProblem Patterns Constraints Problems Application Seeder AuthAccount AuthController CurrentUser',
 );
 
+/**
+ * Classes templates/java-mongodb's repositories, services and entities import or declare beside the entity class
+ * (Spring Data MongoDB's `Query`, the pack's `Integrity`…): an entity of that name takes another class name there.
+ */
+export const JAVA_MONGODB_TAKEN_CLASSES: ReadonlySet<string> = new Set(['Query', 'Criteria', 'Document', 'MongoTemplate', 'Repository', 'Integrity', 'Documents', 'TreeSet']);
+
 /** The Java identifier of a field or relation key (camelCase): `_` appended when the word cannot be used as is. */
 export function javaIdentifier(camel: string): string {
   return JAVA_KEYWORDS.has(camel) || JAVA_OBJECT_METHODS.has(camel) ? `${camel}_` : camel;
@@ -38,16 +44,17 @@ export function javaIdentifier(camel: string): string {
  * The JPA entity class of each entity, by entity name. A taken name gets the suffix `Entity` (again, when
  * another entity owns the suffixed name), so two entities never share a class.
  */
-export function javaEntityClasses(pascals: readonly string[]): Map<string, string> {
+export function javaEntityClasses(pascals: readonly string[], alsoTaken: ReadonlySet<string> = new Set()): Map<string, string> {
   const taken = new Set(pascals);
   const out = new Map<string, string>();
+  const isTaken = (name: string) => JAVA_TAKEN_CLASSES.has(name) || alsoTaken.has(name);
   for (const pascal of pascals) {
-    if (!JAVA_TAKEN_CLASSES.has(pascal)) {
+    if (!isTaken(pascal)) {
       out.set(pascal, pascal);
       continue;
     }
     let name = `${pascal}Entity`;
-    while (taken.has(name) || JAVA_TAKEN_CLASSES.has(name)) name += 'Entity';
+    while (taken.has(name) || isTaken(name)) name += 'Entity';
     taken.add(name);
     out.set(pascal, name);
   }

@@ -15,6 +15,7 @@ export function javaForeignKey(r: RelationView, classes: ReadonlyMap<string, str
     targetClass: classes.get(r.target.name)!,
     targetCamel: r.target.names.camel,
     targetOwned: r.target.owned,
+    targetTable: r.target.table,
     restrict: r.onDeleteRestrict,
   };
 }
@@ -31,5 +32,6 @@ export function javaManyToMany(r: RelationView, classes: ReadonlyMap<string, str
     targetClass: classes.get(r.target.name)!,
     targetCamel: r.target.names.camel,
     targetOwned: r.target.owned,
+    targetTable: r.target.table,
   };
 }

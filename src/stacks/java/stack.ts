@@ -14,6 +14,7 @@ export const javaStack: StackDescriptor = {
   label: STACK_LABELS.java,
   databases: STACK_DATABASES.java.length > 0 ? STACK_DATABASES.java : ['sqlite', 'postgres', 'mysql'],
   packs: ['java'],
+  databasePacks: { mongodb: ['java-mongodb'] },
   extendView: javaView,
   extendEntityView: javaEntityView,
   commands: ({ config }) => {

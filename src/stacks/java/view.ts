@@ -5,7 +5,8 @@ import { wrapJava } from '../../generator/java-wrap.js';
 import { documentedPattern } from './annotations.js';
 import { javaEntity } from './entity-view.js';
 import { javaField } from './field-view.js';
-import { javaEntityClasses } from './names.js';
+import { migrationConstants, referencedByConstant } from './mongo-view.js';
+import { JAVA_MONGODB_TAKEN_CLASSES, javaEntityClasses } from './names.js';
 import { javaString } from './syntax.js';
 import { javaVersions } from './versions.js';
 
@@ -18,7 +19,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     }),
   );
   const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
-  const classes = javaEntityClasses(view.entities.map((e) => e.name));
+  const classes = javaEntityClasses(view.entities.map((e) => e.name), db.isMongodb ? JAVA_MONGODB_TAKEN_CLASSES : undefined);
   // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
   const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
   const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes, pkg));
@@ -58,6 +59,10 @@ export function javaView(view: ViewModel): Record<string, unknown> {
     dialect: db.isSqlite ? 'org.hibernate.community.dialect.SQLiteDialect' : null,
     flywayModule: db.isPostgres ? 'flyway-database-postgresql' : db.isMysql ? 'flyway-mysql' : null,
     hasJson: entities.some((e) => e.hasJson),
+    /** MongoDB (templates/java-mongodb): Integrity's table of inbound references. */
+    mongoReferencedBy: db.mongo ? referencedByConstant(db.mongo) : null,
+    /** MongoDB: Migrations' lists of collections and indexes. */
+    mongoMigrations: db.mongo ? migrationConstants(db.mongo) : null,
     defaultDatabaseUrl: db.isSqlite ? db.localUrl : '',
     /** Property values with an environment fallback (`${NAME:default}`), awkward to write in Handlebars. */
     databaseUrlProperty: `\${DATABASE_URL:${db.isSqlite ? db.localUrl : ''}}`,
