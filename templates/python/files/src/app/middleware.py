@@ -78,9 +78,13 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        incoming = b""
+        for name, value in scope["headers"]:  # the last one wins, as in a dict of the headers
+            if name == b"x-request-id":
+                incoming = value
         # A random UUID, like the other stacks: only row ids need UUIDv7's time order (and its cost).
-        request_id = incoming if _REQUEST_ID.match(incoming) else str(uuid.uuid4())
+        text = incoming.decode("latin-1")
+        request_id = text if _REQUEST_ID.match(text) else str(uuid.uuid4())
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status = 500
