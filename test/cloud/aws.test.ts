@@ -50,6 +50,9 @@ describe.each(CASES)('aws policy, $label', (c) => {
       expect(res('aws_docdb_subnet_group', 'main').subnet_ids).toBe('${aws_subnet.private[*].id}');
       expect(res('aws_docdb_cluster_instance', 'main')).toMatchObject({ count: '${var.db_instances}', cluster_identifier: '${aws_docdb_cluster.main.id}' });
       expect(variable('db_instances').default).toBeGreaterThanOrEqual(2);
+      // Reachable from the tasks' security group only, on MongoDB's port.
+      expect(res('aws_vpc_security_group_ingress_rule', 'db_from_app')).toMatchObject({ referenced_security_group_id: '${aws_security_group.app.id}', from_port: m.port, to_port: m.port });
+      expect(res('aws_vpc_security_group_egress_rule', 'app_to_db')).toMatchObject({ referenced_security_group_id: '${aws_security_group.db.id}', from_port: m.port, to_port: m.port });
     });
 
     it('DocumentDB: TLS enforced by the cluster parameter group of the engine family, audit and profiler on', () => {
