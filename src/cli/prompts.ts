@@ -72,17 +72,16 @@ export async function ask(start: Answers, prompter?: Prompter): Promise<Answers>
     choices: STACKS.filter(isStackAvailable).map((s) => ({ name: STACK_LABELS[s], value: s })),
   });
   const stack = a.stack;
-  // A cloud target needs a database server it can host (rules cloud-needs-server-database, cloud-supports-database):
-  // with one chosen, SQLite and MongoDB are not offered.
-  const cloudless = (d: string) => d === 'sqlite' || d === 'mongodb';
+  // A cloud target needs a database server (rule cloud-needs-server-database): with one chosen, SQLite is not offered.
+  const cloudless = (d: string) => d === 'sqlite';
   a.database ??= await p.select({
     message: 'Database',
     choices: DATABASES.filter((d) => STACK_DATABASES[stack].includes(d) && !(cloudless(d) && a.cloud?.length))
-      .map((d) => ({ name: d === 'sqlite' ? 'sqlite (embedded, nothing to start; no cloud targets)' : d === 'mongodb' ? 'mongodb (no cloud targets yet)' : d, value: d })),
+      .map((d) => ({ name: d === 'sqlite' ? 'sqlite (embedded, nothing to start; no cloud targets)' : d, value: d })),
   });
   if (!a.cloud) {
     const available = CLOUDS.filter((c) => c !== 'none' && AVAILABLE_CLOUDS.includes(c));
-    // SQLite lives in the container, which a cloud replaces and replicates; MongoDB's managed services are not generated yet.
+    // SQLite lives in the container, which a cloud replaces and replicates.
     a.cloud = available.length && !cloudless(a.database)
       ? await p.checkbox<CloudId>({
           message: 'Cloud targets (none selected = Docker only)',
@@ -91,8 +90,10 @@ export async function ask(start: Answers, prompter?: Prompter): Promise<Answers>
         })
       : [];
   }
-  if (a.cloud.includes('aws')) {
-    a.iac ??= await p.select({ message: 'AWS infrastructure as code', choices: IACS.map((v) => ({ name: v === 'cdk' ? 'cdk (AWS CDK app in TypeScript)' : 'terraform', value: v })) });
+  if (a.cloud.includes('aws') && !a.iac) {
+    // Only the flavours the rules accept for this database (cloud-supports-database: MongoDB on AWS is Terraform's).
+    const iacs = IACS.filter((v) => ruleCheck({ ...a, iac: v }, (path) => path === 'iac') === true);
+    a.iac = iacs.length === 1 ? iacs[0] : await p.select({ message: 'AWS infrastructure as code', choices: iacs.map((v) => ({ name: v === 'cdk' ? 'cdk (AWS CDK app in TypeScript)' : 'terraform', value: v })) });
   }
   a.auth ??= await p.select({ message: 'Authentication', choices: AUTHS.map((v) => ({ name: v === 'jwt' ? 'jwt (sign-up, login, bearer tokens)' : 'none', value: v })) });
   a.entities ??= await askEntities(p, a);

@@ -51,17 +51,18 @@ const cloudAvailable: Rule = (c) =>
 /** Cloud containers are stateless and replicated: an embedded SQLite file would be lost or split between replicas. */
 const cloudNeedsServerDatabase: Rule = (c) =>
   c.cloud.length > 0 && c.database === 'sqlite'
-    ? [problem('cloud-needs-server-database', 'database', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} need${c.cloud.length > 1 ? '' : 's'} a database server: SQLite keeps its data in the container, which the cloud replaces and replicates`, 'use --database postgres or mysql')]
+    ? [problem('cloud-needs-server-database', 'database', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} need${c.cloud.length > 1 ? '' : 's'} a database server: SQLite keeps its data in the container, which the cloud replaces and replicates`, 'use --database postgres, mysql or mongodb')]
     : [];
 
 /**
- * MongoDB projects run locally, in compose and in CI; the cloud targets' managed MongoDB services (DocumentDB,
- * Cosmos DB for MongoDB vCore, Atlas) are not generated yet, so a cloud target is refused rather than given an
- * SQL database the app cannot use.
+ * MongoDB deploys to every target (DocumentDB on AWS, Cosmos DB for MongoDB vCore on Azure, a connection string from
+ * a secret on GCP and Kubernetes), but not through the AWS CDK flavour: CloudFormation's AWS::DocDB::DBCluster returns
+ * no ARN for the master secret DocumentDB manages, so the tasks could not read it, and a secret of the app's own would
+ * need a rotation Lambda, which the CDK app never deploys.
  */
 const cloudSupportsDatabase: Rule = (c) =>
-  c.cloud.length > 0 && c.database === 'mongodb'
-    ? [problem('cloud-supports-database', 'cloud', `cloud target${c.cloud.length > 1 ? 's' : ''} ${c.cloud.join(', ')} cannot host the mongodb database in this version of create-backend`, 'use --cloud none (compose.yaml runs MongoDB locally), or --database postgres or mysql for a cloud target')]
+  c.database === 'mongodb' && c.iac === 'cdk' && c.cloud.includes('aws')
+    ? [problem('cloud-supports-database', 'iac', 'iac "cdk" cannot deploy the mongodb database to AWS: CloudFormation does not expose the master secret DocumentDB manages, which the tasks read', 'drop iac: cdk (the Terraform flavour deploys MongoDB to Amazon DocumentDB), or use --database postgres or mysql with the CDK app')]
     : [];
 
 /** The CDK app is AWS infrastructure only: without the aws target there is nothing for it to describe. */

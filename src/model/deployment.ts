@@ -1,4 +1,4 @@
-import type { StackId } from '../config/options.js';
+import type { DatabaseId, StackId } from '../config/options.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { names } from '../config/naming.js';
 import { cdkVersions, type CdkVersions } from './cdk-versions.js';
@@ -8,8 +8,8 @@ import { cdkVersions, type CdkVersions } from './cdk-versions.js';
  * image, port, health path, database engine and size, secret and variable names, and scaling from here,
  * so the Dockerfile, compose, Terraform, the Helm chart and the app agree by construction.
  *
- * Always present in the view model (templates render in strict mode); `database` and `runtime` are null
- * when no cloud target can use them (SQLite, MongoDB, a stack without container commands).
+ * Always present in the view model (templates render in strict mode); `database` (the SQL servers) and `mongodb`
+ * are null when the project uses another database, `runtime` for a stack without container commands.
  */
 export interface EnvVar {
   readonly name: string;
@@ -26,6 +26,11 @@ export interface SecretVar {
   readonly id: string;
   /** Terraform-friendly identifier (snake_case). */
   readonly tf: string;
+  /**
+   * GCP has no managed MongoDB: Terraform creates the secret, the operator adds its value (the connection string of
+   * MongoDB Atlas or a cluster of their own). Every other secret value is generated or composed by Terraform.
+   */
+  readonly operatorSupplied: boolean;
   readonly isLast: boolean;
 }
 
@@ -76,6 +81,29 @@ export interface DeploymentDatabase {
   readonly azure: { readonly version: string; readonly skuName: string; readonly storageMb: number; readonly privateDnsZone: string };
 }
 
+/**
+ * MongoDB in the clouds: Amazon DocumentDB (5.0 engine) on AWS, Azure Cosmos DB for MongoDB (vCore) on Azure; GCP and
+ * Kubernetes have no managed MongoDB, so the operator keeps the connection string (MongoDB Atlas, an operator-managed
+ * replica set) in a secret the deployment reads.
+ */
+export interface DeploymentMongo {
+  readonly label: string;
+  readonly port: number;
+  /** The database the app uses (the URL's path) and the cluster's administrator login the app signs in with. */
+  readonly name: string;
+  readonly username: string;
+  /**
+   * AWS: the options DocumentDB needs: TLS verified against Amazon's CA bundle (the RDS bundle, `rdsCaBundle.path`),
+   * its fixed replica set name, no retryable writes (DocumentDB has none), and the admin database its users live in.
+   */
+  readonly awsUrlQuery: string;
+  /** Azure: TLS against the public roots the vCore cluster chains to, SCRAM-SHA-256, no retryable writes. */
+  readonly azureUrlQuery: string;
+  readonly backupRetentionDays: number;
+  readonly aws: { readonly engineVersion: string; readonly family: string; readonly instanceClass: string; readonly logExports: readonly string[]; readonly logExportsList: string };
+  readonly azure: { readonly version: string; readonly computeTier: string; readonly storageGb: number; readonly privateDnsZone: string };
+}
+
 export interface DeploymentRuntime {
   /** Exec-form commands inside the image (the Dockerfile's CMD and the stack's migrate command). */
   readonly start: readonly string[];
@@ -102,6 +130,8 @@ export interface DeploymentRuntime {
 export interface ContainerRuntime {
   readonly start: readonly string[];
   readonly migrate: readonly string[];
+  /** The migrate command on a database whose pack migrates differently (python on MongoDB has no Alembic). */
+  readonly migrateOn?: Partial<Readonly<Record<DatabaseId, readonly string[]>>>;
   readonly uid: number;
   readonly urlEncodePassword: string;
   readonly env: Readonly<Record<string, string>>;
@@ -115,15 +145,18 @@ export interface DeploymentModel {
   readonly port: number;
   readonly healthPath: string;
   readonly database: DeploymentDatabase | null;
+  readonly mongodb: DeploymentMongo | null;
+  /** The server the app connects to, SQL or MongoDB, where a file only needs its name and port (network rules). */
+  readonly databaseServer: { readonly label: string; readonly port: number } | null;
   readonly runtime: DeploymentRuntime | null;
   /**
-   * AWS: Amazon's RDS CA bundle (roots of every region), which no public trust store carries: the Dockerfile fetches
+   * AWS: Amazon's RDS CA bundle (roots of every region, RDS and DocumentDB alike), which no public trust store carries: the Dockerfile fetches
    * it from `url` at image build into `path`, which `awsUrlQuery` names. null without an AWS target.
    */
   readonly rdsCaBundle: { readonly url: string; readonly path: string } | null;
   /**
    * `sh -c` script that builds DATABASE_URL from DB_USERNAME/DB_PASSWORD (a managed secret's fields) and
-   * DB_HOST/DB_PORT/DB_NAME, then execs its arguments (AWS: RDS manages and rotates the password itself).
+   * DB_HOST/DB_PORT/DB_NAME, then execs its arguments (AWS: RDS and DocumentDB manage and rotate the password).
    */
   readonly databaseUrlLauncher: string | null;
   /** The same as an HCL string literal (quotes escaped, `${` and `%{` doubled so Terraform does not interpolate). */
@@ -234,6 +267,25 @@ const GCP_MYSQL_TLS_QUERY: Readonly<Record<StackId, string>> = {
   ruby: `ssl_mode=verify_ca&sslca=${GCP_SERVER_CA_PATH}`,
 };
 
+/**
+ * DocumentDB: TLS against the RDS bundle (DocumentDB's certificates chain to the same Amazon roots) with the host
+ * name checked, the cluster's fixed replica set name, and no retryable writes, which DocumentDB refuses. Reads stay
+ * on the primary (the drivers' default, written out): `secondaryPreferred`, AWS's sample, would break
+ * read-your-writes (a GET right after its POST may reach a lagging replica) and the multi-document transactions,
+ * which must read from the primary.
+ */
+const MONGO_AWS_QUERY = `tls=true&tlsCAFile=${RDS_CA_BUNDLE.path}&replicaSet=rs0&readPreference=primary&retryWrites=false&authSource=admin`;
+/** Cosmos DB for MongoDB (vCore): the parameters of its own connection string; its users live in the admin database. */
+const MONGO_AZURE_QUERY = 'tls=true&authMechanism=SCRAM-SHA-256&retryWrites=false&maxIdleTimeMS=120000&authSource=admin';
+
+const MONGODB = {
+  label: 'MongoDB',
+  port: 27017,
+  backupRetentionDays: 7,
+  aws: { engineVersion: '5.0.0', family: 'docdb5.0', instanceClass: 'db.t4g.medium', logExports: ['audit', 'profiler'] },
+  azure: { version: '7.0', computeTier: 'M30', storageGb: 32, privateDnsZone: 'privatelink.mongocluster.cosmos.azure.com' },
+} as const;
+
 const DATABASES = {
   postgres: {
     label: 'PostgreSQL',
@@ -292,6 +344,17 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
     maxStorageGb: 100,
     backupRetentionDays: 7,
   };
+  const mongodb: DeploymentMongo | null =
+    config.database === 'mongodb'
+      ? {
+          ...MONGODB,
+          aws: { ...MONGODB.aws, logExportsList: inlineList(MONGODB.aws.logExports) },
+          name: n.snake,
+          username: 'app',
+          awsUrlQuery: MONGO_AWS_QUERY,
+          azureUrlQuery: MONGO_AZURE_QUERY,
+        }
+      : null;
   const plain: Record<string, string> = {
     PORT: String(CONTAINER_PORT),
     LOG_LEVEL: 'info',
@@ -301,20 +364,22 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
   };
   const secretNames = ['DATABASE_URL', ...(config.auth === 'jwt' ? ['JWT_SECRET'] : [])];
   const env = withLast(Object.keys(plain).sort().map((name) => ({ name, value: plain[name], setting: SETTINGS[name] ?? null })));
-  const secrets = withLast(secretNames.map((name) => ({ name, id: name.toLowerCase().replace(/_/g, '-'), tf: name.toLowerCase() })));
-  const runtime: DeploymentRuntime | null = container && {
+  const secrets = withLast(secretNames.map((name) => ({ name, id: name.toLowerCase().replace(/_/g, '-'), tf: name.toLowerCase(), operatorSupplied: name === 'DATABASE_URL' && config.database === 'mongodb' })));
+  const migrate = container && (container.migrateOn?.[config.database] ?? container.migrate);
+  const runtime: DeploymentRuntime | null = container && migrate && {
     start: container.start,
-    migrate: container.migrate,
+    migrate,
     startShell: container.start.join(' '),
-    migrateShell: container.migrate.join(' '),
+    migrateShell: migrate.join(' '),
     startList: inlineList(container.start),
-    migrateList: inlineList(container.migrate),
+    migrateList: inlineList(migrate),
     uid: container.uid,
     urlEncodePassword: container.urlEncodePassword,
   };
+  const aws = database ? { scheme: database.scheme, query: database.awsUrlQuery } : mongodb && { scheme: 'mongodb', query: mongodb.awsUrlQuery };
   const databaseUrlLauncher =
-    database && container
-      ? `export DATABASE_URL="${database.scheme}://$DB_USERNAME:$(${container.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${database.awsUrlQuery ? `?${database.awsUrlQuery}` : ''}" && exec "$@"`
+    aws && container
+      ? `export DATABASE_URL="${aws.scheme}://$DB_USERNAME:$(${container.urlEncodePassword})@$DB_HOST:$DB_PORT/$DB_NAME${aws.query ? `?${aws.query}` : ''}" && exec "$@"`
       : null;
   const databaseUrlLauncherHcl = databaseUrlLauncher && JSON.stringify(databaseUrlLauncher).replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
   const shortName = n.kebab.slice(0, 20).replace(/-+$/, '');
@@ -325,8 +390,10 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
     port: CONTAINER_PORT,
     healthPath: HEALTH_PATH,
     database,
+    mongodb,
+    databaseServer: database ?? mongodb ? { label: (database ?? mongodb)!.label, port: (database ?? mongodb)!.port } : null,
     runtime,
-    rdsCaBundle: database && config.cloud.includes('aws') ? RDS_CA_BUNDLE : null,
+    rdsCaBundle: aws && config.cloud.includes('aws') ? RDS_CA_BUNDLE : null,
     databaseUrlLauncher,
     databaseUrlLauncherHcl,
     env,

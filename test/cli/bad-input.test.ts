@@ -67,7 +67,7 @@ describe.concurrent('bad flags', () => {
     [['--stack', 'nod', '--yes'], '--stack', /"node"/],
     [['--database', 'mongo', '--yes'], '--database', /did you mean "mongodb"/],
     [['--database', 'mongodb', '--stack', 'ruby', '--yes'], '--database', /sqlite, postgres, mysql$/],
-    [['--database', 'mongodb', '--cloud', 'aws', '--yes'], '--cloud', /--cloud none/],
+    [['--database', 'mongodb', '--cloud', 'aws', '--iac', 'cdk', '--yes'], '--iac', /Terraform/],
     [['--cloud', 'aws,none', '--yes'], '--cloud', /either none or a list/],
     [['--auth', 'basic', '--yes'], '--auth', /none, jwt/],
     [['--iac', 'cdx', '--yes'], '--iac', /"cdk"/],

@@ -22,7 +22,7 @@ describe.each(CASES)('aws policy, $label', (c) => {
     model = deploymentOf(resolveCase(c, ['aws']).config!);
   });
 
-  it('RDS: engine and version of the model, private, encrypted, password managed by RDS, deletion protection, backups', () => {
+  if (c.database !== 'mongodb') it('RDS: engine and version of the model, private, encrypted, password managed by RDS, deletion protection, backups', () => {
     const db = res('aws_db_instance', 'main');
     const m = model.database!;
     expect(db).toMatchObject({ engine: m.aws.engine, engine_version: m.aws.engineVersion, port: m.port, db_name: m.name, username: m.username });
@@ -34,6 +34,42 @@ describe.each(CASES)('aws policy, $label', (c) => {
     expect(db.db_subnet_group_name).toBe('${aws_db_subnet_group.main.name}');
     expect(res('aws_db_subnet_group', 'main').subnet_ids).toBe('${aws_subnet.private[*].id}');
   });
+
+  if (c.database === 'mongodb') {
+    it('DocumentDB: the model engine, private, encrypted with the KMS key, password managed by DocumentDB, deletion protection, backups, log exports', () => {
+      const cluster = res('aws_docdb_cluster', 'main');
+      const m = model.mongodb!;
+      expect(cluster).toMatchObject({ engine: 'docdb', engine_version: m.aws.engineVersion, port: m.port, master_username: m.username });
+      expect(cluster).toMatchObject({ manage_master_user_password: true, storage_encrypted: true, kms_key_id: '${aws_kms_key.main.arn}', skip_final_snapshot: false });
+      expect(cluster.master_password).toBeUndefined();
+      expect(cluster.deletion_protection).toBe('${var.deletion_protection}');
+      expect(variable('deletion_protection').default).toBe(true);
+      expect(cluster.backup_retention_period).toBe('${var.db_backup_retention_days}');
+      expect(cluster.enabled_cloudwatch_logs_exports).toEqual(['audit', 'profiler']);
+      expect(cluster.vpc_security_group_ids).toEqual(['${aws_security_group.db.id}']);
+      expect(res('aws_docdb_subnet_group', 'main').subnet_ids).toBe('${aws_subnet.private[*].id}');
+      expect(res('aws_docdb_cluster_instance', 'main')).toMatchObject({ count: '${var.db_instances}', cluster_identifier: '${aws_docdb_cluster.main.id}' });
+      expect(variable('db_instances').default).toBeGreaterThanOrEqual(2);
+      // Reachable from the tasks' security group only, on MongoDB's port.
+      expect(res('aws_vpc_security_group_ingress_rule', 'db_from_app')).toMatchObject({ referenced_security_group_id: '${aws_security_group.app.id}', from_port: m.port, to_port: m.port });
+      expect(res('aws_vpc_security_group_egress_rule', 'app_to_db')).toMatchObject({ referenced_security_group_id: '${aws_security_group.db.id}', from_port: m.port, to_port: m.port });
+    });
+
+    it('DocumentDB: TLS enforced by the cluster parameter group of the engine family, audit and profiler on', () => {
+      const group = res('aws_docdb_cluster_parameter_group', 'main');
+      expect(group.family).toBe(model.mongodb!.aws.family);
+      expect(res('aws_docdb_cluster', 'main').db_cluster_parameter_group_name).toBe('${aws_docdb_cluster_parameter_group.main.name}');
+      const parameters = Object.fromEntries((group.parameter as Array<{ name: string; value: string }>).map((p) => [p.name, p.value]));
+      expect(parameters).toMatchObject({ tls: 'enabled', audit_logs: 'enabled', profiler: 'enabled' });
+    });
+
+    it('DocumentDB: the URL verifies the server against the CA bundle in the image, without retryable writes, on the primary', () => {
+      const query = new URLSearchParams(model.mongodb!.awsUrlQuery);
+      expect(Object.fromEntries(query)).toEqual({ tls: 'true', tlsCAFile: model.rdsCaBundle!.path, replicaSet: 'rs0', readPreference: 'primary', retryWrites: 'false', authSource: 'admin' });
+      expect(model.databaseUrlLauncher).toContain(`mongodb://$DB_USERNAME:`);
+      expect(model.databaseUrlLauncher).toContain(`/$DB_NAME?${model.mongodb!.awsUrlQuery}"`);
+    });
+  }
 
   it('ECS: Fargate in private subnets without public IPs, circuit breaker with rollback, autoscaling', () => {
     const svc = res('aws_ecs_service', 'app');
@@ -64,7 +100,7 @@ describe.each(CASES)('aws policy, $label', (c) => {
     const plain = (l.environment as Array<{ name: string }>).map((e) => e.name);
     const secret = (l.secrets as Array<{ name: string; valueFrom: string }>).map((e) => e.name);
     for (const s of model.secrets) expect(plain, s.name).not.toContain(s.name);
-    // DATABASE_URL is composed by the launcher from the RDS-managed secret's fields.
+    // DATABASE_URL is composed by the launcher from the fields of the secret RDS or DocumentDB manages.
     expect(String(l.launcher).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')).toBe(model.databaseUrlLauncher);
     expect(secret).toEqual(expect.arrayContaining(['DB_USERNAME', 'DB_PASSWORD']));
     const provided = new Set([...plain, ...secret, 'DATABASE_URL']);

@@ -8,7 +8,7 @@ import type { DeploymentModel } from '../../src/model/deployment.js';
 import { CDK_VERSIONS_FILE } from '../../src/model/cdk-versions.js';
 import { TEST_CONTEXT, appContext, synthCdk, type Synthesized } from './support/cdk.js';
 import { run } from './support/exec.js';
-import { CASES, SQL_SERVERS } from './support/matrix.js';
+import { CDK_CASES as CASES, SQL_SERVERS } from './support/matrix.js';
 import { CDK_PROJECTS, ROOT, cdkApp } from './support/paths.js';
 import { placeholderProblems } from './support/placeholders.js';
 import { deploymentOf, resolveCase } from './support/render.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkov, describeFailures, type CheckovFailure } from './support/checkov.js';
 import { run } from './support/exec.js';
-import { CASES } from './support/matrix.js';
+import { CASES, CDK_CASES } from './support/matrix.js';
 import { HELM, HELM_ENV, KUBE_VERSION, cdkDir, venvBin } from './support/paths.js';
 import { deploymentOf, renderCase, resolveCase, writeTree } from './support/render.js';
 import { synthCdk } from './support/cdk.js';
@@ -42,7 +42,7 @@ describe.each(CASES)('checkov, $label', (c) => {
  * The AWS CDK flavour (`--iac cdk`): checkov's CloudFormation checks over both synthesized templates (in-process synth,
  * support/cdk.ts) and the CDK deploy workflow. Skips live in each resource's Metadata, set by the app's lib/checkov.ts.
  */
-describe.each(CASES)('checkov, CDK, $label', (c) => {
+describe.each(CDK_CASES)('checkov, CDK, $label', (c) => {
   it.skipIf(!venvBin('checkov'))('no failed check in the synthesized CloudFormation templates and the CDK deploy workflow', async () => {
     const { files } = await synthCdk(c, { purpose: 'checkov' });
     const stage = mkdtempSync(join(tmpdir(), `cb-checkov-cdk-${c.label}-`));

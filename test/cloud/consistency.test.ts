@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { DeploymentModel } from '../../src/model/deployment.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
-import { CASES, READY_STACKS } from './support/matrix.js';
+import { CASES, CDK_CASES, READY_STACKS } from './support/matrix.js';
+import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
 import { ROOT, cdkApp, cdkDir, which } from './support/paths.js';
 import { containerOf, deploymentOf, resolveCase } from './support/render.js';
 import { blocks, parseModule, type HclJson, type Module } from './support/terraform.js';
@@ -33,7 +34,7 @@ function sourceText(dir: string): string {
 }
 
 /** Stacks not yet offered by the CLI (the Java stack while it is written) still get a model to test their launcher. */
-const fallbackConfig = (stack: ResolvedConfig['stack'], database: 'postgres' | 'mysql'): ResolvedConfig => ({ name: 'pet-clinic', stack, database, cloud: [], auth: 'none', iac: 'terraform', entities: [] });
+const fallbackConfig = (stack: ResolvedConfig['stack'], database: 'postgres' | 'mysql' | 'mongodb'): ResolvedConfig => ({ name: 'pet-clinic', stack, database, cloud: [], auth: 'none', iac: 'terraform', entities: [] });
 
 const envKeys = (text: string) => new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
@@ -58,7 +59,7 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(model.healthPath).toBe('/health');
     expect(model.image).toBe('pet-clinic');
     expect(model.runtime).not.toBeNull();
-    expect(model.database?.engine).toBe(c.database);
+    expect(model.database?.engine ?? (model.mongodb && 'mongodb')).toBe(c.database);
   });
 
   it('.env.example documents every variable the clouds set', () => {
@@ -104,10 +105,17 @@ describe.each(CASES)('consistency, $label', (c) => {
       expect(migrate.migrate).toEqual(['node', 'dist/db/migrate.js']);
       const compose = parseYaml(read('compose.yaml')) as { services: Record<string, { command?: string[] }> };
       expect(compose.services.migrate.command).toEqual([...migrate.migrate]);
-      expect(read('Dockerfile')).toMatch(/COPY .*migrations/);
+      // SQL migrations are files the image carries; MongoDB's (collections and indexes) are compiled code.
+      if (c.database !== 'mongodb') expect(read('Dockerfile')).toMatch(/COPY .*migrations/);
     } else if (c.stack === 'python') {
-      expect(existsSync(join(c.dir, 'alembic.ini'))).toBe(true);
-      expect(read('Dockerfile')).toMatch(/COPY alembic\.ini/);
+      if (c.database === 'mongodb') {
+        // No Alembic on MongoDB: the app's own module creates collections and indexes.
+        expect(existsSync(join(c.dir, 'src/app/migrate.py'))).toBe(true);
+        expect(migrate.migrate).toEqual(['python', '-m', 'app.migrate']);
+      } else {
+        expect(existsSync(join(c.dir, 'alembic.ini'))).toBe(true);
+        expect(read('Dockerfile')).toMatch(/COPY alembic\.ini/);
+      }
       expect(read('Dockerfile')).toContain(migrate.migrateShell);
     } else if (c.stack === 'go') {
       // One static binary: cmd/server takes a `migrate` argument, and compose runs exactly the model's command.
@@ -133,7 +141,7 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(app.ports!.some((p) => String(p).endsWith(`:${model.port}`))).toBe(true);
     expect(app.environment).toHaveProperty('DATABASE_URL');
     const dbImage = (compose.services.db as unknown as { image: string }).image;
-    if (model.database!.isPostgres) expect(dbImage).toMatch(new RegExp(`^postgres:${model.database!.version}\\b`));
+    if (model.database?.isPostgres) expect(dbImage).toMatch(new RegExp(`^postgres:${model.database!.version}\\b`));
   });
 
   it('Helm chart values: port, health path, image, migrate command, plain and secret variable names', () => {
@@ -159,11 +167,18 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(locals.image).toContain(`/${model.image}:`);
     const job = res('gcp', 'google_cloud_run_v2_job', 'migrate');
     expect(job.template[0].template[0].containers[0].command).toEqual([...model.runtime!.migrate]);
+    expect(variableDefault('gcp', 'deletion_protection')).toBe(true);
+    if (model.mongodb) {
+      // No managed MongoDB on Google Cloud: Terraform creates the secret, the operator adds the connection string.
+      expect(res('gcp', 'google_secret_manager_secret', 'database_url')).toBeDefined();
+      expect(blocks(mods.gcp, 'resource').some((b) => b.type === 'google_secret_manager_secret_version' && b.name === 'database_url')).toBe(false);
+      expect(blocks(mods.gcp, 'resource').some((b) => b.type.startsWith('google_sql_'))).toBe(false);
+      return;
+    }
     const db = res('gcp', 'google_sql_database_instance', 'main');
     expect(db.database_version).toBe(model.database!.gcp.databaseVersion);
     expect(db.settings[0].ip_configuration[0].ipv4_enabled).toBe(false);
     expect(db.deletion_protection).toBe('${var.deletion_protection}');
-    expect(variableDefault('gcp', 'deletion_protection')).toBe(true);
   });
 
   it('Azure Container Apps: port, probes, image, variables, secrets as Key Vault references, migrations job, azure.yaml', () => {
@@ -184,17 +199,23 @@ describe.each(CASES)('consistency, $label', (c) => {
     expect(locals.image).toContain(`/${model.image}:`);
     const job = res('azure', 'azurerm_container_app_job', 'migrate');
     expect(job.template[0].container[0].command).toEqual([...model.runtime!.migrate]);
-    const server = model.database!.isPostgres ? res('azure', 'azurerm_postgresql_flexible_server', 'main') : res('azure', 'azurerm_mysql_flexible_server', 'main');
-    expect(server.version).toBe(model.database!.azure.version);
-    if (model.database!.isPostgres) expect(server.public_network_access_enabled).toBe(false);
-    else expect(server.public_network_access).toBe('Disabled');
+    if (model.mongodb) {
+      const cluster = res('azure', 'azurerm_mongo_cluster', 'main');
+      expect(cluster).toMatchObject({ version: model.mongodb.azure.version, administrator_username: model.mongodb.username, public_network_access: 'Disabled' });
+      expect(res('azure', 'azurerm_private_endpoint', 'db').private_service_connection[0]).toMatchObject({ private_connection_resource_id: '${azurerm_mongo_cluster.main.id}', subresource_names: ['MongoCluster'] });
+    } else {
+      const server = model.database!.isPostgres ? res('azure', 'azurerm_postgresql_flexible_server', 'main') : res('azure', 'azurerm_mysql_flexible_server', 'main');
+      expect(server.version).toBe(model.database!.azure.version);
+      if (model.database!.isPostgres) expect(server.public_network_access_enabled).toBe(false);
+      else expect(server.public_network_access).toBe('Disabled');
+    }
     const azd = parseYaml(read('azure.yaml')) as { name: string; infra: { provider: string; path: string }; services: { api: { host: string; project: string; docker: { path: string } } } };
     expect(azd).toMatchObject({ name: model.name, infra: { provider: 'terraform', path: 'infra/azure' }, services: { api: { host: 'containerapp', project: '.' } } });
     expect(existsSync(join(c.dir, azd.services.api.docker.path))).toBe(true);
     expect(app.tags).toContain('azd-service-name = "api"');
   });
 
-  it('AWS CDK flavour: lib/settings.ts carries the model (name, port, health path, commands, launcher, variables, sizes, database)', async () => {
+  if (CDK_CASES.includes(c)) it('AWS CDK flavour: lib/settings.ts carries the model (name, port, health path, commands, launcher, variables, sizes, database)', async () => {
     const { settings } = (await import(/* @vite-ignore */ pathToFileURL(join(cdkApp(c), 'lib/settings.ts')).href)) as { settings: Record<string, any> };
     const m = model.database!;
     expect(settings).toMatchObject({
@@ -225,31 +246,32 @@ describe.each(CASES)('consistency, $label', (c) => {
   });
 });
 
-describe('the AWS launcher that composes DATABASE_URL from the RDS-managed secret', () => {
-  // RDS generates passwords from printable ASCII except / @ " and space; include every URL delimiter that remains.
+describe('the AWS launcher that composes DATABASE_URL from the secret RDS or DocumentDB manages', () => {
+  // RDS and DocumentDB generate passwords from printable ASCII except / @ " and space; include every URL delimiter that remains.
   const PASSWORD = `a:b#c?d%e&f=g+h[i]j!k$l(m)n*o,p;q~r_s.t-u'v\\w\`x{y}z|0^1<2>3`;
   const stacks = READY_STACKS;
   const runtimeOf = (stack: string) => (stack === 'node' ? 'node' : stack === 'python' ? 'python' : stack === 'ruby' ? 'ruby' : 'sh');
 
-  it.each(stacks.flatMap((stack) => (['postgres', 'mysql'] as const).map((database) => ({ stack, database }))))(
+  it.each(stacks.flatMap((stack) => (['postgres', 'mysql', 'mongodb'] as const).filter((database) => database !== 'mongodb' || STACK_DATABASES[stack].includes(database)).map((database) => ({ stack, database }))))(
     '$stack with $database: the URL decodes back to the exact login',
     ({ stack, database }) => {
       const model = deploymentOf(resolveCase({ stack, database, auth: 'none' }, []).config ?? fallbackConfig(stack, database));
+      const db = model.database ?? { ...model.mongodb!, scheme: 'mongodb' };
       const tool = runtimeOf(stack);
       if (!which(tool)) return void process.stderr.write(`[cloud] ${tool} not on PATH: launcher of ${stack} not executed\n`);
       const r = spawnSync('sh', ['-c', model.databaseUrlLauncher!, 'launcher', 'printenv', 'DATABASE_URL'], {
-        env: { PATH: process.env.PATH, DB_USERNAME: 'app', DB_PASSWORD: PASSWORD, DB_HOST: 'db.internal', DB_PORT: String(model.database!.port), DB_NAME: model.database!.name },
+        env: { PATH: process.env.PATH, DB_USERNAME: 'app', DB_PASSWORD: PASSWORD, DB_HOST: 'db.internal', DB_PORT: String(db.port), DB_NAME: db.name },
         encoding: 'utf8',
       });
       expect(r.status, r.stderr).toBe(0);
       const url = new URL(r.stdout.trim());
-      expect(url.protocol).toBe(`${model.database!.scheme}:`);
+      expect(url.protocol).toBe(`${db.scheme}:`);
       expect(decodeURIComponent(url.username)).toBe('app');
       expect(decodeURIComponent(url.password)).toBe(PASSWORD);
       expect(url.hostname).toBe('db.internal');
-      expect(url.port).toBe(String(model.database!.port));
-      expect(url.pathname).toBe(`/${model.database!.name}`);
-      expect(url.search).toBe(model.database!.awsUrlQuery ? `?${model.database!.awsUrlQuery}` : '');
+      expect(url.port).toBe(String(db.port));
+      expect(url.pathname).toBe(`/${db.name}`);
+      expect(url.search).toBe(db.awsUrlQuery ? `?${db.awsUrlQuery}` : '');
     },
   );
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deploymentModel } from '../../src/model/deployment.js';
-import { CASES } from './support/matrix.js';
+import { CASES, CDK_CASES } from './support/matrix.js';
 import { cdkDir } from './support/paths.js';
 import { resolveCase } from './support/render.js';
 
@@ -20,6 +20,9 @@ const WEAK = [
   /sslfactory=org\.postgresql\.ssl\.NonValidatingFactory/i,
   // Skipping the host name is safe only against Cloud SQL's per-instance CA (its certificate names no IP).
   /(?<!ssl_ca=\/etc\/cloudsql-ca\/server-ca\.pem&)ssl_check_hostname=false/i,
+  // MongoDB drivers' switches that accept any certificate or host name.
+  /tls(Insecure|AllowInvalidCertificates|AllowInvalidHostnames)=true/i,
+  /(^|[?&])(tls|ssl)=false\b/i,
 ];
 
 function files(dir: string): string[] {
@@ -38,7 +41,7 @@ function files(dir: string): string[] {
 
 const projects = CASES.flatMap((c) => [
   { label: c.label, database: c.database, dir: c.dir, c, cdk: false },
-  { label: `${c.label} (CDK)`, database: c.database, dir: cdkDir(c), c, cdk: true },
+  ...(CDK_CASES.includes(c) ? [{ label: `${c.label} (CDK)`, database: c.database, dir: cdkDir(c), c, cdk: true }] : []),
 ]);
 
 describe.each(projects)('database TLS, $label', (p) => {
@@ -50,6 +53,25 @@ describe.each(projects)('database TLS, $label', (p) => {
     });
     expect(found).toEqual([]);
   });
+
+  if (p.database === 'mongodb') {
+    it('every cloud MongoDB URL the project composes verifies the server certificate', () => {
+      const read = (f: string) => readFileSync(join(p.dir, f), 'utf8');
+      const model = deploymentModel(resolveCase(p.c, ['aws', 'azure']).config!, null);
+      const mongo = model.mongodb!;
+      // DocumentDB chains to Amazon's CAs: the URL names the bundle, which must be in the image, and TLS is on.
+      expect(read('infra/aws/ecs.tf')).toContain(`/$DB_NAME?${mongo.awsUrlQuery}`);
+      expect(mongo.awsUrlQuery).toMatch(/(^|&)tls=true(&|$)/);
+      expect(mongo.awsUrlQuery).toContain(`tlsCAFile=${model.rdsCaBundle!.path}`);
+      expect(read('Dockerfile')).toMatch(/^COPY --from=build \S+ \/etc\/ssl\/certs\/rds-global-bundle\.pem$/m);
+      expect(read('infra/aws/docdb.tf')).toMatch(/name\s+= "tls"\n\s+value = "enabled"/);
+      // Cosmos DB for MongoDB (vCore) chains to public roots: TLS on, no option that skips the check.
+      expect(read('infra/azure/keyvault.tf')).toContain(`/${mongo.name}?${mongo.azureUrlQuery}"`);
+      expect(mongo.azureUrlQuery).toMatch(/(^|&)tls=true(&|$)/);
+      for (const q of [mongo.awsUrlQuery, mongo.azureUrlQuery]) expect(q).not.toMatch(/tlsInsecure|tlsAllowInvalid/i);
+    });
+    return;
+  }
 
   it('every cloud DATABASE_URL verifies the server certificate', () => {
     const read = (f: string) => readFileSync(join(p.dir, f), 'utf8');

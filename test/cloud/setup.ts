@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASES, CLOUD_TARGETS } from './support/matrix.js';
+import { CASES, CDK_CASES, CLOUD_TARGETS } from './support/matrix.js';
 import { run } from './support/exec.js';
 import { CDK_PROJECTS, HELM, PY_TOOLS, ROOT, TOOLS, VENV, WORK, which } from './support/paths.js';
 import { renderCase, writeTree } from './support/render.js';
@@ -66,6 +66,6 @@ export default async function setup(): Promise<void> {
   for (const c of CASES) writeTree((await renderCase(c, CLOUD_TARGETS)).tree, c.dir);
   log(`${CASES.length} projects rendered (${CASES.map((c) => c.label).join(', ')}) in ${Date.now() - t0} ms`);
   const t1 = Date.now();
-  for (const c of CASES) writeTree((await renderCase(c, CLOUD_TARGETS, 'cdk')).tree, join(CDK_PROJECTS, c.label));
-  log(`${CASES.length} projects rendered with iac=cdk into ${CDK_PROJECTS} in ${Date.now() - t1} ms`);
+  for (const c of CDK_CASES) writeTree((await renderCase(c, CLOUD_TARGETS, 'cdk')).tree, join(CDK_PROJECTS, c.label));
+  log(`${CDK_CASES.length} projects rendered with iac=cdk into ${CDK_PROJECTS} in ${Date.now() - t1} ms`);
 }

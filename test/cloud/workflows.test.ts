@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { run } from './support/exec.js';
-import { CASES, CLOUD_TARGETS } from './support/matrix.js';
+import { CASES, CDK_CASES, CLOUD_TARGETS } from './support/matrix.js';
 import { ROOT, cdkDir } from './support/paths.js';
 
 /**
@@ -43,7 +43,7 @@ describe.each(CASES)('deploy workflows, $label', (c) => {
 });
 
 /** The AWS CDK flavour's deploy-aws.yml: the same rules, plus the order of a release (foundation, image, migrations, service). */
-describe.each(CASES)('deploy workflow of the CDK flavour, $label', (c) => {
+describe.each(CDK_CASES)('deploy workflow of the CDK flavour, $label', (c) => {
   const file = join(cdkDir(c), '.github/workflows/deploy-aws.yml');
   it('passes action-validator', () => validates(file));
   it('uses OIDC: id-token permission, no long-lived keys, build, push, migrate, deploy', () => usesOidcAndDeploys(file));

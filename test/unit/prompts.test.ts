@@ -67,8 +67,16 @@ describe('interactive answers', () => {
   it('with a cloud target given, SQLite is not offered', async () => {
     const s = scripted([[/Database/, 'postgres'], [/AWS infrastructure/, 'terraform'], [/Authentication/, 'none'], ...PET]);
     const a = await ask({ name: 'pets', stack: 'node', cloud: ['aws'] } as Answers, s.prompter);
-    expect(s.asked.find((q) => q.message === 'Database')!.choices).toEqual(['postgres', 'mysql']);
+    expect(s.asked.find((q) => q.message === 'Database')!.choices).toEqual(['postgres', 'mysql', 'mongodb']);
     expect(a).toMatchObject({ database: 'postgres', cloud: ['aws'] });
+  });
+
+  it('with MongoDB on AWS, the infrastructure is Terraform without asking (the CDK app describes RDS only)', async () => {
+    const s = scripted([[/Database/, 'mongodb'], [/Authentication/, 'none'], ...PET]);
+    const a = await ask({ name: 'pets', stack: 'node', cloud: ['aws'] } as Answers, s.prompter);
+    expect(s.asked.map((q) => q.message)).not.toContain('AWS infrastructure as code');
+    expect(a).toMatchObject({ database: 'mongodb', cloud: ['aws'], iac: 'terraform' });
+    expect(s.left).toEqual([]);
   });
 
   it('with SQLite chosen, no cloud target is asked for', async () => {

@@ -67,7 +67,7 @@ const CASES: Case[] = [
   { rule: 'project-name', title: 'project name not kebab-case', text: spec(PET, 'name: My_API\n'), path: 'name', hint: /try "my-api"/, line: 1 },
   ...(UNAVAILABLE_STACK ? [{ rule: 'stack-available', title: 'a stack without templates yet', text: spec(PET, `name: t\nstack: ${UNAVAILABLE_STACK}\n`), path: 'stack', hint: /node/, line: 2 }] : []),
   { rule: 'stack-supports-database', title: 'a database the stack does not support', text: spec(PET, 'name: t\nstack: ruby\ndatabase: mongodb\n'), path: 'database', hint: /sqlite, postgres, mysql$/, line: 3 },
-  { rule: 'cloud-supports-database', title: 'a cloud target with MongoDB', text: spec(PET, 'name: t\ndatabase: mongodb\ncloud: [aws, gcp]\n'), path: 'cloud', hint: /--cloud none/, line: 3 },
+  { rule: 'cloud-supports-database', title: 'MongoDB on AWS as a CDK app', text: spec(PET, 'name: t\ndatabase: mongodb\ncloud: [aws, gcp]\niac: cdk\n'), path: 'iac', hint: /Terraform/, line: 4 },
   ...(UNAVAILABLE_CLOUD ? [{ rule: 'cloud-available', title: 'a cloud target not generated yet', text: spec(PET, `name: t\ncloud: [${UNAVAILABLE_CLOUD}]\n`), path: 'cloud', hint: /--cloud none/, line: 2 }] : []),
   ...(AVAILABLE_CLOUDS.length && RULE_SOURCES.includes("'cloud-needs-server-database'")
     ? [{ rule: 'cloud-needs-server-database', title: 'a cloud target with the embedded database', text: spec(PET, `name: t\ndatabase: sqlite\ncloud: [${AVAILABLE_CLOUDS[0]}]\n`), path: 'database', hint: /postgres/, line: 2 }]

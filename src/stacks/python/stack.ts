@@ -32,6 +32,7 @@ export const pythonStack: StackDescriptor = {
   container: {
     start: ['python', '-m', 'app'],
     migrate: ['alembic', 'upgrade', 'head'],
+    migrateOn: { mongodb: ['python', '-m', 'app.migrate'] },
     uid: 10001,
     urlEncodePassword: `python -c 'import os, urllib.parse; print(urllib.parse.quote(os.environ["DB_PASSWORD"], safe=""), end="")'`,
     env: { APP_ENV: 'production', TRUSTED_PROXIES: PRIVATE_NETWORKS },

@@ -36,12 +36,12 @@ output "app_security_group_id" {
 
 output "database_endpoint" {
   description = "Private endpoint of the database (reachable from the tasks only)."
-  value       = aws_db_instance.main.endpoint
+  value       = "${local.database.host}:${local.database.port}"
 }
 
 output "database_secret_arn" {
-  description = "Secrets Manager secret with the database credentials, managed and rotated by RDS."
-  value       = aws_db_instance.main.master_user_secret[0].secret_arn
+  description = "Secrets Manager secret with the database credentials, managed and rotated by the database service."
+  value       = local.database.secret_arn
 }
 
 output "deploy_role_arn" {
