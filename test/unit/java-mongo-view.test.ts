@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInPacks } from '../../src/generator/layers.js';
 import { prepareViewModel } from '../../src/model/view-model.js';
-import { loadStack } from '../../src/stacks/index.js';
 import { javaView } from '../../src/stacks/java/view.js';
 import { referencedByConstant } from '../../src/stacks/java/mongo-view.js';
 import { resolveSpec } from '../fixtures/render.js';
@@ -33,12 +31,6 @@ const entity = (name: string) => (lang('mongodb').entities as Entity[]).find((e)
 const field = (e: string, f: string) => entity(e).fields.find((x) => x.name === f)!;
 
 describe('java on MongoDB: the view', () => {
-  it('layers java-mongodb over java for MongoDB only', async () => {
-    const java = await loadStack('java');
-    expect(builtInPacks(java, { database: 'mongodb', cloud: [], iac: 'terraform' })).toEqual(['java', 'java-mongodb']);
-    expect(builtInPacks(java, { database: 'postgres', cloud: [], iac: 'terraform' })).toEqual(['java']);
-  });
-
   it('writes a decimal with its precision and scale (for the order key) and reads each type with its codec call', () => {
     expect(field('Category', 'rank')).toMatchObject({
       documentWrite: 'Documents.putDecimal(document, "rank", entity.getRank(), 6, 2);',

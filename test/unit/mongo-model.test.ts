@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareViewModel } from '../../src/model/view-model.js';
 import { builtInPacks } from '../../src/generator/layers.js';
 import { loadStack } from '../../src/stacks/index.js';
+import { STACK_DATABASES } from '../../src/stacks/capabilities.js';
+import type { StackId } from '../../src/config/options.js';
 import { resolveSpec } from '../fixtures/render.js';
 import { render } from '../generator/support.js';
 
@@ -85,10 +87,19 @@ describe('MongoDB view model', () => {
   });
 });
 
+describe('database packs', () => {
+  // Every stack that serves MongoDB does it through its own `<stack>-mongodb` pack, layered for MongoDB only.
+  const mongoStacks = (Object.keys(STACK_DATABASES) as StackId[]).filter((s) => STACK_DATABASES[s].includes('mongodb'));
+  it.each(mongoStacks)('layers the %s-mongodb pack over %s for MongoDB only', async (id) => {
+    const stack = await loadStack(id);
+    expect(builtInPacks(stack, { database: 'mongodb', cloud: [], iac: 'terraform' })).toEqual([id, `${id}-mongodb`]);
+    expect(builtInPacks(stack, { database: 'postgres', cloud: [], iac: 'terraform' })).toEqual([id]);
+  });
+});
+
 describe('node on MongoDB', () => {
-  it('layers the node-mongodb pack over node for MongoDB only', async () => {
+  it('layers the cloud packs, not the node-mongodb pack, over node on PostgreSQL', async () => {
     const node = await loadStack('node');
-    expect(builtInPacks(node, { database: 'mongodb', cloud: [], iac: 'terraform' })).toEqual(['node', 'node-mongodb']);
     expect(builtInPacks(node, { database: 'postgres', cloud: ['aws'], iac: 'terraform' })).toEqual(['node', 'cloud/aws']);
   });
 

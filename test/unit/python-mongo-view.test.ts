@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInPacks } from '../../src/generator/layers.js';
 import { prepareViewModel } from '../../src/model/view-model.js';
-import { loadStack } from '../../src/stacks/index.js';
 import { pythonView } from '../../src/stacks/python/view.js';
 import { resolveSpec } from '../fixtures/render.js';
 
@@ -31,12 +29,6 @@ const lang = (database: 'mongodb' | 'postgres'): Lang => {
 const entity = (name: string) => (lang('mongodb').entities as Entity[]).find((e) => e.name === name)!;
 
 describe('python on MongoDB: the view', () => {
-  it('layers python-mongodb over python for MongoDB only', async () => {
-    const python = await loadStack('python');
-    expect(builtInPacks(python, { database: 'mongodb', cloud: [], iac: 'terraform' })).toEqual(['python', 'python-mongodb']);
-    expect(builtInPacks(python, { database: 'postgres', cloud: [], iac: 'terraform' })).toEqual(['python']);
-  });
-
   it('depends on PyMongo instead of SQLAlchemy and Alembic', () => {
     const names = (l: Lang) => (l.runtimeDependencies as string[]).map((d) => d.split('==')[0]);
     expect(names(lang('mongodb'))).toContain('pymongo');
