@@ -90,7 +90,7 @@ describe('MongoDB view model', () => {
 describe('database packs', () => {
   // Every stack that serves MongoDB does it through its own `<stack>-mongodb` pack, layered for MongoDB only.
   const mongoStacks = (Object.keys(STACK_DATABASES) as StackId[]).filter((s) => STACK_DATABASES[s].includes('mongodb'));
-  it.each(mongoStacks)('layers the %s-mongodb pack over %s for MongoDB only', async (id) => {
+  it.each(mongoStacks)('layers the %s-mongodb pack over its stack for MongoDB only', async (id) => {
     const stack = await loadStack(id);
     expect(builtInPacks(stack, { database: 'mongodb', cloud: [], iac: 'terraform' })).toEqual([id, `${id}-mongodb`]);
     expect(builtInPacks(stack, { database: 'postgres', cloud: [], iac: 'terraform' })).toEqual([id]);
