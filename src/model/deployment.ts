@@ -376,6 +376,7 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
     uid: container.uid,
     urlEncodePassword: container.urlEncodePassword,
   };
+  const server = database ?? mongodb;
   const aws = database ? { scheme: database.scheme, query: database.awsUrlQuery } : mongodb && { scheme: 'mongodb', query: mongodb.awsUrlQuery };
   const databaseUrlLauncher =
     aws && container
@@ -391,7 +392,7 @@ export function deploymentModel(config: ResolvedConfig, container: ContainerRunt
     healthPath: HEALTH_PATH,
     database,
     mongodb,
-    databaseServer: database ?? mongodb ? { label: (database ?? mongodb)!.label, port: (database ?? mongodb)!.port } : null,
+    databaseServer: server && { label: server.label, port: server.port },
     runtime,
     rdsCaBundle: aws && config.cloud.includes('aws') ? RDS_CA_BUNDLE : null,
     databaseUrlLauncher,
