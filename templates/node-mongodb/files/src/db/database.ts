@@ -39,6 +39,8 @@ const transactionSupport = new WeakMap<Db, Promise<boolean>>();
 /**
  * Multi-document transactions need a replica set or a sharded cluster (MongoDB Atlas, a production
  * deployment); a standalone server or FerretDB has none. Asked once per handle, from the server's `hello`.
+ * A failed `hello` is not remembered (as on the other stacks): the write that asked fails with it, and the next
+ * one asks again, so a server that was briefly unreachable does not lose its transactions for good.
  */
 export function supportsTransactions(db: Db): Promise<boolean> {
   let known = transactionSupport.get(db);
@@ -46,7 +48,10 @@ export function supportsTransactions(db: Db): Promise<boolean> {
     known = db.mongo
       .command({ hello: 1 })
       .then((hello) => typeof hello.setName === 'string' || hello.msg === 'isdbgrid')
-      .catch(() => false);
+      .catch((error: unknown) => {
+        transactionSupport.delete(db);
+        throw error;
+      });
     transactionSupport.set(db, known);
   }
   return known;
