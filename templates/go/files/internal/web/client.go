@@ -1,35 +1,14 @@
 package web
 
 import (
-	"context"
 	"net"
-	"net/http"
 	"net/netip"
 	"strings"
 )
 
-type clientKey struct{}
-
-// ClientAddress records the client's address for RateLimit and the login throttle. Without trusted proxies it
-// is the connection's peer. When the peer is a trusted proxy (a load balancer), it is the right-most
-// X-Forwarded-For entry that is not one: the entry the first trusted proxy appended, which a client cannot forge.
-func ClientAddress(trusted []netip.Prefix) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			client := clientOf(r.RemoteAddr, r.Header.Values("X-Forwarded-For"), trusted)
-			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, client)))
-		})
-	}
-}
-
-// Client is the address ClientAddress recorded, or the connection's peer.
-func Client(r *http.Request) string {
-	if client, ok := r.Context().Value(clientKey{}).(string); ok {
-		return client
-	}
-	return peer(r.RemoteAddr)
-}
-
+// clientOf is the client's address for RateLimit and the login throttle. Without trusted proxies it is the
+// connection's peer. When the peer is a trusted proxy (a load balancer), it is the right-most X-Forwarded-For
+// entry that is not one: the entry the first trusted proxy appended, which a client cannot forge.
 func clientOf(remoteAddr string, forwardedFor []string, trusted []netip.Prefix) string {
 	client := peer(remoteAddr)
 	if !isTrusted(client, trusted) {
@@ -54,6 +33,9 @@ func clientOf(remoteAddr string, forwardedFor []string, trusted []netip.Prefix) 
 }
 
 func isTrusted(address string, trusted []netip.Prefix) bool {
+	if len(trusted) == 0 {
+		return false // the usual case, without parsing the address
+	}
 	addr, err := netip.ParseAddr(address)
 	if err != nil {
 		return false

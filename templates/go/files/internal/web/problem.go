@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-
-	"github.com/go-chi/chi/v5/middleware"
 )
 
 // FieldError names one field (its wire name) and what is wrong with it.
@@ -64,6 +62,6 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		WriteProblem(w, client.Status, client.Detail, client.Fields)
 		return
 	}
-	log.ErrorContext(r.Context(), "request failed", "request_id", middleware.GetReqID(r.Context()), "error", err)
+	log.ErrorContext(r.Context(), "request failed", "request_id", RequestID(r.Context()), "error", err)
 	WriteProblem(w, http.StatusInternalServerError, "An unexpected error occurred.", nil)
 }
