@@ -30,13 +30,21 @@ const flat = (code: string) => code.replace(/\(\s+/g, '(').replace(/\s+/g, ' ');
 
 // Generation takes about a second; more while the shared machine compiles other projects.
 describe('java OpenAPI', { timeout: 30_000 }, () => {
-  it('documents enum fields as an enum with their default, read by JsonBody.oneOf instead of an unanchored @Pattern', () => {
+  it('documents enum fields as an enum with their default, read by JsonBody.oneOf into the nested enum instead of an unanchored @Pattern', () => {
     const entities = { Task: { fields: { status: { type: 'enum', values: ['open', 'done'], default: 'open' } } } } as Answers['entities'];
     const create = flat(render(entities)('$main/api/TaskCreate.java'));
-    expect(create).toContain('@Schema(allowableValues = {"open", "done"}, defaultValue = "open") String status');
+    expect(create).toContain('@Schema(allowableValues = {"open", "done"}, defaultValue = "open") Task.Status status');
     expect(create).toContain('import io.swagger.v3.oas.annotations.media.Schema;');
-    expect(create).toContain('body.oneOf("status", "open", "done")');
+    expect(create).toContain('body.has("status") ? body.oneOf("status", Task.Status.class) : Task.Status.OPEN');
     expect(create).not.toContain('@Pattern');
+  });
+
+  it('documents a decimal as a string of its pattern, read into a BigDecimal whose digits @Digits checks', () => {
+    const entities = { Item: { fields: { price: { type: 'decimal', precision: 6, scale: 2, min: 0 } } } } as Answers['entities'];
+    const create = flat(render(entities)('$main/api/ItemCreate.java'));
+    expect(create).toContain('@Digits(integer = 4, fraction = 2, message = "must be a decimal number with at most 6 digits, 2 after the point")');
+    expect(create).toContain(String.raw`@Schema(type = "string", pattern = "^-?(0|[1-9][0-9]{0,3})(\\.[0-9]{1,2})?$", description = "A decimal number as a string, at least 0") BigDecimal price`);
+    expect(flat(render(entities)('$main/api/ItemResponse.java'))).toContain('@Schema(type = "string") BigDecimal price');
   });
 
   it('searches an unanchored pattern anywhere in the value, as JSON Schema and the other stacks do', () => {

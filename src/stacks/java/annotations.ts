@@ -19,6 +19,8 @@ function schemaAttributes(f: FieldView): string[] {
   const byDefault = documentedDefault(f);
   if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
   if (f.isDecimal) {
+    // A BigDecimal on the wire is a string of this shape (JsonBody reads it, JsonConfig writes it).
+    out.push('type = "string"', `pattern = ${javaString(f.decimalPattern!)}`);
     const bounds = [f.min !== null ? `at least ${f.min}` : null, f.max !== null ? `at most ${f.max}` : null].filter((b) => b !== null);
     out.push(`description = ${javaString(`A decimal number as a string${bounds.length ? `, ${bounds.join(' and ')}` : ''}`)}`);
   }
@@ -77,9 +79,10 @@ export function annotations(f: FieldView): string[] {
   }
   if (f.isNumber || f.isDecimal) {
     if (f.isDecimal) {
+      // JsonBody refuses what is not a plain decimal numeral; the digits are the column's (precision, scale).
       const p = f.precision ?? 12;
       const s = f.scale ?? 2;
-      out.push(`@Pattern(regexp = ${javaString(f.decimalPattern!)}, message = ${javaString(decimalMessage(p, s))})`);
+      out.push(`@Digits(integer = ${p - s}, fraction = ${s}, message = ${javaString(decimalMessage(p, s))})`);
     }
     if (f.min !== null) out.push(`@DecimalMin(${javaString(String(f.min))})`);
     if (f.max !== null) out.push(`@DecimalMax(${javaString(String(f.max))})`);
@@ -89,7 +92,7 @@ export function annotations(f: FieldView): string[] {
   return out;
 }
 
-/** The wording of JsonBody.decimalMessage, for the @Pattern that checks the digits. */
+/** The wording of JsonBody.decimalMessage, for the @Digits that checks the digits. */
 const decimalMessage = (precision: number, scale: number): string =>
   `must be a decimal number with at most ${precision} digits, ${scale} after the point`;
 

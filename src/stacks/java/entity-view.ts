@@ -16,6 +16,9 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
   const has = (t: string) => fields.some((f) => f.javaType === t);
   const hasInput = (t: string) => fields.some((f) => f.inputType === t);
   const hasResponse = (t: string) => fields.some((f) => f.responseType === t);
+  const enums = fields.flatMap((f) => (f.enumType ? [{ ...f.enumType, field: f.name }] : []));
+  // The records and services name an enum through its entity class (`Product.Status`).
+  const entityClassImport = enums.length ? [`${pkg}.domain.${className}`] : [];
   const anns = fields.flatMap((f) => f.annotations.map((a) => /^@(\w+)/.exec(a)![1]));
   // A required foreign key is @NotNull even when no field needs that import.
   if (foreignKeys.some((r) => r.required)) anns.push('NotNull');
@@ -53,7 +56,6 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     `${pkg}.domain.Listing`,
     ...(foreignKeys.length || manyToMany.length ? [`${pkg}.domain.References`, `${pkg}.web.FieldProblem`, 'java.util.ArrayList'] : []),
     ...['ApiException', 'Ids', 'JsonBody', 'JsonText', 'PageResponse', 'Validation'].map((c) => `${pkg}.web.${c}`),
-    ...(fields.some((f) => f.isDecimal) ? ['java.math.BigDecimal'] : []),
     'java.time.Instant',
     'java.time.temporal.ChronoUnit',
     'java.util.List',
@@ -85,6 +87,8 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     hasManyToMany: manyToMany.length > 0,
     hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
     hasJson: fields.some((f) => f.isJson),
+    /** The nested enums of the entity class, one per enum field. */
+    enums,
     sorts,
     numericTextSortsLiteral: sorts.filter((s) => s.cast).map((s) => s.literal).join(', '),
     attributeEntries: renamed.map((f) => `Map.entry(${javaString(f.name)}, ${javaString(f.ident)})`),
@@ -106,6 +110,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       'java.util.UUID',
       ...(manyToMany.length ? ['java.util.LinkedHashSet', 'java.util.Set', 'jakarta.persistence.CollectionTable', 'jakarta.persistence.ElementCollection', 'jakarta.persistence.JoinColumn'] : []),
       'jakarta.persistence.Column',
+      ...(enums.length ? ['com.fasterxml.jackson.annotation.JsonValue', 'jakarta.persistence.AttributeConverter', 'jakarta.persistence.Convert', 'jakarta.persistence.Converter'] : []),
       'jakarta.persistence.Entity',
       'jakarta.persistence.Id',
       'jakarta.persistence.Table',
@@ -113,6 +118,8 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       ...(fields.some((f) => f.columnTransformer) ? ['org.hibernate.annotations.ColumnTransformer'] : []),
     ]),
     createImports: imports([
+      ...entityClassImport,
+      ...(hasInput('BigDecimal') ? ['java.math.BigDecimal'] : []),
       ...(hasInput('LocalDate') ? ['java.time.LocalDate'] : []),
       ...(hasInput('Instant') ? ['java.time.Instant'] : []),
       ...(hasInput('UUID') || foreignKeys.length || manyToMany.length ? ['java.util.UUID'] : []),
@@ -123,13 +130,15 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
     ]),
     responseImports: imports([
+      ...entityClassImport,
+      ...(hasResponse('BigDecimal') ? ['java.math.BigDecimal'] : []),
       ...(hasResponse('LocalDate') ? ['java.time.LocalDate'] : []),
       'java.time.Instant',
       'java.util.UUID',
       ...(manyToMany.length ? ['java.util.List'] : []),
       ...(hasResponse('JsonNode') ? ['tools.jackson.databind.JsonNode'] : []),
       ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
-      ...(fields.some((f) => f.isJson) ? ['io.swagger.v3.oas.annotations.media.Schema'] : []),
+      ...(fields.some((f) => f.responseSchema) ? ['io.swagger.v3.oas.annotations.media.Schema'] : []),
     ]),
     hasDecimal: fields.some((f) => f.isDecimal),
     serviceImports: imports([...serviceImports, ...[...foreignKeys, ...manyToMany].map((r) => `${pkg}.domain.${r.targetClass}`)]),
@@ -138,6 +147,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       ...mongoSorts(sorts, e.fields, foreignKeys.filter((r) => !r.required).map((r) => r.name)),
       serviceImports: imports([...serviceImports, `${pkg}.domain.Integrity`]),
       entityImports: imports([
+        ...(enums.length ? ['com.fasterxml.jackson.annotation.JsonValue'] : []),
         ...(has('BigDecimal') ? ['java.math.BigDecimal'] : []),
         ...(has('LocalDate') ? ['java.time.LocalDate'] : []),
         'java.time.Instant',

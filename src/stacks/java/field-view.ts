@@ -4,12 +4,14 @@ import { javaIdentifier } from './names.js';
 import { javaString, longLiteral } from './syntax.js';
 import { FILTER, INPUT_TYPE, JAVA_TYPE, READER, RESPONSE_TYPE } from './types.js';
 import { documentRead, documentWrite } from './mongo-view.js';
+import type { JavaEnum } from './enum-view.js';
 
 /** A field as the Java templates print it: types, annotations, conversions, its filter and its test values. */
 
-function defaultExpr(f: FieldView): string | null {
+function defaultExpr(f: FieldView, enumType: JavaEnum | null): string | null {
   const d = f.default;
   if (d === null || d === undefined) return null;
+  if (enumType) return enumType.defaultConstant;
   switch (f.type) {
     case 'integer': return `Integer.valueOf(${Number(d)})`;
     case 'bigint': return `Long.valueOf(${longLiteral(Number(d))})`;
@@ -23,26 +25,21 @@ function defaultExpr(f: FieldView): string | null {
   }
 }
 
-/** The JsonBody call that reads the field with its JSON type (and, for enums and decimals, its shape). */
-function reader(f: FieldView): string {
+/** The JsonBody call that reads the field with its JSON type (an enum by its wire names, a decimal's shape). */
+function reader(f: FieldView, enumType: JavaEnum | null): string {
   const name = javaString(f.name);
-  if (f.isEnum) return `body.oneOf(${[name, ...(f.values ?? []).map(javaString)].join(', ')})`;
+  if (enumType) return `body.oneOf(${name}, ${enumType.qualified}.class)`;
   if (f.isDecimal) return `body.decimal(${name}, ${f.precision ?? 12}, ${f.scale ?? 2})`;
   return `body.${READER[f.type]}(${name})`;
 }
 
-function toEntity(f: FieldView, v: string): string {
-  if (f.isDecimal) return `${v} == null ? null : new BigDecimal(${v})`;
-  return v;
-}
-
 function toResponse(f: FieldView, v: string): string {
-  if (f.isDecimal) return `${v} == null ? null : ${v}.toPlainString()`;
   if (f.isJson) return `json.read(${v})`;
   return v;
 }
 
-export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) {
+/** `enumType` is the field's nested enum (enum-view.ts) when it is an enum field. */
+export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean, enumType: JavaEnum | null) {
   // The Java identifier (record component, JPA attribute); getters and setters follow it (`class_` → getClass_).
   const ident = javaIdentifier(f.name);
   const pascal = ident.charAt(0).toUpperCase() + ident.slice(1);
@@ -50,7 +47,7 @@ export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) 
   const filterKind = f.filterable ? FILTER[f.type] ?? null : null;
   const attr = f.name;
   let filter: string | null = null;
-  if (filterKind === 'oneOf') filter = `Filter.oneOf(${javaString(attr)}, ${(f.values ?? []).map(javaString).join(', ')})`;
+  if (filterKind === 'oneOf' && enumType) filter = `Filter.oneOf(${javaString(attr)}, ${enumType.qualified}.class)`;
   else if (filterKind) filter = `Filter.${filterKind}(${javaString(attr)})`;
   return {
     name: f.name,
@@ -65,22 +62,27 @@ export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean) 
     unique: f.unique,
     isJson: f.isJson,
     isDecimal: f.isDecimal,
-    javaType: JAVA_TYPE[f.type],
-    inputType: INPUT_TYPE[f.type],
-    responseType: RESPONSE_TYPE[f.type],
-    read: reader(f),
+    /** The response record's @Schema: what springdoc cannot tell from the Java type (a decimal is a string). */
+    responseSchema: f.isJson ? '@Schema(description = "any JSON value")' : f.isDecimal ? '@Schema(type = "string")' : null,
+    /** The nested enum the entity class declares (null for other types). */
+    enumType,
+    /** The type inside the entity class, and outside it (the records, the services). */
+    javaType: enumType?.name ?? JAVA_TYPE[f.type],
+    inputType: enumType?.qualified ?? INPUT_TYPE[f.type],
+    responseType: enumType?.qualified ?? RESPONSE_TYPE[f.type],
+    read: reader(f, enumType),
     filterSchema: filterSchema(f),
     annotations: annotations(f),
     hasAnnotations: annotations(f).length > 0,
-    defaultExpr: defaultExpr(f),
-    toEntity: toEntity(f, `input.${ident}()`),
+    defaultExpr: defaultExpr(f, enumType),
+    toEntity: `input.${ident}()`,
     toResponse: toResponse(f, `entity.get${pascal}()`),
     /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
     columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,
     filter,
     /** MongoDB (templates/java-mongodb): the statement putting the value into `document`, the expression reading it back. */
     documentWrite: documentWrite(f, `entity.get${pascal}()`),
-    documentRead: documentRead(f),
+    documentRead: documentRead(f, enumType?.qualified ?? null),
     decimalScale: f.isDecimal ? f.scale ?? 2 : null,
     sortable: !f.isJson,
     /** The sort expression needs a numeric cast (decimals are stored as text on SQLite). */

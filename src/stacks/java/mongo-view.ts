@@ -22,9 +22,10 @@ export function documentWrite(f: FieldView, value: string): string {
   return `Documents.put(document, ${key}, ${value});`;
 }
 
-/** The expression reading the field back from `document` (null when absent). */
-export function documentRead(f: FieldView): string {
-  return `Documents.${DOCUMENT_READER[f.type]}(document, ${javaString(f.name)})`;
+/** The expression reading the field back from `document` (null when absent); an enum by its wire name. */
+export function documentRead(f: FieldView, enumType: string | null = null): string {
+  const read = `Documents.${DOCUMENT_READER[f.type]}(document, ${javaString(f.name)})`;
+  return enumType ? `WireName.stored(${enumType}.class, ${read})` : read;
 }
 
 interface SortKey {

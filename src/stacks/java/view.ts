@@ -4,6 +4,7 @@ import type { EntityView, ViewModel } from '../../model/view-model.js';
 import { wrapJava } from '../../generator/java-wrap.js';
 import { documentedPattern } from './annotations.js';
 import { javaEntity } from './entity-view.js';
+import { javaEnums } from './enum-view.js';
 import { javaField } from './field-view.js';
 import { migrationConstants, referencedByConstant } from './mongo-view.js';
 import { JAVA_MONGODB_TAKEN_CLASSES, javaEntityClasses } from './names.js';
@@ -13,13 +14,14 @@ import { javaVersions } from './versions.js';
 export function javaView(view: ViewModel): Record<string, unknown> {
   const v = javaVersions();
   const db = view.database;
+  const classes = javaEntityClasses(view.entities.map((e) => e.name), db.isMongodb ? JAVA_MONGODB_TAKEN_CLASSES : undefined);
   const fieldsByEntity = new Map(
     view.entities.map((e) => {
-      return [e.name, e.fields.map((f) => javaField(f, db.isSqlite, db.isPostgres))] as const;
+      const enums = javaEnums(e.fields, classes.get(e.name)!);
+      return [e.name, e.fields.map((f) => javaField(f, db.isSqlite, db.isPostgres, enums.get(f.name) ?? null))] as const;
     }),
   );
   const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
-  const classes = javaEntityClasses(view.entities.map((e) => e.name), db.isMongodb ? JAVA_MONGODB_TAKEN_CLASSES : undefined);
   // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
   const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
   const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes, pkg));
