@@ -100,8 +100,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     fields,
     foreignKeys,
     manyToMany,
-    /** Whether a helper of the route module takes the session (link tables, references, unique checks). */
-    usesSession: manyToMany.length > 0 || foreignKeys.length > 0 || fields.some((f) => f.unique),
     hasManyToMany: manyToMany.length > 0,
     sortKeys,
     sortLiteral,

@@ -39,7 +39,7 @@ export const PY_OWN_ATTRIBUTES = words('id created_at updated_at owner_user_id l
 
 /** Modules of the generated package that an entity module would replace or shadow (`app/routes/health.py`). */
 export const PY_OWN_MODULES = words(
-  'app auth health config crud db deps docs ids logs main middleware models passwords problems routes schemas security seed sqltypes throttle values tests conftest factories',
+  'app auth health config crud db deps docs ids logs main middleware models passwords problems routes schemas security seed services sqltypes throttle values tests conftest factories',
 );
 
 /**
