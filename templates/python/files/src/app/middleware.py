@@ -4,7 +4,6 @@ import json
 import logging
 import math
 import re
-import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -69,12 +68,14 @@ async def send_problem(
 
 
 class RateLimiter:
-    """Fixed one-minute window per client address, in process (use a shared store with many replicas)."""
+    """Fixed one-minute window per client address, in process (use a shared store with many replicas).
+
+    No lock: only the middleware calls it, on the event loop's one thread, and nothing in it awaits.
+    """
 
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
         self.windows: dict[str, tuple[int, int]] = {}
-        self.lock = threading.Lock()
 
     def retry_after(self, scope: Scope) -> int:
         """0 while the client is within its limit (or there is none), else the seconds until its next window."""
@@ -84,12 +85,11 @@ class RateLimiter:
         key = client[0] if client else "unknown"
         now = time.time()
         window = int(now // 60)
-        with self.lock:
-            if len(self.windows) > 10_000:
-                self.windows = {k: v for k, v in self.windows.items() if v[0] == window}
-            current, count = self.windows.get(key, (window, 0))
-            count = count + 1 if current == window else 1
-            self.windows[key] = (window, count)
+        if len(self.windows) > 10_000:
+            self.windows = {k: v for k, v in self.windows.items() if v[0] == window}
+        current, count = self.windows.get(key, (window, 0))
+        count = count + 1 if current == window else 1
+        self.windows[key] = (window, count)
         if count <= self.per_minute:
             return 0
         return max(1, math.ceil((window + 1) * 60 - now))
