@@ -24,7 +24,7 @@ export const PY_BUILTINS = words(
 );
 
 /** Modules and names that the generated modules import, and that a class body or a module would shadow. */
-export const PY_IMPORTED = words('date datetime time timezone dt decimal uuid uuid7 json typing enum sa st re os sys logging field fields dataclasses cast annotations')
+export const PY_IMPORTED = words('date datetime time timezone dt decimal uuid uuid7 json typing enum sa st re os sys logging field fields dataclasses cast annotations relationship mapped_column utc_now')
 
 /**
  * Attributes of pydantic's `BaseModel` (v1 compatibility names included) and of SQLAlchemy's declarative
