@@ -36,6 +36,7 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     selfReference: ib.source.name === e.name,
   }));
   return {
+    relationships: relationships(e, fields, foreignKeys, manyToMany, modelClass, classes),
     schemaImports: schemaImports(e),
     hasEnums: fields.some((f) => f.isEnum),
     uniqueChecks: [
@@ -100,8 +101,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     fields,
     foreignKeys,
     manyToMany,
-    /** Whether a helper of the route module takes the session (link tables, references, unique checks). */
-    usesSession: manyToMany.length > 0 || foreignKeys.length > 0 || fields.some((f) => f.unique),
     hasManyToMany: manyToMany.length > 0,
     sortKeys,
     sortLiteral,
@@ -114,6 +113,50 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     usesDecimal: e.fields.some((f) => f.isDecimal),
     usesJson: e.fields.some((f) => f.isJson),
   };
+}
+
+/**
+ * models.py: the `relationship()` of each relation, named like the relation (`author` beside `author_id`), with a
+ * `_` appended while it would take another attribute of the class. Lazy loads raise: the services load what they
+ * need with explicit queries, so a forgotten eager load fails in tests instead of adding a query per row.
+ */
+function relationships(
+  e: EntityView,
+  fields: ReadonlyArray<ReturnType<typeof pyField>>,
+  foreignKeys: ReadonlyArray<ReturnType<typeof pyForeignKey>>,
+  manyToMany: ReadonlyArray<ReturnType<typeof pyManyToMany>>,
+  modelClass: string,
+  classes: ReadonlyMap<string, string>,
+): string[] {
+  const taken = new Set<string>(['id', 'created_at', 'updated_at', 'owner_user_id', ...fields.map((f) => f.attr), ...foreignKeys.map((r) => r.attr), ...manyToMany.map((r) => r.attr)]);
+  const claim = (snake: string): string => {
+    let attr = pyAttribute(snake);
+    while (taken.has(attr)) attr += '_';
+    taken.add(attr);
+    return attr;
+  };
+  const lines: string[] = [];
+  const fkRelations = e.relations.filter((r) => r.isForeignKey);
+  fkRelations.forEach((r, i) => {
+    const fk = foreignKeys[i]!;
+    const target = classes.get(r.target.names.pascal)!;
+    const self = target === modelClass;
+    const args = [`foreign_keys=[${fk.attr}]`, ...(self ? ['remote_side=[id]'] : []), 'lazy="raise"'];
+    lines.push(pyCall(4, `${claim(r.names.snake)}: Mapped["${target}${r.required ? '' : ' | None'}"] = relationship`, args));
+  });
+  const links = e.relations.filter((r) => r.isManyToMany);
+  links.forEach((r, i) => {
+    const link = manyToMany[i]!;
+    const target = classes.get(r.target.names.pascal)!;
+    // A link table whose two keys point at one table needs both joins spelled out; the link rows go with
+    // the row by the keys' ON DELETE CASCADE (passive_deletes: no load of the list to delete them).
+    const joins = target === modelClass
+      ? [`primaryjoin="${modelClass}.id == ${link.table}.c.${link.sourceColumn}"`, `secondaryjoin="${target}.id == ${link.table}.c.${link.targetColumn}"`]
+      : [];
+    const args = [`secondary="${link.table}"`, ...joins, 'lazy="raise"', 'passive_deletes=True'];
+    lines.push(pyCall(4, `${claim(r.names.snake)}: Mapped[list["${target}"]] = relationship`, args));
+  });
+  return lines;
 }
 
 function repositoryArgs(

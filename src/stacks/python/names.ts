@@ -24,7 +24,7 @@ export const PY_BUILTINS = words(
 );
 
 /** Modules and names that the generated modules import, and that a class body or a module would shadow. */
-export const PY_IMPORTED = words('date datetime time timezone dt decimal uuid uuid7 json typing enum sa st re os sys logging field fields dataclasses cast annotations')
+export const PY_IMPORTED = words('date datetime time timezone dt decimal uuid uuid7 json typing enum sa st re os sys logging field fields dataclasses cast annotations relationship mapped_column utc_now')
 
 /**
  * Attributes of pydantic's `BaseModel` (v1 compatibility names included) and of SQLAlchemy's declarative
@@ -39,7 +39,7 @@ export const PY_OWN_ATTRIBUTES = words('id created_at updated_at owner_user_id l
 
 /** Modules of the generated package that an entity module would replace or shadow (`app/routes/health.py`). */
 export const PY_OWN_MODULES = words(
-  'app auth health config crud db deps docs ids logs main middleware models passwords problems routes schemas security seed sqltypes throttle values tests conftest factories',
+  'app auth health config crud db deps docs ids logs main middleware models passwords problems routes schemas security seed services sqltypes throttle values tests conftest factories',
 );
 
 /**

@@ -70,6 +70,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     routeImports: pyImport('app.routes', [...(view.auth.jwt ? ['auth'] : []), 'health', ...entities.map((e) => e.module)].sort()),
     usesDecimal: view.entities.some((e) => e.fields.some((f) => f.isDecimal)),
     usesJson: view.entities.some((e) => e.fields.some((f) => f.isJson)),
+    /** models.py imports `relationship` when some entity has a relation. */
+    hasRelationships: entities.some((e) => e.relationships.length > 0),
     /** Name forms of file paths (`__entity_module__`): entity modules are Python identifiers. */
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { module: e.module }])),
     migrationUp: schema ? schema.up.map(pyStr) : [],

@@ -1,6 +1,5 @@
 """Database engine and sessions (SQLAlchemy 2, synchronous: FastAPI runs the handlers in a thread pool)."""
 
-from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -49,11 +48,7 @@ def build_engine(url: str) -> Engine:
 class Database:
     def __init__(self, url: str) -> None:
         self.engine = build_engine(url)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-    def session(self) -> Iterator[Session]:
-        with self.sessions() as session:
-            yield session
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
     def ping(self) -> bool:
         try:
