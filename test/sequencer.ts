@@ -14,7 +14,7 @@ const EXPECTED_SECONDS: Record<string, number> = {
   'e2e/stacks-java': 1500, // java-mongodb 174 alone (install 46, own tests 51, contract 27, schemathesis 13)
   'e2e/update': 1100, // go 42, node 184, python 102 (170 with pip), java-sqlite 173 (with its contract on v2), java-postgres 240
   'e2e/stacks-node': 940,
-  'e2e/keywords': 1930, // CI_DEPTHS: go and ruby full everywhere (268 + 230 s), java-sqlite full (279), node full on sqlite, postgres, mysql (74 + 90 + 95), python full on the same three (77 + 99 + 142), contract on java-postgres
+  'e2e/keywords': 2170, // CI_DEPTHS: go and ruby full everywhere (268 + 230 s), java-sqlite full (279), node and python full on all four databases (74 + 90 + 95 + 140, 77 + 99 + 142 + 155), contract on java-postgres
   'e2e/stacks-python': 790, // python-mongodb 355 with its install; own tests about 110 s less since one app per session
   'e2e/update-equivalence': 370, // node 40-53, python 35 with uv (68-76 with pip), java-mysql 69, go 15-24
   'e2e/import': 280,
