@@ -1,4 +1,4 @@
-"""Helpers shared by the entity routes: lookups, reference checks, conflicts, sorting, link tables."""
+"""Helpers the entity services share: lookups, reference checks, conflicts, sorting, links."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
