@@ -409,9 +409,14 @@ const pairs = (label) => Object.fromEntries((previous.match(new RegExp(`^${label
   .split(new RegExp(`; (?=(?:${order.join('|')}): )`)).map((p) => p.split(/: (.*)/s)).filter(([k, v]) => order.includes(k) && v));
 const oldVersions = pairs('Versions');
 const oldDates = pairs('Measured');
+const oldRounds = pairs('Rounds');
 const lastDate = previous.match(/run started (\S+?)Z?,/)?.[1]?.slice(0, 10);
 const dates = Object.fromEntries(stacks.map((s) => [s, ran.has(s) ? m.date.slice(0, 10) : (oldDates[s] ?? lastDate ?? 'an earlier run')]));
 const allVersions = Object.fromEntries(stacks.map((s) => [s, versions[s] ?? oldVersions[s] ?? 'not recorded']));
+const rounds = Object.fromEntries(stacks.map((s) => [s, ran.has(s) ? String(ROUNDS) : (oldRounds[s] ?? 'not recorded')]));
+/** The goal rows of the previous section, by stack: a kept stack keeps its ratios as they were computed from the
+ * unrounded figures, instead of re-deriving them from the rounded ones printed in the table. */
+const oldGoals = [...previous.matchAll(/^\| (\w+) \| (GET [^|]+) \| [0-9.]+× \|.*\|$/gm)];
 
 const rows = [];
 const goals = [];
@@ -421,6 +426,11 @@ for (const stack of stacks) {
     const b = all.find((r) => r.stack === stack && r.endpoint === e.label && r.which === 'baseline');
     if (!g || !b) continue;
     for (const r of [g, b]) rows.push(`| ${stack} | ${e.label} | ${r.which} | **${fmt(r.rps)}** | ${fmt(r.total)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${fmt(r.cpuUs)} | ${fmt(r.peakMiB)} |`);
+    const keptGoal = ran.has(stack) ? undefined : oldGoals.find(([, s, label]) => s === stack && label.trim() === e.label);
+    if (keptGoal) {
+      goals.push(keptGoal[0]);
+      continue;
+    }
     const tr = g.rps / b.rps;
     const lr = g.p99 / b.p99;
     const cr = g.cpuUs / b.cpuUs;
@@ -433,7 +443,7 @@ const md = `## 3. Generated servers against hand-written baselines
 
 Command: \`npm run bench:servers\` (bench/servers.mjs). autocannon ${autocannonVersion} on loopback (127.0.0.1), ${CONNECTIONS} connections,
 no pipelining, ${WARMUP} s warm-up (${STACKS.java.warmup} s for Java, whose JIT settles later) then ${DURATION} s measured per row; the generated server and its baseline run side by side
-on the same database and are measured alternately, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} of each (each figure is the median over the rounds, errors their sum). PostgreSQL ${psql(ADMIN, 'SHOW server_version')} on 127.0.0.1, one database
+on the same database and are measured alternately, in rounds (per stack on the Rounds line below; each figure is the median over the rounds, errors their sum). PostgreSQL ${psql(ADMIN, 'SHOW server_version')} on 127.0.0.1, one database
 per stack, migrated by the generated project's own migrations, then ${ROWS.toLocaleString()} rows per entity inserted with SQL
 (authors, books, reviews; books spread over ${AUTHORS_WITH_BOOKS} authors). Requests follow the same pseudo-random sequence
 for both servers: a book by id among all ${ROWS.toLocaleString()}, and the first page of 20 books of a random author
@@ -448,6 +458,7 @@ which other work shares too: compare a generated server with its own baseline, m
 ${machineLine(m)}
 A run of some stacks (\`BENCH_STACKS\`) keeps the other stacks' rows of the previous run.
 Measured: ${stacks.map((s) => `${s}: ${dates[s]}`).join('; ')}.
+Rounds: ${stacks.map((s) => `${s}: ${rounds[s]}`).join('; ')}.
 Versions: ${stacks.map((s) => `${s}: ${allVersions[s]}`).join('; ')}.
 
 | stack | endpoint | server | req/s | requests | p50 ms | p99 ms | max ms | errors | server CPU µs/request | peak RSS MiB |
