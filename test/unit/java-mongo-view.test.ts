@@ -20,7 +20,7 @@ const SHOP = {
 };
 
 type Field = { name: string; documentWrite: string; documentRead: string; decimalScale: number | null };
-type Entity = { name: string; fields: Field[]; mongo: { documentKeys: string[]; optionalSorts: string[] } };
+type Entity = { name: string; fields: Field[]; mongo: { documentKeys: string[]; optionalSorts: string[]; uniqueIndexes: string | null } };
 
 const lang = (database: 'mongodb' | 'postgres') => {
   const { config, problems } = resolveSpec({ name: 'shop', auth: 'jwt', entities: SHOP }, { stack: 'java', database });
@@ -49,6 +49,14 @@ describe('java on MongoDB: the view', () => {
     expect(entity('Category').mongo.optionalSorts).toEqual(['"rank"']);
     // Required fields and the required reference sort in one query; the optional one-to-one does not.
     expect(entity('Product').mongo.optionalSorts).toEqual(['"size"', '"releasedOn"', '"launch"', '"manualId"']);
+  });
+
+  it('gives each repository its collection\'s unique indexes and their keys, to name the one a duplicate broke', () => {
+    expect(entity('Category').mongo.uniqueIndexes).toBe('    private static final Map<String, String> UNIQUE_INDEXES = Map.ofEntries(Map.entry("uq_categories_name", "name"));');
+    // A one-to-one is unique on its key; a collection without unique indexes has no constant (and no catch).
+    expect(entity('Product').mongo.uniqueIndexes).toContain('Map.entry("uq_products_manual_id", "manualId")');
+    expect(entity('Tag').mongo.uniqueIndexes).toBeNull();
+    expect((lang('postgres').entities as Entity[]).map((e) => e.mongo.uniqueIndexes)).toEqual([null, null, null]);
   });
 
   it('lists every inbound reference with what a delete does to it', () => {
@@ -82,13 +90,13 @@ describe('java on MongoDB: Integrity.REFERENCED_BY as palantir lays it out', () 
 });
 
 describe('java on MongoDB: entity class names', () => {
-  it('renames an entity whose name a MongoDB class takes (Spring Data\'s Query), on MongoDB only', () => {
+  it('renames an entity whose name a MongoDB class takes (Spring Data\'s Query, the pack\'s Duplicates), on MongoDB only', () => {
     const classes = (database: 'mongodb' | 'postgres') => {
-      const { config, problems } = resolveSpec({ name: 'q', entities: { Query: { fields: { text: 'string!' } } } }, { stack: 'java', database });
+      const { config, problems } = resolveSpec({ name: 'q', entities: { Query: { fields: { text: 'string!' } }, Duplicates: { fields: { text: 'string!' } } } }, { stack: 'java', database });
       expect(problems).toEqual([]);
       return (javaView(prepareViewModel(config!, '0.0.0-test', null)).entities as Array<{ className: string }>).map((e) => e.className);
     };
-    expect(classes('mongodb')).toEqual(['QueryEntity']);
-    expect(classes('postgres')).toEqual(['Query']);
+    expect(classes('mongodb')).toEqual(['QueryEntity', 'DuplicatesEntity']);
+    expect(classes('postgres')).toEqual(['Query', 'Duplicates']);
   });
 });

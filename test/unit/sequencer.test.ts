@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectedSeconds, sequencerKey } from '../sequencer.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectedSeconds, listedFiles, sequencerKey } from '../sequencer.js';
 
 describe('the longest-first sequencer', () => {
   it('keys a file by its layer and name, so files of the same name in two layers keep their own cost', () => {
@@ -11,5 +13,10 @@ describe('the longest-first sequencer', () => {
 
   it('expects nothing of a file it does not list, which then keeps vitest order after the long ones', () => {
     expect(expectedSeconds('/repo/test/unit/naming.test.ts')).toBe(0);
+  });
+
+  it('lists only files that exist: a renamed or split file would otherwise lose its place without a word', () => {
+    const test = join(import.meta.dirname, '..');
+    expect(listedFiles().filter((key) => !existsSync(join(test, `${key}.test.ts`)))).toEqual([]);
   });
 });

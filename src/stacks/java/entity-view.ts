@@ -2,13 +2,14 @@ import { SAMPLE_ROWS } from '../../config/options.js';
 import type { EntityView, FieldView } from '../../model/view-model.js';
 import type { JavaField } from './field-view.js';
 import { javaForeignKey, javaManyToMany } from './relation-view.js';
-import { mongoSorts } from './mongo-view.js';
+import type { MongoSchema } from '../../model/mongo.js';
+import { mongoSorts, uniqueIndexesConstant } from './mongo-view.js';
 import { queryParameter } from './annotations.js';
 import { imports, INT_MAX, javaString } from './syntax.js';
 
 /** An entity as the Java templates receive it (`entity` in per-entity templates). */
 
-export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>, classes: ReadonlyMap<string, string>, pkg: string) {
+export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[]>, testable: Set<string>, classes: ReadonlyMap<string, string>, pkg: string, mongo: MongoSchema | null = null) {
   const fields = fieldsByEntity.get(e.name)!;
   const foreignKeys = e.foreignKeys.map((r) => javaForeignKey(r, classes));
   const manyToMany = e.manyToMany.map((r) => javaManyToMany(r, classes));
@@ -145,6 +146,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     /** MongoDB (templates/java-mongodb): sorts by their document keys, and the optional ones (nulls last). */
     mongo: {
       ...mongoSorts(sorts, e.fields, foreignKeys.filter((r) => !r.required).map((r) => r.name)),
+      uniqueIndexes: uniqueIndexesConstant(mongo, e.table),
       serviceImports: imports([...serviceImports, `${pkg}.domain.Integrity`]),
       entityImports: imports([
         ...(enums.length ? ['com.fasterxml.jackson.annotation.JsonValue'] : []),

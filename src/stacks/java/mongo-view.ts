@@ -86,3 +86,14 @@ export function migrationConstants(schema: MongoSchema | null): { collections: s
     indexes: wrapJava(4, 'static final List<Index> INDEXES = List.of(', indexes, ');'),
   };
 }
+
+/**
+ * A repository's UNIQUE_INDEXES constant (index name → document key) for templates/java-mongodb's Duplicates, which
+ * names the index a duplicate broke when the server's message does not; null when the collection has none.
+ */
+export function uniqueIndexesConstant(schema: MongoSchema | null, collection: string): string | null {
+  const unique = (schema?.collections.find((c) => c.name === collection)?.indexes ?? []).filter((i) => i.unique);
+  if (unique.length === 0) return null;
+  const entries = unique.map((i) => `Map.entry(${javaString(i.name)}, ${javaString(i.keys[0]!)})`);
+  return wrapJava(4, 'private static final Map<String, String> UNIQUE_INDEXES = Map.ofEntries(', entries, ');');
+}

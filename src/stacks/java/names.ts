@@ -33,7 +33,9 @@ export const JAVA_TAKEN_CLASSES = words(
  * Classes templates/java-mongodb's repositories, services and entities import or declare beside the entity class
  * (Spring Data MongoDB's `Query`, the pack's `Integrity`…): an entity of that name takes another class name there.
  */
-export const JAVA_MONGODB_TAKEN_CLASSES: ReadonlySet<string> = new Set(['Query', 'Criteria', 'Document', 'MongoTemplate', 'Repository', 'Integrity', 'Documents', 'TreeSet']);
+export const JAVA_MONGODB_TAKEN_CLASSES: ReadonlySet<string> = new Set([
+  'Query', 'Criteria', 'Document', 'MongoTemplate', 'Repository', 'Integrity', 'Documents', 'Duplicates', 'DuplicateKeyException', 'TreeSet',
+]);
 
 /** The Java identifier of a field or relation key (camelCase): `_` appended when the word cannot be used as is. */
 export function javaIdentifier(camel: string): string {

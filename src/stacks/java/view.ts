@@ -24,7 +24,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
   const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   // Resolution always sets it for the java stack; configs built by hand (tests) get the same default.
   const pkg = view.project.java?.package ?? defaultJavaPackage(view.project.name);
-  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes, pkg));
+  const entities = view.entities.map((e) => javaEntity(e, fieldsByEntity, testable, classes, pkg, db.mongo));
   const schema = db.schema;
   return {
     package: pkg,

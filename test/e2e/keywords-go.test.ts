@@ -1,0 +1,3 @@
+import { keywordSuite } from './keyword-suite.js';
+
+keywordSuite('go');
