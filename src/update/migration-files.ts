@@ -1,5 +1,5 @@
 import type { StackId } from '../config/options.js';
-import { pyStr } from '../stacks/python/syntax.js';
+import { updateRevision, type SchemaStep } from '../stacks/python/alembic.js';
 
 /**
  * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator
@@ -17,8 +17,10 @@ export interface NewMigration {
   /** What the migration does, one line (the file's header). */
   readonly summary: string;
   readonly up: readonly string[];
-  /** The reverse change; Alembic revisions carry it as downgrade(), the SQL migrators only go forward. */
+  /** The reverse change; Sequel's migrations carry it as `down`, the SQL migrators only go forward. */
   readonly down: readonly string[];
+  /** The diff each way with the schemas around it: Alembic revisions are written from these, as `op.*` operations. */
+  readonly schema?: { readonly up: SchemaStep; readonly down: SchemaStep };
 }
 
 const LOCATIONS: Partial<Record<StackId, { dir: string; pattern: RegExp }>> = {
@@ -78,7 +80,8 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
     case 'java':
       return { path: `${dir}/V${next}__${slug}.sql`, content: sql(`-- ${m.summary}\n-- Applied by Flyway after V${last}; written by \`create-backend update\`.`) };
     case 'python': {
-      const list = (items: readonly string[]) => (items.length === 0 ? '[]' : `[\n${items.map((s) => `    ${pyStr(s)},\n`).join('')}]`);
+      if (!m.schema) throw new Error('an Alembic revision is written from the schema diff, which was not given');
+      const revision = updateRevision(m.schema.up, m.schema.down);
       return {
         path: `${dir}/${pad(next)}_${slug}.py`,
         content: [
@@ -92,26 +95,22 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
           '',
           'from collections.abc import Sequence',
           '',
+          'import sqlalchemy as sa',
           'from alembic import op',
+          ...revision.dialectModules.map((module) => `from sqlalchemy.dialects import ${module}`),
           '',
           `revision: str = "${pad(next)}"`,
           `down_revision: str | None = "${pad(last)}"`,
           'branch_labels: str | Sequence[str] | None = None',
           'depends_on: str | Sequence[str] | None = None',
           '',
-          `UP = ${list(m.up)}`,
-          '',
-          `DOWN = ${list(m.down)}`,
-          '',
           '',
           'def upgrade() -> None:',
-          '    for statement in UP:',
-          '        op.execute(statement)',
+          ...revision.upgrade,
           '',
           '',
           'def downgrade() -> None:',
-          '    for statement in DOWN:',
-          '        op.execute(statement)',
+          ...revision.downgrade,
           '',
         ].join('\n'),
       };

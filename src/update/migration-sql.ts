@@ -125,7 +125,8 @@ export function migrationSql(diff: SchemaDiff, after: SchemaModel): string[] {
   }
 }
 
-function literal(dialect: SqlDialect, value: JsonValue | null): string {
+/** A value as a SQL literal of the dialect (an existing row's fill, a default). */
+export function literal(dialect: SqlDialect, value: JsonValue | null): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return dialect === 'postgres' ? String(value).toUpperCase() : value ? '1' : '0';
   if (typeof value === 'number') return String(value);

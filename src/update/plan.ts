@@ -282,7 +282,13 @@ function newMigration(config: ResolvedConfig, oldConfig: ResolvedConfig, view: V
   const back = diffSchemas(after, before, { renames: invert(renames), allowDataLoss: true });
   const summary = summarize(diff.changes);
   const up = migrationSql(diff, after);
-  const file = migrationFile(config.stack, existing, { slug: summary, summary: summary[0]!.toUpperCase() + summary.slice(1), up, down: migrationSql(back, before) });
+  const file = migrationFile(config.stack, existing, {
+    slug: summary,
+    summary: summary[0]!.toUpperCase() + summary.slice(1),
+    up,
+    down: migrationSql(back, before),
+    schema: { up: { diff, before, after }, down: { diff: back, before: after, after: before } },
+  });
   return { ...file, summary, up };
 }
 

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { migrationFile, migrationSlug } from '../../src/update/migration-files.js';
+import { diffSchemas } from '../../src/update/schema-diff.js';
+import { modelOf, V1, V1_TO_V2_RENAMES, V2 } from './model.js';
 
 /** The new migration lands next to the frozen ones with the next number, in each stack's own format. */
 const m = { slug: 'add pets.nickname', summary: 'Add pets.nickname', up: ['ALTER TABLE "pets" ADD COLUMN "nickname" TEXT'], down: ['ALTER TABLE "pets" DROP COLUMN "nickname"'] };
@@ -24,13 +26,23 @@ describe('migration files', () => {
     expect(f.content).toMatch(/^-- Add pets.nickname\n-- Applied by `go run .\/cmd\/server migrate`[^\n]*\n-- \+goose Up\n\nALTER TABLE "pets" ADD COLUMN "nickname" TEXT;\n$/);
   });
 
-  it('chains an Alembic revision to the previous one with down_revision, as valid Python', () => {
-    const f = migrationFile('python', ['migrations/versions/0001_init.py', 'migrations/env.py'], m);
+  it('chains an Alembic revision to the previous one with down_revision, written with op.* operations, as valid Python', () => {
+    const before = modelOf(V1, 'sqlite');
+    const after = modelOf(V2, 'sqlite');
+    const schema = {
+      up: { diff: diffSchemas(before, after, { renames: V1_TO_V2_RENAMES, allowDataLoss: true }), before, after },
+      down: { diff: diffSchemas(after, before, { allowDataLoss: true }), before: after, after: before },
+    };
+    const f = migrationFile('python', ['migrations/versions/0001_init.py', 'migrations/env.py'], { ...m, schema });
     expect(f.path).toBe('migrations/versions/0002_add_pets_nickname.py');
     expect(f.content).toContain('revision: str = "0002"\ndown_revision: str | None = "0001"\n');
+    expect(f.content).toContain('    with op.batch_alter_table("pets", recreate="always", copy_from=existing) as batch_op:\n');
+    expect(f.content).toContain('    op.rename_table("toys", "playthings")\n');
+    expect(f.content).not.toContain('op.execute("');
     const check = spawnSync('python3', ['-c', 'import ast, sys; t = ast.parse(sys.stdin.read()); print(len(t.body))'], { input: f.content, encoding: 'utf8' });
     expect(check.stderr).toBe('');
-    expect(check.stdout.trim()).toBe('11');
+    expect(check.stdout.trim()).toBe('10');
+    expect(() => migrationFile('python', ['migrations/versions/0001_init.py'], m)).toThrow(/written from the schema diff/);
   });
 
   it('writes a Sequel migration that Ruby parses, with the statements in single-quoted heredocs', () => {

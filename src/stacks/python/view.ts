@@ -1,6 +1,8 @@
 import { TEXT_FORMATS } from '../../model/text-formats.js';
 import type { MongoIndex } from '../../model/mongo.js';
 import type { EntityView, ViewModel } from '../../model/view-model.js';
+import { schemaModel } from '../../update/table-model.js';
+import { initialRevision } from './alembic.js';
 import { pyEntity } from './entity-view.js';
 import { pyModelClasses } from './names.js';
 import { pyImport, pyRegex, pyStr, pyTupleBlock } from './syntax.js';
@@ -17,7 +19,7 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
   const testable = new Set(view.entities.filter((e) => e.testable).map((e) => e.name));
   const classes = pyModelClasses(view.entities.map((e) => e.names.pascal));
   const entities = view.entities.map((e) => pyEntity(e, testable, classes));
-  const schema = view.database.schema;
+  const dialect = view.database.id === 'mongodb' ? null : view.database.id;
   const seedable = entities.filter((e) => e.testable);
   // Rows a later row refers to are kept in a variable; the others are only inserted.
   const referenced = new Set(seedable.flatMap((e) => e.foreignKeys.filter((r) => r.required).map((r) => r.targetSnake)));
@@ -74,8 +76,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     hasRelationships: entities.some((e) => e.relationships.length > 0),
     /** Name forms of file paths (`__entity_module__`): entity modules are Python identifiers. */
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { module: e.module }])),
-    migrationUp: schema ? schema.up.map(pyStr) : [],
-    migrationDown: schema ? schema.down.map(pyStr) : [],
+    /** The first Alembic revision's `op.*` operations (migrations/versions/0001_init.py), or null on MongoDB. */
+    migration: dialect ? initialRevision(schemaModel(dialect, view.entities, view.auth.jwt)) : null,
     /** MongoDB: each collection and its indexes as app/migrate.py lists them, in ruff's layout. */
     mongoCollections: (view.database.mongo?.collections ?? []).map((c) => ({
       name: pyStr(c.name),
