@@ -68,14 +68,17 @@ async def send_problem(
 
 
 class RateLimiter:
-    """Fixed one-minute window per client address, in process (use a shared store with many replicas).
+    """Fixed one-minute windows per client address, in process (use a shared store with many replicas).
 
+    The first window opens with the first request and every count resets together when it ends, as on the
+    other stacks: windows aligned to the clock's minutes would let two quick requests straddle a boundary.
     No lock: only the middleware calls it, on the event loop's one thread, and nothing in it awaits.
     """
 
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
-        self.windows: dict[str, tuple[int, int]] = {}
+        self.windows: dict[str, int] = {}
+        self.window_start: float | None = None
 
     def retry_after(self, scope: Scope) -> int:
         """0 while the client is within its limit (or there is none), else the seconds until its next window."""
@@ -83,16 +86,15 @@ class RateLimiter:
             return 0
         client = scope.get("client")
         key = client[0] if client else "unknown"
-        now = time.time()
-        window = int(now // 60)
-        if len(self.windows) > 10_000:
-            self.windows = {k: v for k, v in self.windows.items() if v[0] == window}
-        current, count = self.windows.get(key, (window, 0))
-        count = count + 1 if current == window else 1
-        self.windows[key] = (window, count)
+        now = time.monotonic()
+        if self.window_start is None or now - self.window_start >= 60:
+            self.window_start = now
+            self.windows.clear()
+        count = self.windows.get(key, 0) + 1
+        self.windows[key] = count
         if count <= self.per_minute:
             return 0
-        return max(1, math.ceil((window + 1) * 60 - now))
+        return max(1, math.ceil(self.window_start + 60 - now))
 
 
 def json_depth_exceeds(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
