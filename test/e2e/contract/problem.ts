@@ -52,6 +52,6 @@ export function expectProblem(
   }
 }
 
-function fieldNames(field: unknown): string[] {
+export function fieldNames(field: unknown): string[] {
   return typeof field === 'string' ? field.split(/[^A-Za-z0-9_]+/).filter(Boolean) : [];
 }

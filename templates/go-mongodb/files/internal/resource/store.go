@@ -404,9 +404,13 @@ func (s *Store) writeError(ctx context.Context, err error, written bson.M, id st
 			unique = append(unique, uniqueKey{r.Name, r.UniqueIndex})
 		}
 	}
+	message := err.Error()
+	named := func(index string) bool { return strings.Contains(message, index) }
 	var fields []FieldError
 	for _, u := range unique {
-		if strings.Contains(err.Error(), u.index) {
+		// One index name can hold another (uq_t_sku in uq_t_sku_label); the message names the longer one only.
+		shadowed := slices.ContainsFunc(unique, func(o uniqueKey) bool { return o != u && named(o.index) && strings.Contains(o.index, u.index) })
+		if named(u.index) && !shadowed {
 			fields = append(fields, FieldError{Field: u.key, Message: "is already taken"})
 		}
 	}

@@ -23,6 +23,8 @@ export const isUniqueViolation = (err: unknown): err is MongoServerError =>
 async function violatedKeys(err: MongoServerError, keys: readonly UniqueKey[], db: Db, collection: string, written: Document, id: string): Promise<FieldError[]> {
   const fields = Object.keys((err.keyPattern as Document | undefined) ?? {});
   let hit = keys.filter((k) => err.message.includes(k.index) || fields.includes(k.field));
+  // One index name can hold another (`uq_t_sku` in `uq_t_sku_label`); the message names the longer one only.
+  hit = hit.filter((k) => fields.includes(k.field) || !hit.some((other) => other !== k && other.index.includes(k.index)));
   if (hit.length === 0) {
     const taken = await Promise.all(
       keys.map(async (k) => written[k.field] !== undefined && (await db.mongo.collection<{ _id: string }>(collection).countDocuments({ [k.field]: written[k.field], _id: { $ne: id } }, { limit: 1 })) > 0),
