@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Puts uv on PATH for the test run. The python stack's install post-step uses uv when it finds it
-# (src/stacks/python/toolchain.ts), which turns each generated project's 45-130 s pip install into seconds;
-# a developer without uv still gets pip, which the generated README documents first. The uv wheel on PyPI
-# carries the binary, so this needs only the PyPI registry. Each project still resolves its own requirements
-# afresh (`uv pip install -e .[dev]`, no lockfile): uv's cache ($UV_CACHE_DIR or ~/.cache/uv) only saves
-# downloads, so a broken pin fails as it would with pip. Source this file: `. .ci/uv.sh`.
-UV_VERSION=0.13.9
+# Puts uv on PATH for the test run: the generated python projects are uv projects, whose install post-step is
+# `uv sync` (src/stacks/python/toolchain.ts). The uv wheel on PyPI
+# carries the binary, so this needs only the PyPI registry. Each project resolves its own requirements afresh
+# (`uv sync` writes its uv.lock): uv's cache ($UV_CACHE_DIR or ~/.cache/uv) only saves downloads, so a broken pin
+# fails as it would without it. Source this file: `. .ci/uv.sh`.
+# The version the generated projects pin (templates/python/versions/requirements.txt), so CI runs what they run.
+UV_VERSION=$(sed -n 's/^uv==//p' "$(dirname "${BASH_SOURCE[0]}")/../templates/python/versions/requirements.txt")
 UV_HOME=${CB_UV_HOME:-$HOME/.cache/create-backend-uv-$UV_VERSION}
 # Only uv goes on PATH, not the venv it comes in: that venv's python3 and pip must not shadow the machine's.
 if [ ! -x "$UV_HOME/bin/uv" ]; then

@@ -24,7 +24,7 @@ const log = (s: string) => process.stderr.write(`  ${s}\n`);
  * How a project that was not installed (the updated v1, the fresh v2) runs its migrations with the toolchain of
  * the installed v1 in `installed`; `migrate` is the project's own migrate command.
  * - node, python: the project's own migrate command with v1's node_modules / .venv linked: the same migration
- *   runner and driver versions, since the pins do not depend on the model.
+ *   runner and driver versions, since the pins do not depend on the model (python: without uv's sync).
  * - ruby: the project's own migrate command (rake db:migrate, Sequel::Migrator) with v1's Gemfile.lock linked:
  *   the Gemfile depends on the database and auth only, so v1's resolution is the one a v2 install would make.
  * - go: the project's own install (`go mod tidy`, from the module cache the e2e setup warmed) and migrate
@@ -38,7 +38,8 @@ const log = (s: string) => process.stderr.write(`  ${s}\n`);
  */
 const MIGRATE_WITH_V1: Partial<Record<StackId, (project: string, installed: string, commands: Commands, env: Record<string, string>) => Promise<void>>> = {
   node: (project, installed, commands, env) => linkedMigrate(['node_modules'], project, installed, commands.migrate, env),
-  python: (project, installed, commands, env) => linkedMigrate(['.venv'], project, installed, commands.migrate, env),
+  // `uv run` would sync the linked .venv to this project first; UV_NO_SYNC runs the migration in it as it is.
+  python: (project, installed, commands, env) => linkedMigrate(['.venv'], project, installed, commands.migrate, { ...env, UV_NO_SYNC: '1' }),
   ruby: (project, installed, commands, env) => linkedMigrate(['Gemfile.lock'], project, installed, commands.migrate, env),
   go: async (project, _installed, commands, env) => {
     await shOk(commands.install, project);

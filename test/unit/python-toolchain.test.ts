@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,18 +8,27 @@ import { pythonInstallCommands } from '../../src/stacks/python/toolchain.js';
 const uvOnPath = spawnSync('uv', ['--version']).status === 0;
 
 /**
- * `update` runs the install post-step again in a project that has its .venv (src/cli/update.ts): with uv on PATH
- * (as in CI, .ci/uv.sh) that must reuse the venv, as `python3 -m venv .venv` does, not fail on it.
+ * The install post-step is `uv sync`: it writes uv.lock beside .venv, and `update` runs it again in a project that
+ * has both (src/cli/update.ts), where it must keep them rather than fail. A project without dependencies needs no
+ * registry, so this runs offline.
  */
 describe('python install with uv', () => {
-  it.skipIf(!uvOnPath)('creates the venv, and runs again over an existing one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-uv-venv-'));
+  it.skipIf(!uvOnPath)('writes .venv and uv.lock, and runs again over both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-uv-sync-'));
     try {
-      const [venv] = pythonInstallCommands();
-      expect(venv?.file).toBe('uv');
+      writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "demo"\nversion = "0.1.0"\nrequires-python = ">=3.11"\ndependencies = []\n');
+      const commands = pythonInstallCommands();
+      expect(commands.map((c) => [c.file, ...c.args].join(' '))).toEqual(['uv sync']);
+      let lock = '';
       for (const run of ['first', 'again']) {
-        const r = spawnSync(venv!.file, venv!.args, { cwd: dir, encoding: 'utf8' });
-        expect(r.status, `${run}: ${r.stderr}`).toBe(0);
+        for (const c of commands) {
+          const r = spawnSync(c.file, [...c.args, '--offline'], { cwd: dir, encoding: 'utf8' });
+          expect(r.status, `${run}: ${r.stderr}`).toBe(0);
+        }
+        expect(existsSync(join(dir, '.venv/bin/python')), run).toBe(true);
+        const now = readFileSync(join(dir, 'uv.lock'), 'utf8');
+        if (lock) expect(now, 'the second sync keeps the lock').toBe(lock);
+        lock = now;
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     { key: 'createdAt', attr: 'created_at', isDecimal: false },
     { key: 'updatedAt', attr: 'updated_at', isDecimal: false },
   ];
-  const sortLiteral = sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]).join(', ');
   const filterField = fields.find((f) => f.filterValue !== null && f.filterValueAlt !== null && f.filterValue !== f.filterValueAlt) ?? null;
   const patchField = fields.find((f) => f.hasSample && f.sampleAlt !== f.sample && !f.unique) ?? fields.find((f) => f.hasSample && f.sampleAlt !== f.sample) ?? null;
   const inbound = e.referencedBy.map((ib) => ({
@@ -38,23 +37,21 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
   return {
     relationships: relationships(e, fields, foreignKeys, manyToMany, modelClass, classes),
     schemaImports: schemaImports(e),
-    hasEnums: fields.some((f) => f.isEnum),
-    uniqueChecks: [
-      ...fields.filter((f) => f.unique).map((f) => ({ attr: f.attr, alias: f.name })),
-      ...foreignKeys.filter((r) => r.isOneToOne).map((r) => ({ attr: r.attr, alias: r.alias })),
-    ],
-    hasUniqueChecks: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
+    /** SQL: the arguments of the entity's `Service(` (app/services/<entity>.py) and what that module imports. */
+    serviceArgs: serviceArgs(e, modelClass, foreignKeys, manyToMany, inbound),
+    serviceImport: pyImport('app.service', [
+      ...(foreignKeys.length ? ['Reference'] : []),
+      ...(manyToMany.length ? ['Link'] : []),
+      ...(inbound.some((i) => i.restrict) ? ['Restrict'] : []),
+      'Service',
+    ]),
+    serviceSchemaImport: pyImport(`app.schemas.${module}`, ['Page', 'Query', 'Read'].map((k) => `${e.names.pascal}${k}`)),
     /** MongoDB: the keyword arguments of the entity's `Repository(` (templates/python-mongodb), as ruff lays them out. */
     repositoryArgs: repositoryArgs(e, fields, foreignKeys, manyToMany),
     hasUniqueIndexes: fields.some((f) => f.unique) || foreignKeys.some((r) => r.isOneToOne),
     hasNotNull: fields.some((f) => f.required) || foreignKeys.some((r) => r.required),
-    hasDecimal: fields.some((f) => f.isDecimal),
     hasReferences: foreignKeys.length > 0 || manyToMany.length > 0,
     needsUser: e.owned || foreignKeys.some((r) => r.targetOwned) || manyToMany.some((r) => r.targetOwned),
-    schemaNames: pyImport(`app.schemas.${module}`, [
-      ...['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`),
-      ...fields.filter((f) => f.isEnum).map((f) => f.enumType!),
-    ]),
     /** MongoDB: the route module's import of its schemas (no enum types: the repository reads values). */
     routeSchemaImport: pyImport(`app.schemas.${module}`, ['Create', 'Page', 'Query', 'Read', 'Update'].map((k) => `${e.names.pascal}${k}`)),
     /** MongoDB: the repository module's import of the response model. */
@@ -82,7 +79,6 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     filterRequest: filterField
       ? pyCall(4, 'only = client.get', ['PATH', `params={${pyStr(filterField.name)}: ${pyStr(filterField.filterValue!)}}`, 'headers=factory.headers'])
       : null,
-    linkKeys: pyTuple(manyToMany.map((r) => JSON.stringify(r.attr))),
     neverNull: pyTupleAssign(4, 'never_null = ', [...fields.filter((f) => f.required).map((f) => f.name), ...foreignKeys.filter((r) => r.required).map((r) => r.alias)].map(pyStr)),
     sortType: pyCall(0, `${e.names.pascal}Sort = Literal`, sortKeys.flatMap((k) => [JSON.stringify(k.key), JSON.stringify(`-${k.key}`)]), ']'),
     name: e.name,
@@ -101,14 +97,11 @@ export function pyEntity(e: EntityView, testable: ReadonlySet<string>, classes: 
     fields,
     foreignKeys,
     manyToMany,
-    hasManyToMany: manyToMany.length > 0,
     sortKeys,
-    sortLiteral,
     testable: e.testable,
     filterField,
     patchField,
     inbound,
-    restrictInbound: inbound.filter((i) => i.restrict),
     /** Whether generated modules import `Decimal`, and the JSON value types. */
     usesDecimal: e.fields.some((f) => f.isDecimal),
     usesJson: e.fields.some((f) => f.isJson),
@@ -178,6 +171,42 @@ function repositoryArgs(
     ...(e.owned ? ['    owned=True,'] : []),
   ];
   return blocks.join('\n');
+}
+
+/**
+ * The entity's `Service(`: its model and schemas, then only what they do not say themselves: the entity each key
+ * and link names (for the 400 a missing row is), the keys of other entities that restrict its deletes, its owner.
+ */
+function serviceArgs(
+  e: EntityView,
+  modelClass: string,
+  foreignKeys: ReadonlyArray<ReturnType<typeof pyForeignKey>>,
+  manyToMany: ReadonlyArray<ReturnType<typeof pyManyToMany>>,
+  inbound: ReadonlyArray<{ sourceModel: string; fkAttr: string; sourceTitle: string; restrict: boolean }>,
+): string {
+  const owned = (target: boolean) => (target ? ['owned=True'] : []);
+  const references: PyCallItem[] = foreignKeys.map((r) => ({
+    head: 'Reference',
+    args: [pyStr(r.attr), `models.${r.targetModel}`, pyStr(r.targetName), ...owned(r.targetOwned)],
+  }));
+  const links: PyCallItem[] = manyToMany.map((r) => ({
+    head: 'Link',
+    args: [pyStr(r.attr), `models.${r.tableVar}`, pyStr(r.sourceColumn), pyStr(r.targetColumn), `models.${r.targetModel}`, pyStr(r.targetName), ...owned(r.targetOwned)],
+  }));
+  const restricts: PyCallItem[] = inbound
+    .filter((i) => i.restrict)
+    .map((i) => ({ head: 'Restrict', args: [`models.${i.sourceModel}.${i.fkAttr}`, pyStr(i.sourceTitle)] }));
+  const schema = (kind: string) => `    ${e.names.pascal}${kind},`;
+  return [
+    `    models.${modelClass},`,
+    schema('Read'),
+    schema('Query'),
+    schema('Page'),
+    ...(references.length ? [pyTupleBlock(4, 'references=', references)] : []),
+    ...(links.length ? [pyTupleBlock(4, 'links=', links)] : []),
+    ...(restricts.length ? [pyTupleBlock(4, 'restricted_by=', restricts)] : []),
+    ...(e.owned ? ['    owned=True,'] : []),
+  ].join('\n');
 }
 
 function repositoryImport(module: string, constant: string): string {

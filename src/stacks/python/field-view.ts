@@ -22,9 +22,7 @@ export interface PyField {
   update: string;
   read: string;
   filter: string | null;
-  toRead: string;
   isEnum: boolean;
-  enumType: string | null;
   sample: string;
   sampleAlt: string;
   hasSample: boolean;
@@ -130,9 +128,7 @@ export function pyField(f: FieldView): PyField {
     read: pyCall(4, `${attr}: ${f.nullable ? `${readType(f)} | None` : readType(f)} = Field`, [alias]),
     filter: filter && f.filterable ? pyCall(4, `${attr}: ${filter} | None = Field`, ['default=None', alias]) : null,
     aliases,
-    toRead: toRead(f, attr),
     isEnum: f.isEnum,
-    enumType: f.isEnum ? enumType(f) : null,
     sample: pyLiteral(sample),
     sampleAlt: pyLiteral(alt),
     hasSample: sample !== null,
@@ -155,11 +151,3 @@ export function pyField(f: FieldView): PyField {
   };
 }
 
-function toRead(f: FieldView, attr: string): string {
-  if (f.isDecimal) {
-    const conv = `decimal_out(row.${attr}, ${f.scale})`;
-    return `${attr}=${f.nullable ? `None if row.${attr} is None else ${conv}` : conv}`;
-  }
-  if (f.isEnum) return `${attr}=cast(${f.nullable ? `${enumType(f)} | None` : enumType(f)}, row.${attr})`;
-  return `${attr}=row.${attr}`;
-}

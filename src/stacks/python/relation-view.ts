@@ -14,6 +14,7 @@ interface PyRelation {
   targetModel: string;
   targetTable: string;
   targetOwned: boolean;
+  targetName: string;
   targetTitle: string;
   ondelete: string;
   reference: PyCallItem;
@@ -62,6 +63,7 @@ interface PyManyToMany {
   sourceColumn: string;
   targetColumn: string;
   targetModel: string;
+  targetName: string;
   targetOwned: boolean;
   reference: PyCallItem;
 }

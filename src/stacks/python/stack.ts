@@ -18,16 +18,15 @@ export const pythonStack: StackDescriptor = {
   databasePacks: { mongodb: ['python-mongodb'] },
   extendView: pythonView,
   extendEntityView: pythonEntityView,
-  commands: ({ config }) => {
-    return {
-      install: 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"',
-      // MongoDB has no Alembic: app/migrate.py creates the collections and indexes.
-      migrate: config.database === 'mongodb' ? '.venv/bin/python -m app.migrate' : '.venv/bin/alembic upgrade head',
-      start: '.venv/bin/python -m app',
-      test: '.venv/bin/pytest',
-      lint: '.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy',
-    };
-  },
+  // Every command runs through `uv run`, in the project's .venv as uv.lock has it (uv syncs it first when needed).
+  commands: ({ config }) => ({
+    install: 'uv sync',
+    // MongoDB has no Alembic: app/migrate.py creates the collections and indexes.
+    migrate: config.database === 'mongodb' ? 'uv run python -m app.migrate' : 'uv run alembic upgrade head',
+    start: 'uv run python -m app',
+    test: 'uv run pytest',
+    lint: 'uv run ruff check . && uv run ruff format --check . && uv run mypy',
+  }),
   readsDotEnv: true,
   container: {
     start: ['python', '-m', 'app'],

@@ -8,6 +8,13 @@ import { pyModelClasses } from './names.js';
 import { pyImport, pyRegex, pyStr, pyTupleBlock } from './syntax.js';
 import { readVersions, requirementName } from './versions.js';
 
+/** The one pinned `uv==x.y.z` of the versions file's `[uv]` group. */
+function uvVersion(group: readonly string[] | undefined): string {
+  const version = group?.length === 1 ? /^uv==(\S+)$/.exec(group[0])?.[1] : undefined;
+  if (!version) throw new Error(`python versions: the [uv] group must hold exactly one uv==<version>, not ${JSON.stringify(group)}`);
+  return version;
+}
+
 export function pythonView(view: ViewModel): Record<string, unknown> {
   const versions = readVersions();
   const runtime = [...versions.runtime, ...(view.database.isMongodb ? versions.mongodb : versions.sql)];
@@ -64,6 +71,8 @@ export function pythonView(view: ViewModel): Record<string, unknown> {
     runtimeDependencies: runtime,
     devDependencies: dev,
     buildRequires: versions.build,
+    /** uv's version, for the Dockerfile and the generated CI (`uv==0.13.9` → `0.13.9`). */
+    uvVersion: uvVersion(versions.uv),
     entities,
     seedRows,
     seedImports,

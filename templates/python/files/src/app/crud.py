@@ -1,4 +1,4 @@
-"""Helpers the entity services share: lookups, reference checks, conflicts, sorting, links."""
+"""Helpers of the shared service (app/service.py) and accounts: lookups, checks, conflicts, links."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence

@@ -1,1 +1,1 @@
-"""One module per entity: the queries, checks and link handling behind its routes, on a session the route opens."""
+"""One module per entity: its `Service` (app/service.py), described by what its model and schemas do not say."""
