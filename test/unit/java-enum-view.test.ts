@@ -21,8 +21,7 @@ type Field = {
   name: string;
   javaType: string;
   inputType: string;
-  read: string;
-  defaultExpr: string | null;
+  jsonProperty: string | null;
   filter: string | null;
   enumType: { name: string; constants: Array<{ constant: string; wire: string }> } | null;
 };
@@ -49,12 +48,11 @@ describe('java enums', () => {
     ].map((c, i, all) => ({ ...c, last: i === all.length - 1 })));
   });
 
-  it('types the field with its nested enum, reads it by wire name and defaults to its constant', () => {
+  it('types the field with its nested enum, with its default as the wire name StrictValue reads', () => {
     const state = field('state');
     expect(state.javaType).toBe('State');
     expect(state.inputType).toBe('Ticket.State');
-    expect(state.read).toBe('body.oneOf("state", Ticket.State.class)');
-    expect(state.defaultExpr).toBe('Ticket.State.ON_HOLD');
+    expect(state.jsonProperty).toBe('@JsonProperty(defaultValue = "\\"on-hold\\"")');
     expect(state.filter).toBe('Filter.oneOf("state", Ticket.State.class)');
   });
 

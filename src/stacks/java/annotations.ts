@@ -7,7 +7,7 @@ import { javaString, longLiteral, messageString } from './syntax.js';
 /** Bean Validation and springdoc annotations: what the server checks and what its OpenAPI document says. */
 
 /**
- * What the document says beyond the validation annotations (which springdoc reads too): enum values (JsonBody.oneOf
+ * What the document says beyond the validation annotations (which springdoc reads too): enum values (StrictValue
  * checks them), the default a create applies, the bounds of a decimal, which a JSON Schema `minimum` on a
  * string could not carry.
  */
@@ -19,7 +19,7 @@ function schemaAttributes(f: FieldView): string[] {
   const byDefault = documentedDefault(f);
   if (byDefault !== null) out.push(`defaultValue = ${javaString(byDefault)}`);
   if (f.isDecimal) {
-    // A BigDecimal on the wire is a string of this shape (JsonBody reads it, JsonConfig writes it).
+    // A BigDecimal on the wire is a string of this shape (StrictValue reads it, JsonConfig writes it).
     out.push('type = "string"', `pattern = ${javaString(f.decimalPattern!)}`);
     const bounds = [f.min !== null ? `at least ${f.min}` : null, f.max !== null ? `at most ${f.max}` : null].filter((b) => b !== null);
     out.push(`description = ${javaString(`A decimal number as a string${bounds.length ? `, ${bounds.join(' and ')}` : ''}`)}`);
@@ -79,7 +79,7 @@ export function annotations(f: FieldView): string[] {
   }
   if (f.isNumber || f.isDecimal) {
     if (f.isDecimal) {
-      // JsonBody refuses what is not a plain decimal numeral; the digits are the column's (precision, scale).
+      // StrictValue refuses what is not a plain decimal numeral; the digits are the column's (precision, scale).
       const p = f.precision ?? 12;
       const s = f.scale ?? 2;
       out.push(`@Digits(integer = ${p - s}, fraction = ${s}, message = ${javaString(decimalMessage(p, s))})`);
@@ -92,7 +92,7 @@ export function annotations(f: FieldView): string[] {
   return out;
 }
 
-/** The wording of JsonBody.decimalMessage, for the @Digits that checks the digits. */
+/** The wording of StrictValue.decimalMessage, for the @Digits that checks the digits. */
 const decimalMessage = (precision: number, scale: number): string =>
   `must be a decimal number with at most ${precision} digits, ${scale} after the point`;
 

@@ -47,7 +47,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
   // A field whose JSON comes back exactly as sent (datetimes, decimals and doubles may change spelling).
   const stable = (f: JavaField) => !['datetime', 'decimal', 'number', 'json'].includes(f.type);
   const patchField = fields.find((f) => f.hasSample && stable(f) && !f.unique && f.samples[0] !== f.samples[1]) ?? null;
-  const optionalDefaults = fields.filter((f) => !f.required && f.defaultExpr !== null);
+  const optionalDefaults = fields.filter((f) => !f.required && f.hasDefault);
   // The entity service's imports on every database; the SQL service adds the related entity classes it loads,
   // the MongoDB one (templates/java-mongodb) its Integrity planner.
   const serviceImports = [
@@ -56,7 +56,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     `${pkg}.domain.Filter`,
     `${pkg}.domain.Listing`,
     ...(foreignKeys.length || manyToMany.length ? [`${pkg}.domain.References`, `${pkg}.web.FieldProblem`, 'java.util.ArrayList'] : []),
-    ...['ApiException', 'Ids', 'JsonBody', 'JsonText', 'PageResponse', 'Validation'].map((c) => `${pkg}.web.${c}`),
+    ...['ApiException', 'Ids', 'JsonText', 'PageResponse', 'StrictBody', 'Validation'].map((c) => `${pkg}.web.${c}`),
     'java.time.Instant',
     'java.time.temporal.ChronoUnit',
     'java.util.List',
@@ -126,8 +126,10 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       ...(hasInput('UUID') || foreignKeys.length || manyToMany.length ? ['java.util.UUID'] : []),
       ...(manyToMany.length ? ['java.util.List'] : []),
       ...[...new Set(anns)].map((a) => (a === 'Schema' ? 'io.swagger.v3.oas.annotations.media.Schema' : `jakarta.validation.constraints.${a}`)),
-      `${pkg}.web.JsonBody`,
-      ...(renamed.length ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
+      `${pkg}.web.CheckedBody`,
+      `${pkg}.web.StrictBody`,
+      ...(fields.some((f) => f.jsonProperty) ? ['com.fasterxml.jackson.annotation.JsonProperty'] : []),
+      ...(fields.some((f) => f.isJson) ? [`${pkg}.web.StrictValue`, 'tools.jackson.databind.JsonNode', 'tools.jackson.databind.annotation.JsonDeserialize'] : []),
       ...(fields.some((f) => f.annotations.some((a) => a.includes('Patterns.'))) ? [`${pkg}.web.Patterns`] : []),
     ]),
     responseImports: imports([
@@ -173,7 +175,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     patchValue: patchField ? javaString(patchField.samples[1]!) : null,
     codePointField: codePointField(e.fields),
     invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, value: i.json, reason: i.reason }))),
-    requiredKeys: [...fields.filter((f) => f.required && f.defaultExpr === null).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
+    requiredKeys: [...fields.filter((f) => f.required && !f.hasDefault).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
     requiredTargets: foreignKeys.filter((r) => r.required),
     /** Decimal fields every test body holds, each also sent as a JSON number (SPEC 5). */
     decimalKeys: fields.filter((f) => f.isDecimal && f.samples.every((s) => s !== null)).map((f) => f.nameLiteral),

@@ -22,8 +22,6 @@ export interface JavaEnum {
   readonly qualified: string;
   /** Constants in model order: `DRAFT` with its wire literal `"draft"`. */
   readonly constants: ReadonlyArray<{ readonly constant: string; readonly wire: string; readonly last: boolean }>;
-  /** The constant of the field's default, qualified (`Product.Status.DRAFT`); null without a default. */
-  readonly defaultConstant: string | null;
 }
 
 /** `publishedLate` → `PUBLISHED_LATE`, `in-stock` → `IN_STOCK`; values SPEC 3 allows start with a letter. */
@@ -57,8 +55,7 @@ export function javaEnums(fields: readonly FieldView[], className: string): Map<
       return { constant, wire: javaString(value), last: i === values.length - 1 };
     });
     const qualified = `${className}.${name}`;
-    const byDefault = f.default === null || f.default === undefined ? -1 : values.indexOf(String(f.default));
-    out.set(f.name, { name, qualified, constants, defaultConstant: byDefault < 0 ? null : `${qualified}.${constants[byDefault].constant}` });
+    out.set(f.name, { name, qualified, constants });
   }
   return out;
 }

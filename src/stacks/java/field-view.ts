@@ -1,36 +1,24 @@
 import type { FieldView } from '../../model/view-model.js';
 import { annotations, filterSchema } from './annotations.js';
 import { javaIdentifier } from './names.js';
-import { javaString, longLiteral } from './syntax.js';
-import { FILTER, INPUT_TYPE, JAVA_TYPE, READER, RESPONSE_TYPE } from './types.js';
+import { javaString } from './syntax.js';
+import { FILTER, INPUT_TYPE, JAVA_TYPE, RESPONSE_TYPE } from './types.js';
 import { documentRead, documentWrite } from './mongo-view.js';
 import type { JavaEnum } from './enum-view.js';
 
 /** A field as the Java templates print it: types, annotations, conversions, its filter and its test values. */
 
-function defaultExpr(f: FieldView, enumType: JavaEnum | null): string | null {
-  const d = f.default;
-  if (d === null || d === undefined) return null;
-  if (enumType) return enumType.defaultConstant;
-  switch (f.type) {
-    case 'integer': return `Integer.valueOf(${Number(d)})`;
-    case 'bigint': return `Long.valueOf(${longLiteral(Number(d))})`;
-    case 'number': return `Double.valueOf(${Number.isInteger(Number(d)) ? `${Number(d)}.0` : String(d)})`;
-    case 'boolean': return d ? 'Boolean.TRUE' : 'Boolean.FALSE';
-    case 'date': return `LocalDate.parse(${javaString(String(d))})`;
-    case 'datetime': return `Instant.parse(${javaString(String(d))})`;
-    case 'uuid': return `UUID.fromString(${javaString(String(d))})`;
-    case 'json': return javaString(JSON.stringify(d));
-    default: return javaString(String(d));
-  }
-}
-
-/** The JsonBody call that reads the field with its JSON type (an enum by its wire names, a decimal's shape). */
-function reader(f: FieldView, enumType: JavaEnum | null): string {
-  const name = javaString(f.name);
-  if (enumType) return `body.oneOf(${name}, ${enumType.qualified}.class)`;
-  if (f.isDecimal) return `body.decimal(${name}, ${f.precision ?? 12}, ${f.scale ?? 2})`;
-  return `body.${READER[f.type]}(${name})`;
+/**
+ * The component's @JsonProperty: its wire name when the identifier differs from it (a keyword field `class` is
+ * `class_`), and the model's default as JSON, which StrictValue reads when the key is left out.
+ */
+function jsonProperty(f: FieldView, ident: string): string | null {
+  const attributes = [
+    ...(ident === f.name ? [] : [`value = ${javaString(f.name)}`]),
+    ...(f.defaultJson === null ? [] : [`defaultValue = ${javaString(f.defaultJson)}`]),
+  ];
+  if (attributes.length === 0) return null;
+  return attributes.length === 1 && ident !== f.name ? `@JsonProperty(${javaString(f.name)})` : `@JsonProperty(${attributes.join(', ')})`;
 }
 
 function toResponse(f: FieldView, v: string): string {
@@ -55,8 +43,9 @@ export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean, 
     defaultJson: f.defaultJson,
     pascal,
     ident,
-    /** `@JsonProperty` keeps the wire name when the identifier differs from it. */
-    jsonProperty: ident === f.name ? null : `@JsonProperty(${javaString(f.name)})`,
+    /** The create record's @JsonProperty (wire name, default); the response's carries the wire name only. */
+    jsonProperty: jsonProperty(f, ident),
+    responseJsonProperty: ident === f.name ? null : `@JsonProperty(${javaString(f.name)})`,
     column: f.column,
     required: f.required,
     unique: f.unique,
@@ -70,12 +59,12 @@ export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean, 
     javaType: enumType?.name ?? JAVA_TYPE[f.type],
     inputType: enumType?.qualified ?? INPUT_TYPE[f.type],
     responseType: enumType?.qualified ?? RESPONSE_TYPE[f.type],
-    read: reader(f, enumType),
     filterSchema: filterSchema(f),
     annotations: annotations(f),
     hasAnnotations: annotations(f).length > 0,
-    defaultExpr: defaultExpr(f, enumType),
-    toEntity: `input.${ident}()`,
+    hasDefault: f.defaultJson !== null,
+    /** The record's value as the entity holds it: a json value as its JSON text. */
+    toEntity: f.isJson ? `input.${ident}() == null ? null : input.${ident}().toString()` : `input.${ident}()`,
     toResponse: toResponse(f, `entity.get${pascal}()`),
     /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
     columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,

@@ -47,7 +47,7 @@ export function javaView(view: ViewModel): Record<string, unknown> {
       url: stringConstant('URL', javaString(TEXT_FORMATS.url.java)),
     },
     /** Imports are sorted as the formatter sorts them (by code point), not in model order. */
-    seededServiceImports: entities.filter((e) => e.testable).map((e) => `${pkg}.api.${e.pascal}Service`).sort(),
+    seededServiceImports: entities.filter((e) => e.testable).flatMap((e) => [`${pkg}.api.${e.pascal}Create`, `${pkg}.api.${e.pascal}Service`]).sort(),
     firstPath: view.entities[0]?.path ?? '/api',
     /** `__entity_javaClass__` in template paths: the JPA entity class's file. */
     entityNames: Object.fromEntries(entities.map((e) => [e.name, { javaClass: e.className }])),
