@@ -167,7 +167,10 @@ class Repository(Generic[R]):
             )
             for unique in self.unique
         }
-        hit = [key for index, key in keys.items() if index in str(error)]
+        named = [index for index in keys if index in str(error)]
+        # One index name can hold another (uq_t_for in uq_t_foreign): keep the longest.
+        longest = [i for i in named if not any(o != i and i in o for o in named)]
+        hit = [keys[index] for index in longest]
         if not hit:
             for key in keys.values():
                 if key in written and await database.mongo[self.collection].count_documents(
