@@ -130,14 +130,24 @@ export function recordJava(indent: number, head: string, components: readonly st
   const joined = components.join(', ');
   const forced = parsed.some((c) => c.annotations.some(alwaysBroken));
   if (!forced && `${pad}${head}${joined}${tail}`.length <= Math.min(limit + tail.length, WIDTH)) return `${pad}${head}${joined}${tail}`;
+  // An `implements` clause that does not fit goes on a line of its own after the closing parenthesis, unless the
+  // components fit on one continuation line with it (palantir's order of preference, measured).
+  const clause = /^\)\s+(implements\b.*)$/.exec(tail)?.[1];
+  const close = clause ? ')' : tail;
+  const after = clause ? `\n${more}${clause}` : '';
+  if (!forced && clause && `${pad}${head}${joined}${close}`.length <= Math.min(limit + close.length, WIDTH)) return `${pad}${head}${joined}${close}${after}`;
   if (!forced && `${more}${joined}${tail}`.length <= Math.min(limit + tail.length, WIDTH)) return `${pad}${head}\n${more}${joined}${tail}`;
-  const blocks = parsed.map((c, i) => componentLines(indent + CONTINUATION, c, i === parsed.length - 1 ? tail : ','));
+  const blocks = parsed.map((c, i) => componentLines(indent + CONTINUATION, c, i === parsed.length - 1 ? close : ','));
   const lines: string[] = [`${pad}${head}`];
   blocks.forEach((block, i) => {
     if (i > 0 && (block.includes('\n') || blocks[i - 1]!.includes('\n'))) lines.push('');
     lines.push(block);
   });
-  return lines.join('\n');
+  // One component per line: the clause stays on the last one when the components would fit on one line of the full
+  // width, that is when only the annotations' shorter line broke them (measured).
+  const last = `${lines.at(-1)!.slice(0, -close.length)}${tail}`;
+  if (clause && `${more}${joined}${close}`.length <= WIDTH && last.length <= WIDTH) return [...lines.slice(0, -1), last].join('\n');
+  return lines.join('\n') + after;
 }
 
 /** `{{#record 0}}`: like `wrap`, the head line, one component per line, the tail line. */

@@ -64,7 +64,7 @@ export function javaField(f: FieldView, isSqlite: boolean, isPostgres: boolean, 
     hasAnnotations: annotations(f).length > 0,
     hasDefault: f.defaultJson !== null,
     /** The record's value as the entity holds it: a json value as its JSON text. */
-    toEntity: f.isJson ? `input.${ident}() == null ? null : input.${ident}().toString()` : `input.${ident}()`,
+    toEntity: f.isJson ? `JsonText.write(input.${ident}())` : `input.${ident}()`,
     toResponse: toResponse(f, `entity.get${pascal}()`),
     /** Hibernate annotations on the entity field besides @Column (jsonb needs a cast on PostgreSQL). */
     columnTransformer: f.isJson && isPostgres ? '@ColumnTransformer(write = "?::jsonb")' : null,
