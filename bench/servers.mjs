@@ -10,11 +10,14 @@
 //                     to measure a template change before/after; BENCH_ROUNDS alternations (default 1); the figures
 //                     go to bench/.work/servers-trial.json and stdout, RESULTS.md is left alone
 //   BENCH_TRIAL=1     the same output (stdout and .work only) for a run against the baselines
+//   BENCH_GO_PPROF    a folder: both Go servers are built with net/http/pprof on a side port and a CPU profile of each
+//                     measured by-id run is written there (go-<server>-byId-r<round>.pprof; read it with
+//                     `go tool pprof -top <file>`); a trial, as the profiler's own cost disturbs the figures
 // The load generator only ever targets 127.0.0.1, every run is bounded in time, and the servers are stopped
 // (SIGTERM, then SIGKILL) when the run ends or fails.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -39,13 +42,15 @@ const AGAINST = process.env.BENCH_AGAINST;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 // LOG_LEVEL of the generated servers; another level than info is an ablation, so it never writes RESULTS.md.
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1' || LOG_LEVEL !== 'info';
+const PPROF = process.env.BENCH_GO_PPROF;
+const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1' || LOG_LEVEL !== 'info' || Boolean(PPROF);
 const OTHER = AGAINST ? 'against' : 'baseline';
 const CLI = snapshotCli(); // a private copy of dist/, or BENCH_CLI: another build of the CLI
 const NODE = process.execPath;
 const m = machine();
 const W = join(WORK, 'servers');
 mkdirSync(W, { recursive: true });
+if (PPROF) mkdirSync(PPROF, { recursive: true });
 
 const dbUrl = (name) => { const u = new URL(ADMIN); u.pathname = `/${name}`; return u.toString(); };
 function psql(url, sql) {
@@ -162,12 +167,14 @@ const STACKS = {
         sh('go', ['mod', 'tidy'], { cwd: dir, env: goEnv() });
         sh('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', 'server', './cmd/server'], { cwd: dir, env: { ...goEnv(), CGO_ENABLED: '0' } });
       }
+      if (PPROF) buildWithPprof(join(dir, 'cmd/server'), join(dir, 'server-pprof'), dir);
       const base = join(W, 'go', 'baseline');
       if (!AGAINST && !(REUSE && existsSync(join(base, 'baseline')))) {
         fresh(base);
         cpSync(join(BENCH, 'baselines/go'), base, { recursive: true });
         sh('go', ['build', '-trimpath', '-o', 'baseline', '.'], { cwd: base, env: { ...goEnv(), CGO_ENABLED: '0' } });
       }
+      if (PPROF && !AGAINST) buildWithPprof(base, join(base, 'baseline-pprof'), base);
       sh(join(dir, 'server'), ['migrate'], { cwd: dir, env: { ...process.env, DATABASE_URL: url } });
       const pins = (file) => Object.fromEntries([...readFileSync(file, 'utf8').matchAll(/^\s+(\S+) (v\S+)$/gm)].map(([, p, v]) => [p, v]));
       const [g, b] = [pins(join(dir, 'go.mod')), pins(join(BENCH, 'baselines/go/go.mod'))];
@@ -178,10 +185,12 @@ const STACKS = {
     },
     // The generated server reads no HOST: it listens on every interface, as in its container.
     generated: (dir, url, port) => ({
-      cmd: join(dir, 'server'), args: [], cwd: dir,
-      env: { DATABASE_URL: url, PORT: String(port), LOG_LEVEL, RATE_LIMIT_PER_MINUTE: '1000000' },
+      cmd: join(dir, PPROF ? 'server-pprof' : 'server'), args: [], cwd: dir,
+      env: { DATABASE_URL: url, PORT: String(port), LOG_LEVEL, RATE_LIMIT_PER_MINUTE: '1000000', ...pprofEnv(port) },
     }),
-    baseline: (dir, url, port) => ({ cmd: join(W, 'go', 'baseline', 'baseline'), args: [], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST } }),
+    baseline: (dir, url, port) => ({
+      cmd: join(W, 'go', 'baseline', PPROF ? 'baseline-pprof' : 'baseline'), args: [], cwd: dir, env: { DATABASE_URL: url, PORT: String(port), HOST, ...pprofEnv(port) },
+    }),
   },
   ruby: {
     label: 'Ruby (Sinatra + Sequel + pg, Puma)',
@@ -207,6 +216,44 @@ const STACKS = {
 const jar = (target) => {
   try { const f = readdirSync(target).find((n) => n.endsWith('.jar') && !n.endsWith('-plain.jar')); return f && join(target, f); } catch { return undefined; }
 };
+/**
+ * BENCH_GO_PPROF: a Go main package built with one more file, which serves net/http/pprof on BENCH_PPROF_ADDR (both
+ * servers route with chi, so http.DefaultServeMux holds nothing else). The file is removed after the build, so the
+ * shipped binary (built as the Dockerfile builds it) stays as it is.
+ */
+function buildWithPprof(pkg, out, cwd) {
+  const file = join(pkg, 'zz_bench_pprof.go');
+  writeFileSync(file, `package main
+
+import (
+\t"net"
+\t"net/http"
+\t_ "net/http/pprof"
+\t"os"
+)
+
+func init() {
+\tln, err := net.Listen("tcp", os.Getenv("BENCH_PPROF_ADDR"))
+\tif err != nil {
+\t\tpanic(err)
+\t}
+\tgo func() { _ = http.Serve(ln, nil) }()
+}
+`);
+  try {
+    sh('go', ['build', '-trimpath', '-o', out, '.'], { cwd: pkg, env: { ...goEnv(), CGO_ENABLED: '0' } });
+  } finally {
+    rmSync(file);
+  }
+}
+const pprofEnv = (port) => (PPROF ? { BENCH_PPROF_ADDR: `${HOST}:${port + 1000}` } : {});
+/** The CPU profile of the next `seconds` of the server on `port` (see buildWithPprof), into file. */
+async function profileGo(port, seconds, file) {
+  const r = await fetch(`http://${HOST}:${port + 1000}/debug/pprof/profile?seconds=${seconds}`);
+  if (!r.ok) throw new Error(`pprof on port ${port + 1000}: ${r.status} ${await r.text()}`);
+  writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+}
+
 /** Go's environment for builds: the shared module cache, and go.sum written as needed (as the e2e layer does). */
 const goEnv = () => ({ ...process.env, GOFLAGS: `${process.env.GOFLAGS ?? ''} -mod=mod`.trim() });
 const flags = () => (process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []);
@@ -301,6 +348,34 @@ function load(port, endpoint, seconds) {
   });
 }
 
+/**
+ * The CPU around a measured run besides the server's own, to tell what bounds its throughput on this small machine:
+ * this process's (autocannon runs in it), every PostgreSQL process's, and the share of the machine's CPU time that
+ * was busy. Called with no argument it returns a starting point; with one, the differences since it.
+ */
+function sideCpu(from) {
+  const own = process.cpuUsage();
+  const stat = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const now = { own, total: stat.reduce((a, x) => a + x, 0), idle: stat[3] + stat[4], postgresMs: postgresCpuMs() };
+  if (!from) return now;
+  const total = now.total - from.total;
+  const d = process.cpuUsage(from.own);
+  return { clientMs: (d.user + d.system) / 1000, postgresMs: now.postgresMs - from.postgresMs, busy: total ? 1 - (now.idle - from.idle) / total : 0 };
+}
+/** CPU time (ms) used so far by the processes named postgres (the server and its backends) that are still running. */
+function postgresCpuMs() {
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1].split(' ');
+      ms += (Number(f[11]) + Number(f[12])) * 10;
+    } catch { /* gone */ }
+  }
+  return ms;
+}
+
 function javaAvailable() {
   const r = spawnSync(NODE, [CLI, join(W, 'java-probe'), '--stack', 'java', '--database', 'postgres', '--entity', 'Item: name:string!', '--dry-run', '--yes', '--json'], { encoding: 'utf8' });
   return r.status === 0 ? null : (JSON.parse(r.stdout || '{}').errors?.[0]?.message ?? `exit ${r.status}`);
@@ -355,11 +430,19 @@ try {
         for (const [which, srv] of [['generated', gen], [OTHER, base]]) {
           await load(srv.port, e.id, S.warmup ?? WARMUP);
           const cpu0 = srv.cpuMs();
+          const side0 = sideCpu();
+          const profile = PPROF && stack === 'go' && e.id === 'byId'
+            ? profileGo(srv.port, DURATION, join(PPROF, `go-${which}-byId-r${round + 1}.pprof`)) : undefined;
           const r = await load(srv.port, e.id, DURATION);
+          await profile;
           const cpuUs = ((srv.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests.total);
+          const side = sideCpu(side0);
           const errors = r.errors + r.timeouts + r.non2xx;
           results.push({ stack, which, endpoint: e.id, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors, non2xx: r.non2xx, cpuUs, mem: srv.mem });
           console.log(`   ${which.padEnd(9)} ${e.label.padEnd(36)} ${fmt(r.requests.average).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}  cpu ${fmt(cpuUs)} µs/req`);
+          const per = (ms) => fmt((ms * 1000) / Math.max(1, r.requests.total));
+          console.log(`   ${''.padEnd(9)} load generator ${per(side.clientMs)} µs/req, PostgreSQL ${per(side.postgresMs)} µs/req, ` +
+            `${fmt(r.throughput.total / Math.max(1, r.requests.total))} bytes/response, machine busy ${(side.busy * m.cpus).toFixed(2)} of ${m.cpus} cores`);
         }
       }
     } finally {
