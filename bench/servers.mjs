@@ -500,6 +500,8 @@ const rounds = Object.fromEntries(stacks.map((s) => [s, ran.has(s) ? String(ROUN
 /** The goal rows of the previous section, by stack: a kept stack keeps its ratios as they were computed from the
  * unrounded figures, instead of re-deriving them from the rounded ones printed in the table. */
 const oldGoals = [...previous.matchAll(/^\| (\w+) \| (GET [^|]+) \| [0-9.]+× \|.*\|$/gm)];
+/** Notes written by hand under the goals table, between these two markers, outlive the runs that rewrite the section. */
+const notes = previous.match(/<!-- servers:notes -->[\s\S]*?<!-- \/servers:notes -->/)?.[0] ?? '';
 
 const rows = [];
 const goals = [];
@@ -557,6 +559,8 @@ ${skipped.map((s) => `Not measured: ${s.stack} (${s.why}).`).join('\n')}
 | stack | endpoint | throughput / baseline | p99 / baseline | CPU per request / baseline | errors | met |
 |---|---|---|---|---|---|---|
 ${goals.join('\n')}
+
+${notes}
 `;
 writeSection('servers', md);
 mkdirSync(join(BENCH, 'charts'), { recursive: true });
