@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -22,6 +23,11 @@ type Store struct {
 	selectFrom string
 	// columnFields describes each column of selectFrom: the id, the fields, the keys (ids), the timestamps.
 	columnFields []Field
+	// selectByID is selectFrom narrowed to one id and, for an owned entity, to its owner's rows ($1, $2), built
+	// once here rather than on every GET by id.
+	selectByID string
+	// readers recycles rowReaders (their cells and scan destinations) from one request to the next.
+	readers sync.Pool
 }
 
 // NewStore returns the store of entity e in db.
@@ -39,6 +45,12 @@ func NewStore(db DB, dialect Dialect, e *Entity) *Store {
 		s.columnFields = append(s.columnFields, idField)
 	}
 	s.columnFields = append(s.columnFields, timestamp, timestamp)
+	byID := s.newStatement().write(s.selectFrom, " WHERE ", s.q("id"), " = ").bind(nil)
+	if e.Owned {
+		byID.write(" AND ", s.q(ownerColumn), " = ").bind(nil)
+	}
+	s.selectByID = byID.text.String()
+	s.readers.New = func() any { return s.newRowReader() }
 	return s
 }
 
@@ -72,16 +84,17 @@ func (s *Store) newStatement() *statement { return &statement{dialect: s.dialect
 func (s *Store) q(identifier string) string { return s.dialect.Quote(identifier) }
 
 // rowReader reads rows of selectFrom into Records (their id lists empty until loadLinks fills them in). Its
-// cells, the dialect's scan destinations in the order of columns(), serve row after row.
+// cells, the dialect's scan destinations in the order of columns(), serve row after row and, through the
+// store's pool, request after request: read copies each row's values out of them.
 type rowReader struct {
 	entity *Entity
 	cells  []Cell
 	dest   []any
 }
 
-func (s *Store) rowReader() rowReader {
+func (s *Store) newRowReader() *rowReader {
 	n := len(s.columnFields)
-	r := rowReader{entity: s.entity, cells: make([]Cell, n), dest: make([]any, n)}
+	r := &rowReader{entity: s.entity, cells: make([]Cell, n), dest: make([]any, n)}
 	for i, f := range s.columnFields {
 		r.cells[i] = s.dialect.NewCell(f)
 		r.dest[i] = r.cells[i].Dest()
@@ -89,7 +102,10 @@ func (s *Store) rowReader() rowReader {
 	return r
 }
 
-func (r rowReader) read(row Row) (Record, error) {
+// reader takes a rowReader from the pool; hand it back with s.readers.Put once its rows are read.
+func (s *Store) reader() *rowReader { return s.readers.Get().(*rowReader) }
+
+func (r *rowReader) read(row Row) (Record, error) {
 	if err := row.Scan(r.dest...); err != nil {
 		return Record{}, err
 	}
@@ -154,9 +170,13 @@ func (s *Store) Get(ctx context.Context, id string) (Record, error) {
 }
 
 func (s *Store) get(ctx context.Context, q Querier, id string) (Record, error) {
-	st := s.newStatement().write(s.selectFrom, " WHERE ", s.q("id"), " = ").bind(id)
-	s.scopeToOwner(ctx, st)
-	rec, err := s.rowReader().read(q.QueryRow(ctx, st.text.String(), st.args...))
+	args := []any{id}
+	if s.entity.Owned {
+		args = append(args, ownerOf(ctx))
+	}
+	reader := s.reader()
+	rec, err := reader.read(q.QueryRow(ctx, s.selectByID, args...))
+	s.readers.Put(reader)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{}, ErrNotFound
 	}
@@ -214,7 +234,8 @@ func (s *Store) List(ctx context.Context, query ListQuery) (Page, error) {
 	}
 	defer rows.Close()
 	items := []Record{}
-	reader := s.rowReader()
+	reader := s.reader()
+	defer s.readers.Put(reader)
 	for rows.Next() {
 		rec, err := reader.read(rows)
 		if err != nil {

@@ -33,6 +33,9 @@ type jsonAppender interface {
 	AppendJSON(buf []byte) ([]byte, error)
 }
 
+// jsonContentType is every JSON body's Content-Type, one shared full slice (len = cap, so an Add copies it).
+var jsonContentType = []string{"application/json; charset=utf-8"}
+
 // bodies recycles the buffers JSON encodes into: a page of records takes several KiB, which a fresh buffer
 // would reach in a few allocations and copies on every request.
 var bodies = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
@@ -61,8 +64,8 @@ func (rs Responder) JSON(w http.ResponseWriter, r *http.Request, status int, bod
 	text = append(text, '\n') // as json.Encoder ends every body
 	*buf = text[:0]
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(text)))
+	h["Content-Type"] = jsonContentType // canonical names assigned directly: Set canonicalises them every time
+	h["Content-Length"] = []string{strconv.Itoa(len(text))}
 	w.WriteHeader(status)
 	_, _ = w.Write(text) // the status is sent; a failed write means the client went away
 }
