@@ -350,25 +350,30 @@ function load(port, endpoint, seconds) {
 
 /**
  * The CPU around a measured run besides the server's own, to tell what bounds its throughput on this small machine:
- * this process's (autocannon runs in it), every PostgreSQL process's, and the share of the machine's CPU time that
- * was busy. Called with no argument it returns a starting point; with one, the differences since it.
+ * this process's (autocannon runs in it), that of the PostgreSQL backends serving database db, and the share of the
+ * machine's CPU time that was busy. Called without `from` it returns a starting point; with it, the differences.
  */
-function sideCpu(from) {
+function sideCpu(db, from) {
   const own = process.cpuUsage();
   const stat = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const now = { own, total: stat.reduce((a, x) => a + x, 0), idle: stat[3] + stat[4], postgresMs: postgresCpuMs() };
+  const now = { own, total: stat.reduce((a, x) => a + x, 0), idle: stat[3] + stat[4], postgresMs: postgresCpuMs(db) };
   if (!from) return now;
   const total = now.total - from.total;
   const d = process.cpuUsage(from.own);
   return { clientMs: (d.user + d.system) / 1000, postgresMs: now.postgresMs - from.postgresMs, busy: total ? 1 - (now.idle - from.idle) / total : 0 };
 }
-/** CPU time (ms) used so far by the processes named postgres (the server and its backends) that are still running. */
-function postgresCpuMs() {
+/**
+ * CPU time (ms) used so far by the PostgreSQL backends connected to database db, found by their process title
+ * ("postgres: <user> <db> <client>"): both servers keep their pools' connections for the whole run, while other
+ * users' backends of a shared PostgreSQL come and go (an exited one would take its CPU time out of a sum).
+ */
+function postgresCpuMs(db) {
   let ms = 0;
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres: ') || !title.split(' ').includes(db)) continue;
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
       const f = stat.split(') ')[1].split(' ');
       ms += (Number(f[11]) + Number(f[12])) * 10;
     } catch { /* gone */ }
@@ -430,13 +435,13 @@ try {
         for (const [which, srv] of [['generated', gen], [OTHER, base]]) {
           await load(srv.port, e.id, S.warmup ?? WARMUP);
           const cpu0 = srv.cpuMs();
-          const side0 = sideCpu();
+          const side0 = sideCpu(db);
           const profile = PPROF && stack === 'go' && e.id === 'byId'
             ? profileGo(srv.port, DURATION, join(PPROF, `go-${which}-byId-r${round + 1}.pprof`)) : undefined;
           const r = await load(srv.port, e.id, DURATION);
           await profile;
           const cpuUs = ((srv.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests.total);
-          const side = sideCpu(side0);
+          const side = sideCpu(db, side0);
           const errors = r.errors + r.timeouts + r.non2xx;
           results.push({ stack, which, endpoint: e.id, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors, non2xx: r.non2xx, cpuUs, mem: srv.mem });
           console.log(`   ${which.padEnd(9)} ${e.label.padEnd(36)} ${fmt(r.requests.average).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}  cpu ${fmt(cpuUs)} µs/req`);
