@@ -356,26 +356,27 @@ function load(port, endpoint, seconds) {
 function sideCpu(db, from) {
   const own = process.cpuUsage();
   const stat = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const now = { own, total: stat.reduce((a, x) => a + x, 0), idle: stat[3] + stat[4], postgresMs: postgresCpuMs(db) };
+  const now = { own, total: stat.reduce((a, x) => a + x, 0), idle: stat[3] + stat[4], postgres: postgresCpuMs(db) };
   if (!from) return now;
   const total = now.total - from.total;
   const d = process.cpuUsage(from.own);
-  return { clientMs: (d.user + d.system) / 1000, postgresMs: now.postgresMs - from.postgresMs, busy: total ? 1 - (now.idle - from.idle) / total : 0 };
+  // Per backend, so that one that closes during the run (an idle pool connection) takes only its own time along.
+  const postgresMs = [...now.postgres].reduce((a, [pid, ms]) => a + ms - (from.postgres.get(pid) ?? 0), 0);
+  return { clientMs: (d.user + d.system) / 1000, postgresMs, busy: total ? 1 - (now.idle - from.idle) / total : 0 };
 }
 /**
- * CPU time (ms) used so far by the PostgreSQL backends connected to database db, found by their process title
- * ("postgres: <user> <db> <client>"): both servers keep their pools' connections for the whole run, while other
- * users' backends of a shared PostgreSQL come and go (an exited one would take its CPU time out of a sum).
+ * CPU time (ms) used so far by each PostgreSQL backend connected to database db (pid → ms), found by its process
+ * title ("postgres: <user> <db> <client>"), so that other users of a shared PostgreSQL are left out.
  */
 function postgresCpuMs(db) {
-  let ms = 0;
+  const ms = new Map();
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!title.startsWith('postgres: ') || !title.split(' ').includes(db)) continue;
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.split(') ')[1].split(' ');
-      ms += (Number(f[11]) + Number(f[12])) * 10;
+      ms.set(pid, (Number(f[11]) + Number(f[12])) * 10);
     } catch { /* gone */ }
   }
   return ms;
