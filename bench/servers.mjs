@@ -490,7 +490,9 @@ const kept = [...previous.matchAll(/^\| (\w+) \| (GET [^|]+) \| (generated|basel
   .map(([, stack, endpoint, which, rps, total, p50, p99, max, errors, cpuUs, peakMiB]) => ({
     stack, endpoint: endpoint.trim(), which, rps: num(rps), total: num(total), p50: num(p50), p99: num(p99), max: num(max), errors: num(errors), cpuUs: num(cpuUs), peakMiB: num(peakMiB),
   }));
-const order = [...new Set([...kept.map((r) => r.stack), ...Object.keys(STACKS)])]; // the table's order, new stacks last
+// The previous table's order (of every stack in it, run now or kept), new stacks last: taking only the kept ones
+// first moved the stacks of each partial run to the end of the table.
+const order = [...new Set([...[...previous.matchAll(/^\| (\w+) \| GET /gm)].map(([, stack]) => stack), ...Object.keys(STACKS)])];
 const all = [...kept, ...measured].sort((a, b) => order.indexOf(a.stack) - order.indexOf(b.stack));
 const stacks = [...new Set(all.map((r) => r.stack))];
 /** "stack: text" pairs of a "Label: a: x; b: y." line of the previous section. */
