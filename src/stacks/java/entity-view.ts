@@ -31,6 +31,8 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
   ].map((s) => ({ ...s, literal: javaString(s.key) }));
   // Wire names whose JPA attribute differs (a keyword field `class` is attribute `class_`).
   const renamed = fields.filter((f) => f.ident !== f.name);
+  // Query names that are not an attribute: a renamed field's, and each key's association path (`category.id`).
+  const attributes = [...renamed.map((f) => [f.name, f.ident]), ...foreignKeys.map((r) => [r.name, r.path])];
   const keys = [...fields.map((f) => f.name), ...foreignKeys.map((r) => r.name), ...manyToMany.map((r) => r.name)];
   const needsUser = e.owned || e.referencesOwned;
   const restrictInbound = e.referencedBy
@@ -92,8 +94,7 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     enums,
     sorts,
     numericTextSortsLiteral: sorts.filter((s) => s.cast).map((s) => s.literal).join(', '),
-    attributeEntries: renamed.map((f) => `Map.entry(${javaString(f.name)}, ${javaString(f.ident)})`),
-    hasJsonProperty: renamed.length > 0,
+    attributeEntries: attributes.map(([name, path]) => `Map.entry(${javaString(name!)}, ${javaString(path!)})`),
     filters: [...fields.filter((f) => f.filter).map((f) => f.filter!), ...foreignKeys.map((r) => `Filter.uuid(${r.nameLiteral})`)],
     keys: keys.map(javaString),
     /** The list route's query parameters for the document: the controller reads them all from one map. */
@@ -109,7 +110,11 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
       ...(has('LocalDate') ? ['java.time.LocalDate'] : []),
       'java.time.Instant',
       'java.util.UUID',
-      ...(manyToMany.length ? ['java.util.LinkedHashSet', 'java.util.Set', 'jakarta.persistence.CollectionTable', 'jakarta.persistence.ElementCollection', 'jakarta.persistence.JoinColumn'] : []),
+      ...(manyToMany.length ? ['java.util.LinkedHashSet', 'java.util.Set', 'jakarta.persistence.ManyToMany', 'jakarta.persistence.JoinTable'] : []),
+      ...(foreignKeys.length || manyToMany.length ? ['jakarta.persistence.JoinColumn'] : []),
+      ...(foreignKeys.length ? ['jakarta.persistence.FetchType'] : []),
+      ...(foreignKeys.some((r) => !r.isOneToOne) ? ['jakarta.persistence.ManyToOne'] : []),
+      ...(foreignKeys.some((r) => r.isOneToOne) ? ['jakarta.persistence.OneToOne'] : []),
       'jakarta.persistence.Column',
       ...(enums.length ? ['com.fasterxml.jackson.annotation.JsonValue', 'jakarta.persistence.AttributeConverter', 'jakarta.persistence.Convert', 'jakarta.persistence.Converter'] : []),
       'jakarta.persistence.Entity',
@@ -177,11 +182,28 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
     invalidCases: fields.flatMap((f) => f.invalid.map((i) => ({ field: f.nameLiteral, value: i.json, reason: i.reason }))),
     requiredKeys: [...fields.filter((f) => f.required && !f.hasDefault).map((f) => f.nameLiteral), ...foreignKeys.filter((r) => r.required).map((r) => r.nameLiteral)],
     requiredTargets: foreignKeys.filter((r) => r.required),
+    statementTest: statementTest(e, testable),
     /** Decimal fields every test body holds, each also sent as a JSON number (SPEC 5). */
     decimalKeys: fields.filter((f) => f.isDecimal && f.samples.every((s) => s !== null)).map((f) => f.nameLiteral),
     firstField: fields[0] ?? null,
     isFirst: e.isFirst,
   };
+}
+
+/**
+ * The generated test that a page and a row by id take a fixed number of SQL statements (Hibernate's statistics),
+ * so that a relation loaded row by row (N+1) fails it: a page is the count, the page and one batch per
+ * many-to-many; a row, its SELECT and the same batches. Its rows link to every related entity the tests can
+ * create (the required ones always are). Null when the entity has no relations or no test rows.
+ */
+function statementTest(e: EntityView, testable: ReadonlySet<string>) {
+  if (!e.testable || e.relations.length === 0) return null;
+  const created = (target: string) => `create${target}().get("id").asString()`;
+  const links = [
+    ...e.foreignKeys.filter((r) => !r.required && testable.has(r.target.name)).map((r) => `body.put(${javaString(r.fkField!)}, ${created(r.target.names.pascal)});`),
+    ...e.manyToMany.filter((r) => testable.has(r.target.name)).map((r) => `body.putArray(${javaString(r.idsField!)}).add(${created(r.target.names.pascal)});`),
+  ];
+  return { links, page: 2 + e.manyToMany.length, byId: 1 + e.manyToMany.length };
 }
 
 /**

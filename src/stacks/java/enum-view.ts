@@ -33,13 +33,14 @@ export function constantName(value: string): string {
 }
 
 /**
- * The enum of each enum field of one entity, by field name. A name taken by the entity class, another enum of
- * it or the set above gets the suffix `Value`; two values with one constant spelling (`None`, `none`) are
- * numbered in model order (`NONE`, `NONE_2`).
+ * The enum of each enum field of one entity, by field name. A name taken by the entity class, a relation's target
+ * class (`targetClasses`), another enum of it or the set above gets the suffix `Value`; two values with one constant
+ * spelling (`None`, `none`) are numbered in model order (`NONE`, `NONE_2`).
  */
-export function javaEnums(fields: readonly FieldView[], className: string): Map<string, JavaEnum> {
+export function javaEnums(fields: readonly FieldView[], className: string, targetClasses: readonly string[] = []): Map<string, JavaEnum> {
   const out = new Map<string, JavaEnum>();
-  const used = new Set([className]);
+  // A JPA entity class names its relations' targets (`private Status status;`), which a nested enum would hide.
+  const used = new Set([className, ...targetClasses]);
   for (const f of fields) {
     if (!f.isEnum) continue;
     let name = f.names.pascal;

@@ -24,7 +24,7 @@ export const JAVA_OBJECT_METHODS = words('getClass hashCode equals toString noti
  */
 export const JAVA_TAKEN_CLASSES = words(
   'Object String Class Record Enum Integer Long Short Byte Character Boolean Double Float Number Math System Runtime Thread Exception Error Throwable Override Deprecated Iterable Comparable Runnable Void Module Package Process StringBuilder ' +
-    'Entity Table Column Id Index CollectionTable ElementCollection JoinColumn BatchSize ColumnTransformer Transient Version ' +
+    'Entity Table Column Id Index ManyToOne OneToOne ManyToMany JoinColumn JoinTable FetchType BatchSize ColumnTransformer Transient Version ' +
     'Instant LocalDate BigDecimal UUID Set List Map LinkedHashSet ArrayList ChronoUnit Optional Function ' +
     'Filter Listing References Ids JsonText JsonNode JsonDeserialize CheckedBody StrictBody StrictValue InvalidBodyException PageResponse Validation ApiException FieldProblem Patterns Constraints Problems Application Seeder AuthAccount AuthController CurrentUser',
 );

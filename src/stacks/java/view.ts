@@ -17,7 +17,9 @@ export function javaView(view: ViewModel): Record<string, unknown> {
   const classes = javaEntityClasses(view.entities.map((e) => e.name), db.isMongodb ? JAVA_MONGODB_TAKEN_CLASSES : undefined);
   const fieldsByEntity = new Map(
     view.entities.map((e) => {
-      const enums = javaEnums(e.fields, classes.get(e.name)!);
+      // The JPA entity names its relations' target classes; MongoDB's documents hold only their ids.
+      const targets = db.isMongodb ? [] : e.relations.map((r) => classes.get(r.target.name)!);
+      const enums = javaEnums(e.fields, classes.get(e.name)!, targets);
       return [e.name, e.fields.map((f) => javaField(f, db.isSqlite, db.isPostgres, enums.get(f.name) ?? null))] as const;
     }),
   );
