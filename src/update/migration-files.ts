@@ -1,5 +1,6 @@
 import type { StackId } from '../config/options.js';
-import { updateRevision, type SchemaStep } from '../stacks/python/alembic.js';
+import { updateRevision } from '../stacks/python/alembic.js';
+import type { SchemaStep } from './schema-diff.js';
 
 /**
  * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator

@@ -281,12 +281,12 @@ function newMigration(config: ResolvedConfig, oldConfig: ResolvedConfig, view: V
   if (diff.changes.length === 0) return undefined;
   const back = diffSchemas(after, before, { renames: invert(renames), allowDataLoss: true });
   const summary = summarize(diff.changes);
-  const up = migrationSql(diff, after);
+  const up = migrationSql({ diff, before, after });
   const file = migrationFile(config.stack, existing, {
     slug: summary,
     summary: summary[0]!.toUpperCase() + summary.slice(1),
     up,
-    down: migrationSql(back, before),
+    down: migrationSql({ diff: back, before: after, after: before }),
     schema: { up: { diff, before, after }, down: { diff: back, before: after, after: before } },
   });
   return { ...file, summary, up };
