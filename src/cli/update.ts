@@ -137,8 +137,10 @@ function report(plan: UpdatePlan, out: Output, dryRun: boolean, extraFiles: Read
   const kept = plan.files.length + extraFiles.length - shown.length;
   out.info(`${shown.length} file(s) ${dryRun ? 'would change' : 'changed'}, ${kept} kept`);
   if (plan.migration) {
-    out.info(`\nnew migration ${plan.migration.path} (${plan.migration.summary}):`);
-    for (const s of plan.migration.statements) out.info(`  ${s.replace(/\n/g, '\n  ')};`);
+    const { path, summary, statements, language } = plan.migration;
+    // SQL as its file runs it, each statement ended; an Alembic revision's upgrade() operations as Python.
+    out.info(`\nnew migration ${path} (${summary})${language === 'python' ? ', upgrade():' : ':'}`);
+    for (const s of statements) out.info(`  ${s.replace(/\n/g, '\n  ')}${language === 'sql' ? ';' : ''}`);
   } else if (plan.config.database === 'mongodb') {
     // MongoDB has no schema to alter: the project's migrate command creates the collections and indexes the model now has.
     out.info('MongoDB: no migration file; the migrate command creates the new collections and indexes');

@@ -113,30 +113,38 @@ function attribute(indent: number, key: string, value: AnnotationValue, tail: st
 }
 
 /**
- * palantir's layout of a record's header. A component whose annotations take arguments gets a shorter line than
- * the 120 columns: when they reach past ANNOTATIONS_END, its annotations go on a line of their own, the type and
- * name on the next, set off from the other components by blank lines; the annotations go one per line when they do not fit
- * on one. The same shorter line decides whether such a record's components may share one line.
+ * The last column a record component's annotations may reach on their line, measured with palantir on records of
+ * one to three annotated components, annotations with and without arguments, first, middle and last: inline up to
+ * column 60, broken from 61 (random seed 8's two annotations ending at 64 were broken; seed 10's `@NotNull`s would
+ * have ended at 74 on the header's line, so its components went to a continuation line).
  */
-const SHORT_LINE = 82;
-/** The last column such a component's annotations may reach on its line, by their count (1, 2, 3 or more); measured. */
-const ANNOTATIONS_END = [0, 63, 64, 62];
+const ANNOTATIONS_END = 60;
 
+/**
+ * palantir's layout of a record's header. No annotation of a component reaches past ANNOTATIONS_END on its line:
+ * components share a line (the header's, or one continuation line) only when all their annotations end by then, and
+ * a component alone on its line whose annotations take arguments and reach past it gets them on a line of their
+ * own, the type and name on the next, set off from the other components by blank lines (the annotations one per
+ * line when they do not fit on one).
+ */
 export function recordJava(indent: number, head: string, components: readonly string[], tail: string): string {
   const pad = ' '.repeat(indent);
   const more = ' '.repeat(indent + CONTINUATION);
   const parsed = components.map(parseComponent);
-  const limit = parsed.some(shortened) ? SHORT_LINE : WIDTH;
   const joined = components.join(', ');
   const forced = parsed.some((c) => c.annotations.some(alwaysBroken));
-  if (!forced && `${pad}${head}${joined}${tail}`.length <= Math.min(limit + tail.length, WIDTH)) return `${pad}${head}${joined}${tail}`;
-  // An `implements` clause that does not fit goes on a line of its own after the closing parenthesis, unless the
-  // components fit on one continuation line with it (palantir's order of preference, measured).
+  // Whether the components fit on one line after `prefix`, up to `end`, their annotations ending in time.
+  const fits = (prefix: string, end: string) => !forced && `${prefix}${joined}${end}`.length <= WIDTH && annotationsReach(prefix.length, parsed) <= ANNOTATIONS_END;
+  if (fits(`${pad}${head}`, tail)) return `${pad}${head}${joined}${tail}`;
+  // An `implements` clause that does not fit goes on a line of its own after the closing parenthesis of the header
+  // line; else the components take one continuation line, with the clause when it fits there (palantir's order of
+  // preference, measured).
   const clause = /^\)\s+(implements\b.*)$/.exec(tail)?.[1];
   const close = clause ? ')' : tail;
   const after = clause ? `\n${more}${clause}` : '';
-  if (!forced && clause && `${pad}${head}${joined}${close}`.length <= Math.min(limit + close.length, WIDTH)) return `${pad}${head}${joined}${close}${after}`;
-  if (!forced && `${more}${joined}${tail}`.length <= Math.min(limit + tail.length, WIDTH)) return `${pad}${head}\n${more}${joined}${tail}`;
+  if (clause && fits(`${pad}${head}`, close)) return `${pad}${head}${joined}${close}${after}`;
+  if (fits(more, tail)) return `${pad}${head}\n${more}${joined}${tail}`;
+  if (clause && fits(more, close)) return `${pad}${head}\n${more}${joined}${close}${after}`;
   const blocks = parsed.map((c, i) => componentLines(indent + CONTINUATION, c, i === parsed.length - 1 ? close : ','));
   const lines: string[] = [`${pad}${head}`];
   blocks.forEach((block, i) => {
@@ -144,10 +152,21 @@ export function recordJava(indent: number, head: string, components: readonly st
     lines.push(block);
   });
   // One component per line: the clause stays on the last one when the components would fit on one line of the full
-  // width, that is when only the annotations' shorter line broke them (measured).
+  // width, that is when only their annotations broke them (measured).
   const last = `${lines.at(-1)!.slice(0, -close.length)}${tail}`;
   if (clause && `${more}${joined}${close}`.length <= WIDTH && last.length <= WIDTH) return [...lines.slice(0, -1), last].join('\n');
   return lines.join('\n') + after;
+}
+
+/** The last column the components' annotations reach when the components share one line from column `start`. */
+function annotationsReach(start: number, components: readonly Component[]): number {
+  let column = start;
+  let reach = 0;
+  for (const c of components) {
+    if (c.annotations.length > 0) reach = Math.max(reach, column + c.annotations.join(' ').length);
+    column += c.text.length + 2;
+  }
+  return reach;
 }
 
 /** `{{#record 0}}`: like `wrap`, the head line, one component per line, the tail line. */
@@ -166,7 +185,7 @@ interface Component {
 function componentLines(indent: number, c: Component, tail: string): string {
   const pad = ' '.repeat(indent);
   const oneLine = `${pad}${c.text}${tail}`;
-  const short = !shortened(c) || `${pad}${c.annotations.join(' ')}`.length <= ANNOTATIONS_END[Math.min(c.annotations.length, 3)]!;
+  const short = !shortened(c) || `${pad}${c.annotations.join(' ')}`.length <= ANNOTATIONS_END;
   if (!c.annotations.some(alwaysBroken) && short && oneLine.length <= WIDTH) return oneLine;
   const together = `${pad}${c.annotations.join(' ')}`;
   const annotations = !c.annotations.some(alwaysBroken) && together.length <= WIDTH ? [together] : c.annotations.map((a) => layoutAnnotation(indent, a));

@@ -57,6 +57,22 @@ export function constraintName(prefix: string, ...parts: string[]): string {
   return `${full.slice(0, 51)}_${hash.toString(36).padStart(7, '0').slice(0, 8)}`;
 }
 
+/**
+ * The name PostgreSQL gives a column's inline CHECK (`<table>_<column>_check`; makeObjectName in its source):
+ * when that is longer than 63 bytes, the longer of table and column loses a character until it fits. An update
+ * that renames the table or the column renames the constraint to this, as a fresh table would have it.
+ */
+export function postgresCheckName(table: string, column: string): string {
+  const room = 63 - '_check'.length - 1;
+  let t = table.length;
+  let c = column.length;
+  while (t + c > room) {
+    if (t > c) t--;
+    else c--;
+  }
+  return `${table.slice(0, t)}_${column.slice(0, c)}_check`;
+}
+
 export function columnType(dialect: SqlDialect, f: Pick<SqlColumn, 'type' | 'maxLength' | 'precision' | 'scale'>): string {
   const n = f.maxLength ?? 255;
   switch (dialect) {

@@ -1,5 +1,6 @@
 import type { StackId } from '../config/options.js';
-import { updateRevision, type SchemaStep } from '../stacks/python/alembic.js';
+import { updateRevision } from '../stacks/python/alembic.js';
+import type { SchemaStep } from './schema-diff.js';
 
 /**
  * The new migration of an update as a file in each stack's own tool, next to the frozen ones: Node's migrator
@@ -10,6 +11,14 @@ import { updateRevision, type SchemaStep } from '../stacks/python/alembic.js';
 export interface MigrationFile {
   readonly path: string;
   readonly content: string;
+  /**
+   * What applying the file runs, as it is written there, for `update --dry-run` and `--json`: SQL statements
+   * without their `;` (node, go, java; ruby's `run` blocks hold them verbatim), or the operations of an Alembic
+   * revision's `upgrade()` (python), each with its own block (a `with op.batch_alter_table(...)` and its
+   * `batch_op.*` lines), unindented.
+   */
+  readonly statements: readonly string[];
+  readonly language: 'sql' | 'python';
 }
 
 export interface NewMigration {
@@ -66,19 +75,22 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
   const pad = (n: number) => String(n).padStart(4, '0');
   const slug = migrationSlug(m.slug);
   const sql = (header: string) => `${header}\n\n${m.up.map((s) => `${s};\n`).join('\n')}`;
+  const asSql = { statements: m.up, language: 'sql' } as const;
   switch (stack) {
     case 'node':
       return {
         path: `${dir}/${pad(next)}_${slug}.sql`,
         content: sql(`-- ${m.summary}\n-- Applied by \`npm run db:migrate\` after ${pad(last)}; written by \`create-backend update\`.`),
+        ...asSql,
       };
     case 'go':
       return {
         path: `${dir}/${pad(next)}_${slug}.sql`,
         content: sql(`-- ${m.summary}\n-- Applied by \`go run ./cmd/server migrate\` (goose, embedded in the binary) after ${pad(last)}; written by \`create-backend update\`.\n-- +goose Up`),
+        ...asSql,
       };
     case 'java':
-      return { path: `${dir}/V${next}__${slug}.sql`, content: sql(`-- ${m.summary}\n-- Applied by Flyway after V${last}; written by \`create-backend update\`.`) };
+      return { path: `${dir}/V${next}__${slug}.sql`, content: sql(`-- ${m.summary}\n-- Applied by Flyway after V${last}; written by \`create-backend update\`.`), ...asSql };
     case 'python': {
       if (!m.schema) throw new Error('an Alembic revision is written from the schema diff, which was not given');
       const revision = updateRevision(m.schema.up, m.schema.down);
@@ -113,6 +125,8 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
           ...revision.downgrade,
           '',
         ].join('\n'),
+        statements: operations(revision.upgrade),
+        language: 'python',
       };
     }
     case 'ruby': {
@@ -133,9 +147,21 @@ export function migrationFile(stack: StackId, existing: readonly string[], m: Ne
           'end',
           '',
         ].join('\n'),
+        ...asSql,
       };
     }
     default:
       throw new Error(`stack ${stack} has no template pack with migrations`);
   }
+}
+
+/** A function body's statements (indented four spaces) as operations: each deeper line joins the one that opens its block. */
+function operations(body: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const statement of body) {
+    const text = statement.replace(/^ {4}/gm, '');
+    if (text.startsWith(' ') && out.length > 0) out[out.length - 1] += `\n${text}`;
+    else out.push(text);
+  }
+  return out;
 }

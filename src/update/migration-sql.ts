@@ -1,6 +1,6 @@
 import type { JsonValue } from '../config/types.js';
-import { quote, type SqlDialect } from '../model/sql.js';
-import type { SchemaChange, SchemaDiff } from './schema-diff.js';
+import { postgresCheckName, quote, type SqlDialect } from '../model/sql.js';
+import { columnBefore, type SchemaChange, type SchemaStep } from './schema-diff.js';
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from './table-model.js';
 
 /**
@@ -10,7 +10,7 @@ import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel 
  * describes (create the new shape, copy the rows, drop the old table, rename); the migration must run with
  * foreign key enforcement off, or dropping the old table would cascade to the rows that reference it.
  */
-export function migrationSql(diff: SchemaDiff, after: SchemaModel): string[] {
+export function migrationSql({ diff, before, after }: SchemaStep): string[] {
   const dialect = after.dialect;
   const q = (s: string) => quote(dialect, s);
   const of = <K extends SchemaChange['kind']>(kind: K) => diff.changes.filter((c): c is Extract<SchemaChange, { kind: K }> => c.kind === kind);
@@ -42,8 +42,9 @@ export function migrationSql(diff: SchemaDiff, after: SchemaModel): string[] {
   }
   for (const { from, to } of of('rename-table')) {
     out.push(dialect === 'mysql' ? `RENAME TABLE ${q(from)} TO ${q(to)}` : `ALTER TABLE ${q(from)} RENAME TO ${q(to)}`);
-    // PostgreSQL named the primary key after the old table; a fresh table has <table>_pkey.
-    if (dialect === 'postgres') out.push(`ALTER TABLE ${q(to)} RENAME CONSTRAINT ${q(`${from}_pkey`)} TO ${q(`${to}_pkey`)}`);
+    // PostgreSQL named the primary key and each enum's CHECK after the old table; a fresh table has <table>_pkey
+    // and <table>_<column>_check (under the old column names here: a renamed column renames its CHECK below).
+    if (dialect === 'postgres') out.push(...renamedConstraints(to, [[`${from}_pkey`, `${to}_pkey`], ...checkRenames(from, to)]));
   }
   for (const { table } of of('create-table')) out.push(createTable(table), ...table.indexes.map((i) => createIndex(table.name, i)));
 
@@ -52,9 +53,18 @@ export function migrationSql(diff: SchemaDiff, after: SchemaModel): string[] {
     if (!('table' in change) || typeof change.table !== 'string' || rebuilt.has(change.table)) continue;
     const t = q(change.table);
     switch (change.kind) {
-      case 'rename-column':
+      case 'rename-column': {
+        const was = columnBefore({ diff, before }, change.table, change.from);
+        if (dialect === 'mysql' && was?.check) {
+          // MariaDB names a column's CHECK after the column and RENAME COLUMN keeps that name; CHANGE COLUMN with
+          // the column's definition (under its new name) gives the CHECK the new one, as a fresh table has it.
+          out.push(`ALTER TABLE ${t} CHANGE COLUMN ${q(change.from)} ${column({ ...was, name: change.to })}`);
+          break;
+        }
         out.push(`ALTER TABLE ${t} RENAME COLUMN ${q(change.from)} TO ${q(change.to)}`);
+        if (dialect === 'postgres' && was?.check) out.push(...renamedConstraints(change.table, [[postgresCheckName(change.table, change.from), postgresCheckName(change.table, change.to)]]));
         break;
+      }
       case 'add-column':
         if (change.column.nullable) out.push(`ALTER TABLE ${t} ADD COLUMN ${column(change.column)}`);
         else {
@@ -86,13 +96,24 @@ export function migrationSql(diff: SchemaDiff, after: SchemaModel): string[] {
     const s: string[] = [];
     if (from.nullable && !to.nullable && to.fill !== null) s.push(`UPDATE ${t} SET ${c} = ${fill(to)} WHERE ${c} IS NULL`);
     if (dialect === 'mysql') return [...s, `ALTER TABLE ${t} MODIFY COLUMN ${column(to)}`];
-    // PostgreSQL names an inline CHECK <table>_<column>_check; it is replaced when the values change.
-    const check = `${table}_${from.name}_check`;
-    if (from.check) s.push(`ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${q(check)}`);
+    // PostgreSQL names an inline CHECK <table>_<column>_check (already renamed with its table and column above);
+    // it is replaced when the values change.
+    const check = q(postgresCheckName(table, to.name));
+    if (from.check) s.push(`ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${check}`);
     if (from.type !== to.type) s.push(`ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${to.type} USING ${c}::${to.type}`);
     if (from.nullable !== to.nullable) s.push(`ALTER TABLE ${t} ALTER COLUMN ${c} ${to.nullable ? 'DROP' : 'SET'} NOT NULL`);
-    if (to.check) s.push(`ALTER TABLE ${t} ADD CONSTRAINT ${q(`${table}_${to.name}_check`)} CHECK (${c} IN (${to.check.map((v) => literal(dialect, v)).join(', ')}))`);
+    if (to.check) s.push(`ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${c} IN (${to.check.map((v) => literal(dialect, v)).join(', ')}))`);
     return s;
+  }
+
+  /** PostgreSQL: each enum CHECK of a renamed table, from its old table's name to its new one. */
+  function checkRenames(from: string, to: string): Array<[string, string]> {
+    const columns = before.tables.find((x) => x.name === from)?.columns ?? [];
+    return columns.filter((c) => c.check).map((c) => [postgresCheckName(from, c.name), postgresCheckName(to, c.name)]);
+  }
+
+  function renamedConstraints(table: string, names: ReadonlyArray<readonly [string, string]>): string[] {
+    return names.filter(([a, b]) => a !== b).map(([a, b]) => `ALTER TABLE ${q(table)} RENAME CONSTRAINT ${q(a)} TO ${q(b)}`);
   }
 
   function rebuild(name: string): string[] {

@@ -55,7 +55,8 @@ export interface UpdatePlan {
   readonly config: ResolvedConfig;
   readonly stack: StackDescriptor;
   readonly files: readonly PlannedFile[];
-  readonly migration?: { readonly path: string; readonly summary: string; readonly statements: readonly string[] };
+  /** The new migration; `statements` as its file writes them (MigrationFile), SQL or an Alembic revision's operations. */
+  readonly migration?: { readonly path: string; readonly summary: string; readonly statements: readonly string[]; readonly language: 'sql' | 'python' };
   /** The new render as committed under the base ref: what the next update merges against. */
   readonly generated: ReadonlyMap<string, Buffer>;
   /** The mode of each file of the render (a migration, not rendered from a pack file, is not executable). */
@@ -155,7 +156,7 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     config,
     stack,
     files,
-    ...(migration ? { migration: { path: migration.path, summary: migration.summary, statements: migration.up } } : {}),
+    ...(migration ? { migration: { path: migration.path, summary: migration.summary, statements: migration.statements, language: migration.language } } : {}),
     generated: theirs,
     mode: (path) => render.mode(path),
     ...(found ? { baseCommit: found } : {}),
@@ -281,15 +282,14 @@ function newMigration(config: ResolvedConfig, oldConfig: ResolvedConfig, view: V
   if (diff.changes.length === 0) return undefined;
   const back = diffSchemas(after, before, { renames: invert(renames), allowDataLoss: true });
   const summary = summarize(diff.changes);
-  const up = migrationSql(diff, after);
   const file = migrationFile(config.stack, existing, {
     slug: summary,
     summary: summary[0]!.toUpperCase() + summary.slice(1),
-    up,
-    down: migrationSql(back, before),
+    up: migrationSql({ diff, before, after }),
+    down: migrationSql({ diff: back, before: after, after: before }),
     schema: { up: { diff, before, after }, down: { diff: back, before: after, after: before } },
   });
-  return { ...file, summary, up };
+  return { ...file, summary };
 }
 
 /** The renames of the reverse diff (new → old becomes old → new), for the down migration. */

@@ -33,6 +33,20 @@ export interface SchemaDiff {
   readonly rebuilds: readonly string[];
 }
 
+/** One direction of an update: the model diff and the schemas on either side of it. */
+export interface SchemaStep {
+  readonly diff: SchemaDiff;
+  readonly before: SchemaModel;
+  readonly after: SchemaModel;
+}
+
+/** A column as the table had it before the step, found by the table's new name (the table may be renamed). */
+export function columnBefore({ diff, before }: Pick<SchemaStep, 'diff' | 'before'>, table: string, column: string): ColumnModel | undefined {
+  const oldTable = diff.changes.find((c) => c.kind === 'rename-table' && c.to === table);
+  const name = oldTable?.kind === 'rename-table' ? oldTable.from : table;
+  return before.tables.find((t) => t.name === name)?.columns.find((c) => c.name === column);
+}
+
 export interface Renames {
   /** New table name → old table name (an entity's `renamedFrom`). */
   readonly tables?: Readonly<Record<string, string>>;

@@ -268,6 +268,36 @@ describe('create-backend update', () => {
     const again = await update(dir, '--json');
     expect(parseJson<{ migrations: string[] }>(again.stdout).migrations).toEqual([]);
   });
+  it("python: --dry-run shows the Alembic revision it would write, its upgrade() operations, and --json lists the same", async () => {
+    const dir = await generated(V1.replace('stack: node', 'stack: python'));
+    writeFileSync(join(dir, 'backend.yaml'), V2.replace('stack: node', 'stack: python'));
+    git(dir, 'commit', '-qam', 'model v2');
+    const before = snapshot(dir);
+    const human = await update(dir, '--allow-data-loss', '--dry-run');
+    expect(human.exitCode, String(human.stderr)).toBe(0);
+    const json = await update(dir, '--allow-data-loss', '--dry-run', '--json');
+    expect(json.exitCode, String(json.stderr)).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+    const planned = parseJson<{ migrations: string[]; statements: string[] }>(json.stdout);
+    expect(planned.migrations).toEqual([expect.stringMatching(/^migrations\/versions\/0002_[a-z0-9_]+\.py$/)]);
+    // Operations as the revision writes them, not the SQL other stacks run; a batch is one operation with its block.
+    expect(planned.statements).toContain('op.drop_table("toys")');
+    expect(planned.statements.join('\n')).not.toMatch(/^(?:ALTER|CREATE|DROP) /m);
+    const batch = planned.statements.find((s) => s.startsWith('with op.batch_alter_table("pets"'));
+    expect(batch).toMatch(/ as batch_op:\n {4}batch_op\.alter_column\(\s+"name", new_column_name="full_name"/);
+    const shown = String(human.stdout); // without --json the report is on stdout
+    expect(shown).toContain(`new migration ${planned.migrations[0]} (`);
+    expect(shown).toContain('upgrade():\n  ');
+    expect(shown).toContain('\n  op.drop_table("toys")\n');
+    expect(shown).not.toMatch(/\);$/m);
+
+    // What the real run writes is exactly that: upgrade() holds the operations in order.
+    const r = await update(dir, '--allow-data-loss', '--json');
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const revision = read(dir, planned.migrations[0]!);
+    const upgrade = /\ndef upgrade\(\) -> None:\n([\s\S]*?)\n\n\ndef downgrade/.exec(revision)?.[1];
+    expect(upgrade).toBe(planned.statements.map((s) => s.replace(/^/gm, '    ')).join('\n'));
+  });
   it('refuses to update a project generated with an in-house pack when --template is not given', async () => {
     const dir = await generated(V1, ['--template', EXAMPLE_PACK]);
     const before = snapshot(dir);

@@ -160,11 +160,26 @@ export async function shOk(command: string, cwd: string, env: Record<string, str
   return result.stdout;
 }
 
+/**
+ * How long a server may take from its start command to a healthy /health, its build not included: the generated
+ * Spring Boot server took 52–60 s to start on the loaded two-core machine, so two minutes left it little room. The
+ * wait returns at the first healthy answer and gives up as soon as the server exits, so a passing or crashing
+ * server never waits this out; only one that hangs does.
+ */
+export const SERVER_START_LIMIT = 300_000;
+/** A start command that builds first (`npm run build && npm start`) also gets the build step's time limit. */
+const BUILD_LIMIT = 600_000;
+
+/** The time limit of a start command: the server's start, plus a build when the command begins with one. */
+export function startLimit(commands: Pick<CliResult['commands'], 'start' | 'build'>, command = commands.start): number {
+  return SERVER_START_LIMIT + (command !== runOnly(commands) ? BUILD_LIMIT : 0);
+}
+
 async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void server.finally(() => (exited = true));
-  while (Date.now() < deadline && !exited) {
+  const started = Date.now();
+  let exit: string | undefined;
+  void server.then((r) => (exit = r.signal ? `killed by ${r.signal}` : `exited with ${r.exitCode}`));
+  while (Date.now() - started < timeoutMs && exit === undefined) {
     try {
       const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
       if (res.status === 200) return;
@@ -173,7 +188,19 @@ async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: 
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`server did not become healthy at ${baseUrl} within ${timeoutMs} ms (exited: ${exited})`);
+  const waited = Math.round((Date.now() - started) / 1000);
+  throw new Error(
+    exit === undefined
+      ? `server did not become healthy at ${baseUrl} within ${Math.round(timeoutMs / 1000)} s (still running, stopped now)`
+      : `server ${exit} after ${waited} s, before it answered /health at ${baseUrl}`,
+  );
+}
+
+/** The last lines of a server's output, for an error that says why it did not start. */
+export function logTail(output: string, lines = 60): string {
+  const all = output.trimEnd().split('\n');
+  const tail = all.slice(-lines).join('\n');
+  return all.length > lines ? `(last ${lines} of ${all.length} lines)\n${tail}` : tail || '(no output)';
 }
 
 /**
@@ -185,7 +212,7 @@ async function waitForHealth(baseUrl: string, server: ResultPromise, timeoutMs: 
  */
 export const TEST_JVM_ENV = { JDK_JAVA_OPTIONS: '-XX:TieredStopAtLevel=1' };
 
-export async function startServer(cwd: string, command: string, env: Record<string, string>, healthTimeout = 120_000): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
+export async function startServer(cwd: string, command: string, env: Record<string, string>, healthTimeout = SERVER_START_LIMIT): Promise<{ server: ResultPromise; baseUrl: string; output: () => string }> {
   const port = await freePort();
   let output = '';
   const server = execa('sh', ['-c', command], { cwd, env: { ...process.env, ...TEST_JVM_ENV, ...env, PORT: String(port), HOST: '127.0.0.1' }, all: true, reject: false, detached: true });
@@ -195,7 +222,7 @@ export async function startServer(cwd: string, command: string, env: Record<stri
     await waitForHealth(baseUrl, server, healthTimeout);
   } catch (err) {
     stopGroup(server);
-    throw new Error(`${(err as Error).message}\n${output}`);
+    throw new Error(`${(err as Error).message}; its output:\n${logTail(output)}`);
   }
   return { server, baseUrl, output: () => output };
 }
@@ -297,8 +324,7 @@ async function runSteps(c: E2ECase, log: (s: string) => void, step: Step): Promi
 
   const config = projectConfig(dir);
   // A start that builds first gets the build step's time limit too (the keyword model's build takes most of a minute).
-  const startLimit = stepLimit(run === commands.start ? 120_000 : 720_000);
-  const { server, baseUrl, output } = await step('start', () => startServer(dir, commands.start, env, startLimit));
+  const { server, baseUrl, output } = await step('start', () => startServer(dir, commands.start, env, stepLimit(startLimit(commands))));
   try {
     // The contract's last probe locks this address out of /auth/login (login throttle): log in before it.
     const fuzzToken = c.schemathesis && config.auth === 'jwt' ? await fuzzUserToken(baseUrl) : undefined;
@@ -323,7 +349,7 @@ async function runSteps(c: E2ECase, log: (s: string) => void, step: Step): Promi
 
   // Rate limiting is probed against a second start with a small limit, so it cannot disturb the contract run.
   // The same build serves again: only the start command's run part.
-  const limited = await step('restart', () => startServer(dir, run, { ...env, RATE_LIMIT_PER_MINUTE: '20' }));
+  const limited = await step('restart', () => startServer(dir, run, { ...env, RATE_LIMIT_PER_MINUTE: '20' }, stepLimit(SERVER_START_LIMIT)));
   try {
     await expectRateLimited(`${limited.baseUrl}/api/${config.entities[0] ? names(config.entities[0].name).pluralKebab : 'none'}`);
   } finally {

@@ -10,8 +10,8 @@ import { writeRandomSpec } from '../fixtures/random-model.js';
  * The Java templates render what palantir-java-format leaves unchanged (src/generator/java-wrap.ts), so a project
  * generated with --no-install (no formatter run) passes its build's `spotless:check` as written, and the manifest's
  * hashes are of formatted code. Checked on the fixtures whose names and lengths push the layouts around: the
- * shop, the SPEC example, the pattern model, the keyword model and two random models, and shop and keywords on
- * MongoDB (templates/java-mongodb).
+ * shop, the SPEC example, the pattern model, the keyword model and four random models (8 and 10 are seeds the
+ * layouts once got wrong), and shop and keywords on MongoDB (templates/java-mongodb).
  */
 const ROOT = join(WORK, 'java-format');
 const BIN = join(REPO, 'dist/cli/bin.js');
@@ -22,6 +22,10 @@ const MODELS: Record<string, () => string> = {
   keywords: () => writeKeywordSpec(join(ROOT, 'keywords.json')),
   'random-1': () => writeRandomSpec(join(ROOT, 'random-1.json'), 1, 'java', 'sqlite'),
   'random-5': () => writeRandomSpec(join(ROOT, 'random-5.json'), 5, 'java', 'sqlite'),
+  // Seed 8: two annotations ending at column 64, which palantir breaks; seed 10: an implements clause that fits on
+  // the components' continuation line.
+  'random-8': () => writeRandomSpec(join(ROOT, 'random-8.json'), 8, 'java', 'sqlite'),
+  'random-10': () => writeRandomSpec(join(ROOT, 'random-10.json'), 10, 'java', 'sqlite'),
   // MongoDB replaces the data layer (templates/java-mongodb): its code is held to the same rule.
   'shop-mongodb': () => join(REPO, 'test/fixtures/shop.yaml'),
   'keywords-mongodb': () => writeKeywordSpec(join(ROOT, 'keywords.json')),

@@ -76,6 +76,7 @@ const V1 = `  Owner:
       name: string!
       email: string
       rating: integer
+      kind: { type: enum, values: [person, company] }
   Pet:
     fields:
       name: string!
@@ -86,13 +87,17 @@ const V1 = `  Owner:
   Toy:
     fields:
       label: string
+  Badge:
+    fields:
+      size: { type: enum, values: [small, large] }
 `;
 /**
  * v1 → v2: a field added with a default (owners.since) and without (owners.phone), a unique (owners.email), a
  * widening type change (owners.rating), a rename (pets.fullName), an optional field made required with a default
  * (pets.age), an index (pets.note), an onDelete change (pets.owner), a new many-to-one, one-to-one and
  * many-to-many on an old entity (pets.groomer, pets.tag, pets.vets), new entities related to an old one (Vet,
- * Tag), Toy removed.
+ * Tag), Toy removed, an enum column renamed (owners.sort) and a table with an enum renamed (badges → medals):
+ * the enum's CHECK, which PostgreSQL and MariaDB name after its table and column, must be renamed with them.
  */
 const V2 = `  Owner:
     fields:
@@ -101,6 +106,7 @@ const V2 = `  Owner:
       rating: bigint
       since: { type: integer, required: true, default: 2020 }
       phone: string
+      sort: { type: enum, values: [person, company], renamedFrom: kind }
   Pet:
     fields:
       fullName: { type: string, required: true, renamedFrom: name }
@@ -119,6 +125,10 @@ const V2 = `  Owner:
   Tag:
     fields:
       label: string!
+  Medal:
+    renamedFrom: Badge
+    fields:
+      size: { type: enum, values: [small, large] }
 `;
 const OWNER = '01890000-0000-7000-8000-000000000001';
 const PET = '01890000-0000-7000-8000-000000000002';
@@ -154,7 +164,7 @@ describe('update through each stack’s migration tool: v1 + update equals a fre
         await shOk(gen.commands.migrate, dir, migrateEnv(migratedUrl));
         const migrated = databaseAt(kind, migratedUrl);
         migrated.exec([
-          `INSERT INTO owners (id, name, rating, created_at, updated_at) VALUES ('${OWNER}', 'Ann', 4, ${AT}, ${AT})`,
+          `INSERT INTO owners (id, name, rating, kind, created_at, updated_at) VALUES ('${OWNER}', 'Ann', 4, 'company', ${AT}, ${AT})`,
           `INSERT INTO pets (id, name, age, note, owner_id, created_at, updated_at) VALUES ('${PET}', 'Rex', NULL, 'good boy', '${OWNER}', ${AT}, ${AT})`,
         ]);
 
@@ -172,8 +182,8 @@ describe('update through each stack’s migration tool: v1 + update equals a fre
         await MIGRATE_WITH_V1[stack]!(fresh, dir, gen.commands, migrateEnv(freshUrl));
 
         expect(migrated.catalog()).toEqual(databaseAt(kind, freshUrl).catalog());
-        expect(migrated.rows('SELECT full_name, age, note, rating, since, owner_id FROM pets JOIN owners ON owners.id = pets.owner_id')).toEqual([
-          `Rex\t1\tgood boy\t4\t2020\t${OWNER}`,
+        expect(migrated.rows('SELECT full_name, age, note, rating, since, sort, owner_id FROM pets JOIN owners ON owners.id = pets.owner_id')).toEqual([
+          `Rex\t1\tgood boy\t4\t2020\tcompany\t${OWNER}`,
         ]);
         log(`${label}: done in ${((Date.now() - started) / 1000).toFixed(0)} s (${updated.migrations.join(', ')})`);
         rmSync(root, { recursive: true, force: true }); // kept when the case fails, to look into

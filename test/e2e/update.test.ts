@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, StackId } from '../../src/config/options.js';
-import { GIT_IDENTITY, REPO, TEST_JVM_ENV, databaseAvailable, projectConfig, sh, shOk, startServer, stopGroup } from './harness.js';
+import { GIT_IDENTITY, REPO, TEST_JVM_ENV, databaseAvailable, projectConfig, sh, shOk, startLimit, startServer, stopGroup } from './harness.js';
 import { assertContract, runContract } from './contract/index.js';
 import { SHOP_V1_ENTITIES } from '../fixtures/update-shop.js';
 
@@ -209,7 +209,9 @@ describe('update on installed projects', () => {
         step('contract on v2');
         const served = await database(kind, `${name}_contract`, dir);
         await shOk(gen.commands.migrate, dir, { ...migrateEnv, DATABASE_URL: served.url });
-        const { server, baseUrl, output } = await startServer(dir, gen.commands.start, { ...env, DATABASE_URL: served.url, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
+        // node's start command builds first: its limit has the build's time in it (startLimit).
+        const serve = { ...env, DATABASE_URL: served.url, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' };
+        const { server, baseUrl, output } = await startServer(dir, gen.commands.start, serve, startLimit(gen.commands));
         try {
           const report = await runContract({ baseUrl, config: projectConfig(dir), jwtSecret: env.JWT_SECRET });
           if (!report.ok) log(output());

@@ -111,6 +111,38 @@ describe('recordJava', () => {
   });
 });
 
+describe('recordJava, as palantir laid out the random models (java-format e2e runs them)', () => {
+  const active = '@Size(max = 255) @Pattern(regexp = "^[A-Z][a-z]+$", message = "must match the pattern ^[A-Z][a-z]+\\\\$") String active';
+  it('breaks after annotations that reach past column 60 (seed 8: two of them ending at 64), and keeps them inline up to 60', () => {
+    const out = recordJava(0, 'public record ApplicationCreate(', [active, '@NotNull @Schema(allowableValues = {"published", "new"}) ApplicationEntity.Row row', '@NotNull Long phone'], ') implements CheckedBody {}');
+    expect(out).toContain('\n\n        @NotNull @Schema(allowableValues = {"published", "new"})\n        ApplicationEntity.Row row,\n\n        @NotNull Long phone)');
+    const inline = recordJava(0, 'public record ApplicationCreate(', [active, '@NotNull @Schema(allowableValues = {"pub", "new"}) ApplicationEntity.Row row', '@NotNull Long phone'], ') implements CheckedBody {}');
+    expect(inline).toContain('\n\n        @NotNull @Schema(allowableValues = {"pub", "new"}) ApplicationEntity.Row row,\n        @NotNull Long phone)');
+  });
+
+  it("moves components to a continuation line when an annotation would end past column 60 on the header's (seed 10)", () => {
+    const components = ['Instant arguments', '@NotNull UUID name', '@NotNull String title', 'UUID typeId'];
+    expect(recordJava(0, 'public record SeriesCreate(', components, ') implements CheckedBody {}')).toBe(
+      `public record SeriesCreate(\n        ${components.join(', ')}) implements CheckedBody {}`,
+    );
+    const longer = [...components, `Long ${'z'.repeat(12)}`];
+    expect(recordJava(0, 'public record SeriesCreate(', longer, ') implements CheckedBody {}')).toBe(
+      `public record SeriesCreate(\n        ${longer.join(', ')})\n        implements CheckedBody {}`,
+    );
+  });
+
+  it("keeps the components on the header's line, the implements clause on the next, when their annotations end by column 60 (seed 1)", () => {
+    const components = ['@DecimalMax("757001294") Double alter', 'UUID managerId', 'UUID ticketId'];
+    expect(recordJava(0, 'public record DatumCreate(', components, ') implements CheckedBody {}')).toBe(
+      `public record DatumCreate(${components.join(', ')})\n        implements CheckedBody {}`,
+    );
+    // Two @NotNull apart: the second would end at column 69 on a continuation line, so one component per line.
+    expect(recordJava(0, 'public record R(', ['Instant arguments', '@NotNull UUID name', 'String title', '@NotNull UUID typeId'], ') {}')).toBe(
+      'public record R(\n        Instant arguments,\n        @NotNull UUID name,\n        String title,\n        @NotNull UUID typeId) {}',
+    );
+  });
+});
+
 describe('conditionBlock', () => {
   it('breaks before && only when the condition does not fit', () => {
     expect(conditionBlock(8, 'if (\na != null\nb\n) {')).toBe('        if (a != null && b) {\n');

@@ -34,18 +34,17 @@ for (const dialect of ['sqlite', 'postgres', 'mysql'] as const) {
   describe.skipIf(!available(dialect))(dialect, () => {
     it('v1 + migration has the catalog of a fresh v2, and v1 rows survive', () => {
       const q = (s: string) => (dialect === 'mysql' ? `\`${s}\`` : `"${s}"`);
-      const migration = migrationSql(
-        diffSchemas(modelOf(V1, dialect), modelOf(V2, dialect), { renames: V1_TO_V2_RENAMES, allowDataLoss: true }),
-        modelOf(V2, dialect),
-      );
+      const before = modelOf(V1, dialect);
+      const after = modelOf(V2, dialect);
+      const migration = migrationSql({ diff: diffSchemas(before, after, { renames: V1_TO_V2_RENAMES, allowDataLoss: true }), before, after });
       const migrated = scratch(dialect, 'migrated');
       opened.push(migrated);
       migrated.exec(initialSql(V1, dialect));
       migrated.exec([
-        `INSERT INTO ${q('owners')} (${q('id')}, ${q('name')}, ${q('created_at')}, ${q('updated_at')}) VALUES ('${ID(1)}', 'Ann', ${AT}, ${AT})`,
+        `INSERT INTO ${q('owners')} (${q('id')}, ${q('name')}, ${q('kind')}, ${q('created_at')}, ${q('updated_at')}) VALUES ('${ID(1)}', 'Ann', 'company', ${AT}, ${AT})`,
         `INSERT INTO ${q('pets')} (${q('id')}, ${q('name')}, ${q('age')}, ${q('species')}, ${q('note')}, ${q('owner_id')}, ${q('created_at')}, ${q('updated_at')}) ` +
           `VALUES ('${ID(2)}', 'Rex', NULL, 'dog', 'good boy', '${ID(1)}', ${AT}, ${AT}), ('${ID(3)}', 'Tom', 7, 'cat', NULL, '${ID(1)}', ${AT}, ${AT})`,
-        `INSERT INTO ${q('toys')} (${q('id')}, ${q('label')}, ${q('created_at')}, ${q('updated_at')}) VALUES ('${ID(4)}', 'ball', ${AT}, ${AT})`,
+        `INSERT INTO ${q('toys')} (${q('id')}, ${q('label')}, ${q('size')}, ${q('created_at')}, ${q('updated_at')}) VALUES ('${ID(4)}', 'ball', 'small', ${AT}, ${AT})`,
       ]);
       migrated.exec(migration);
 
@@ -58,8 +57,25 @@ for (const dialect of ['sqlite', 'postgres', 'mysql'] as const) {
         `Rex\t1\tdog\tpal\t${ID(1)}`,
         `Tom\t7\tcat\tpal\t${ID(1)}`,
       ]);
-      expect(migrated.rows(`SELECT ${q('label')} FROM ${q('playthings')}`)).toEqual(['ball']);
-      expect(migrated.rows(`SELECT ${q('name')}, ${q('phone')} FROM ${q('owners')}`)).toEqual([dialect === 'postgres' ? 'Ann\t' : dialect === 'mysql' ? 'Ann\tNULL' : 'Ann\tnull']);
+      expect(migrated.rows(`SELECT ${q('label')}, ${q('size')} FROM ${q('playthings')}`)).toEqual(['ball\tsmall']);
+      expect(migrated.rows(`SELECT ${q('name')}, ${q('sort')}, ${q('phone')} FROM ${q('owners')}`)).toEqual([
+        dialect === 'postgres' ? 'Ann\tcompany\t' : dialect === 'mysql' ? 'Ann\tcompany\tNULL' : 'Ann\tcompany\tnull',
+      ]);
+    });
+
+    it('the reverse migration (ruby\'s down) gives back the catalog of a fresh v1', () => {
+      const before = modelOf(V2, dialect);
+      const after = modelOf(V1, dialect);
+      const renames = { tables: { toys: 'playthings' }, columns: { 'pets.name': 'full_name', 'owners.kind': 'sort' } };
+      const down = migrationSql({ diff: diffSchemas(before, after, { renames, allowDataLoss: true }), before, after });
+      const migrated = scratch(dialect, 'down');
+      opened.push(migrated);
+      migrated.exec(initialSql(V2, dialect));
+      migrated.exec(down);
+      const fresh = scratch(dialect, 'fresh_v1');
+      opened.push(fresh);
+      fresh.exec(initialSql(V1, dialect));
+      expect(migrated.catalog()).toEqual(fresh.catalog());
     });
   });
 }

@@ -11,6 +11,7 @@ describe('migration files', () => {
   it('continues Node numbering after the highest existing file', () => {
     const f = migrationFile('node', ['migrations/0001_init.sql', 'migrations/0002_add_vets.sql', 'migrations/README.md', 'src/x.sql'], m);
     expect(f.path).toBe('migrations/0003_add_pets_nickname.sql');
+    expect(f).toMatchObject({ statements: m.up, language: 'sql' });
     expect(f.content).toMatch(/^-- Add pets.nickname\n/);
     expect(f.content).toContain('ALTER TABLE "pets" ADD COLUMN "nickname" TEXT;\n');
   });
@@ -42,6 +43,13 @@ describe('migration files', () => {
     const check = spawnSync('python3', ['-c', 'import ast, sys; t = ast.parse(sys.stdin.read()); print(len(t.body))'], { input: f.content, encoding: 'utf8' });
     expect(check.stderr).toBe('');
     expect(check.stdout.trim()).toBe('10');
+    // --dry-run's operations are upgrade()'s, unindented, each block (a batch and its batch_op lines) one of them.
+    expect(f.language).toBe('python');
+    expect(f.statements).toContain('op.rename_table("toys", "playthings")');
+    expect(f.statements.filter((s) => s.startsWith('with op.batch_alter_table('))).toHaveLength(f.statements.filter((s) => s.includes(' as batch_op:')).length);
+    expect(f.statements.filter((s) => s.startsWith(' '))).toEqual([]);
+    const body = /\ndef upgrade\(\) -> None:\n([\s\S]*?)\n\n\ndef downgrade/.exec(f.content)?.[1];
+    expect(body).toBe(f.statements.map((s) => s.replace(/^/gm, '    ')).join('\n'));
     expect(() => migrationFile('python', ['migrations/versions/0001_init.py'], m)).toThrow(/written from the schema diff/);
   });
 

@@ -25,11 +25,17 @@ export function resolve(yaml: string, dialect: SqlDialect): { config: ResolvedCo
   return { config, vm: prepareViewModel(config, '0.0.0', null) };
 }
 
-/** v1 and v2 of a small shop covering the change kinds of SPEC 7 (renames are passed as options). */
+/**
+ * v1 and v2 of a small shop covering the change kinds of SPEC 7 (renames are passed as options). The enum
+ * column renamed (owners.kind → sort) and the enum in the renamed table (toys → playthings) check that a CHECK
+ * constraint named after its table and column (PostgreSQL's `<table>_<column>_check`, MariaDB's `<column>`)
+ * is renamed with them, as a fresh table names it.
+ */
 export const V1 = `entities:
   Owner:
     fields:
       name: string!
+      kind: { type: enum, values: [person, company] }
   Pet:
     fields:
       name: string!
@@ -41,12 +47,14 @@ export const V1 = `entities:
   Toy:
     fields:
       label: { type: string, unique: true }
+      size: { type: enum, values: [small, large] }
 `;
 
 export const V2 = `entities:
   Owner:
     fields:
       name: string!
+      sort: { type: enum, values: [person, company] }
       phone: string
   Pet:
     fields:
@@ -68,6 +76,7 @@ export const V2 = `entities:
     renamedFrom: Toy
     fields:
       label: { type: string, unique: true }
+      size: { type: enum, values: [small, large] }
 `;
 
-export const V1_TO_V2_RENAMES = { tables: { playthings: 'toys' }, columns: { 'pets.full_name': 'name' } };
+export const V1_TO_V2_RENAMES = { tables: { playthings: 'toys' }, columns: { 'pets.full_name': 'name', 'owners.sort': 'kind' } };

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { diffSchemas, holdsEveryValue } from '../../src/update/schema-diff.js';
 import { migrationSql } from '../../src/update/migration-sql.js';
 import { renamesOf } from '../../src/update/renames.js';
-import { schemaModel } from '../../src/update/table-model.js';
+import { schemaModel, type SchemaModel } from '../../src/update/table-model.js';
+import { postgresCheckName } from '../../src/model/sql.js';
 import { modelOf, resolve, V1, V1_TO_V2_RENAMES, V2 } from './model.js';
+
+const step = (before: SchemaModel, after: SchemaModel) => ({ diff: diffSchemas(before, after), before, after });
 
 /** The typed model diff: one change per kind, and the refusals of SPEC 7 (exit 2 before anything is written). */
 describe('schema diff', () => {
@@ -29,7 +32,7 @@ describe('schema diff', () => {
   it('is empty between a model and itself', () => {
     const diff = diffSchemas(modelOf(V2, 'sqlite'), modelOf(V2, 'sqlite'));
     expect(diff.changes).toEqual([]);
-    expect(migrationSql(diff, modelOf(V2, 'sqlite'))).toEqual([]);
+    expect(migrationSql({ diff, before: modelOf(V2, 'sqlite'), after: modelOf(V2, 'sqlite') })).toEqual([]);
   });
 
   it('refuses dropping a table or a column without --allow-data-loss, naming each', () => {
@@ -75,17 +78,17 @@ describe('schema diff', () => {
 
   it('renders a required field with a default as add-with-default then drop-default on server databases', () => {
     const v2 = V1.replace('      age: integer\n', '      age: integer\n      weight: { type: integer, required: true, default: 3 }\n');
-    const sql = migrationSql(diffSchemas(modelOf(V1, 'postgres'), modelOf(v2, 'postgres')), modelOf(v2, 'postgres'));
+    const sql = migrationSql(step(modelOf(V1, 'postgres'), modelOf(v2, 'postgres')));
     expect(sql).toEqual(['ALTER TABLE "pets" ADD COLUMN "weight" integer NOT NULL DEFAULT 3', 'ALTER TABLE "pets" ALTER COLUMN "weight" DROP DEFAULT']);
   });
 
   it('adds a nullable column with ALTER TABLE on SQLite and rebuilds the table for what ALTER cannot do', () => {
     const nullable = V1.replace('      age: integer\n', '      age: integer\n      weight: integer\n');
-    expect(migrationSql(diffSchemas(modelOf(V1, 'sqlite'), modelOf(nullable, 'sqlite')), modelOf(nullable, 'sqlite'))).toEqual([
+    expect(migrationSql(step(modelOf(V1, 'sqlite'), modelOf(nullable, 'sqlite')))).toEqual([
       'ALTER TABLE "pets" ADD COLUMN "weight" INTEGER',
     ]);
     const cascade = V1.replace('onDelete: restrict', 'onDelete: cascade');
-    const sql = migrationSql(diffSchemas(modelOf(V1, 'sqlite'), modelOf(cascade, 'sqlite')), modelOf(cascade, 'sqlite'));
+    const sql = migrationSql(step(modelOf(V1, 'sqlite'), modelOf(cascade, 'sqlite')));
     expect(sql[0]).toMatch(/^CREATE TABLE "pets__new"/);
     expect(sql[0]).toContain('ON DELETE CASCADE');
     expect(sql.slice(1, 4)).toEqual([
@@ -96,14 +99,24 @@ describe('schema diff', () => {
   });
 
   it('takes renames from renamedFrom on fields and entities, so nothing is dropped', () => {
-    const v2 = V2.replace('      fullName: string!\n', '      fullName: { type: string, required: true, renamedFrom: name }\n');
+    const v2 = V2.replace('      fullName: string!\n', '      fullName: { type: string, required: true, renamedFrom: name }\n').replace(
+      'sort: { type: enum, values: [person, company] }',
+      'sort: { type: enum, values: [person, company], renamedFrom: kind }',
+    );
     const before = resolve(V1, 'sqlite');
     const after = resolve(v2, 'sqlite');
     const renames = renamesOf(after.config, before.vm, after.vm);
-    expect(renames).toEqual({ tables: { playthings: 'toys' }, columns: { 'pets.full_name': 'name' } });
+    expect(renames).toEqual(V1_TO_V2_RENAMES);
     const diff = diffSchemas(schemaModel('sqlite', before.vm.entities, false), schemaModel('sqlite', after.vm.entities, false), { renames });
     expect(diff.refusals).toEqual([]);
     expect(diff.changes).toContainEqual({ kind: 'rename-table', from: 'toys', to: 'playthings' });
     expect(diff.changes.some((c) => c.kind === 'drop-table' || c.kind === 'drop-column')).toBe(false);
+  });
+
+  it("names PostgreSQL's enum CHECKs as PostgreSQL does, shortening the longer of table and column past 63 bytes", () => {
+    expect(postgresCheckName('owners', 'sort')).toBe('owners_sort_check');
+    // Both read from PostgreSQL 17 after CREATE TABLE with an inline CHECK on each column.
+    expect(postgresCheckName('a'.repeat(45), 'b'.repeat(38))).toBe(`${'a'.repeat(28)}_${'b'.repeat(28)}_check`);
+    expect(postgresCheckName('a'.repeat(45), 'cc')).toBe(`${'a'.repeat(45)}_cc_check`);
   });
 });

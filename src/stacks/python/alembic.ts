@@ -1,6 +1,6 @@
-import { quote, type SqlDialect } from '../../model/sql.js';
+import { postgresCheckName, quote, type SqlDialect } from '../../model/sql.js';
 import { literal } from '../../update/migration-sql.js';
-import type { SchemaChange, SchemaDiff } from '../../update/schema-diff.js';
+import { columnBefore, type SchemaChange, type SchemaDiff, type SchemaStep } from '../../update/schema-diff.js';
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from '../../update/table-model.js';
 import { pyCall, pyStr } from './syntax.js';
 
@@ -38,13 +38,6 @@ export function initialRevision(schema: SchemaModel): AlembicRevision {
     ...reversed.map((t) => ops.dropTable(t.name)),
   ];
   return { upgrade, downgrade, dialectModules: ops.modules() };
-}
-
-/** One direction of an update: the model diff and the schemas on either side of it. */
-export interface SchemaStep {
-  readonly diff: SchemaDiff;
-  readonly before: SchemaModel;
-  readonly after: SchemaModel;
 }
 
 /**
@@ -112,10 +105,15 @@ class Ops {
     for (const { from, to } of of('rename-table')) {
       out.push(pyCall(4, 'op.rename_table', [pyStr(from), pyStr(to)]));
       if (d === 'postgres') {
-        // PostgreSQL named the primary key after the old table (a fresh table has <table>_pkey), and Alembic has
-        // no operation that renames a constraint.
-        const sql = `ALTER TABLE ${this.q(to)} RENAME CONSTRAINT ${this.q(`${from}_pkey`)} TO ${this.q(`${to}_pkey`)}`;
-        out.push(nestedCall(4, 'op.execute', [pyStr(sql)]));
+        // PostgreSQL named the primary key and each enum's CHECK after the old table (a fresh table has
+        // <table>_pkey and <table>_<column>_check, here under the old column names: a renamed column renames its
+        // CHECK below), and Alembic has no operation that renames a constraint.
+        const checks = (before.tables.find((x) => x.name === from)?.columns ?? []).filter((c) => c.check);
+        out.push(this.renameConstraint(to, `${from}_pkey`, `${to}_pkey`));
+        for (const c of checks) {
+          const [was, now] = [postgresCheckName(from, c.name), postgresCheckName(to, c.name)];
+          if (was !== now) out.push(this.renameConstraint(to, was, now));
+        }
       }
     }
     for (const { table } of of('create-table')) out.push(this.createTable(table, d === 'sqlite'), ...table.indexes.map((i) => this.createIndex(table.name, i)));
@@ -125,13 +123,17 @@ class Ops {
       const t = change.table;
       switch (change.kind) {
         case 'rename-column': {
-          const column = after.tables.find((x) => x.name === t)?.columns.find((c) => c.name === change.to);
-          if (d === 'mysql' && column?.check) {
-            // Alembic renames on MySQL with CHANGE COLUMN, which drops the column's CHECK; RENAME COLUMN keeps it.
-            out.push(nestedCall(4, 'op.execute', [pyStr(sqlText(`ALTER TABLE ${this.q(t)} RENAME COLUMN ${this.q(change.from)} TO ${this.q(change.to)}`))]));
+          const was = columnBefore({ diff, before }, t, change.from);
+          if (d === 'mysql' && was?.check) {
+            // Alembic's CHANGE COLUMN would drop the column's CHECK, and RENAME COLUMN keeps the CHECK's name, which
+            // MariaDB takes from the column: CHANGE COLUMN with the CHECK in the definition names it as a fresh
+            // table does. The column keeps its type here; an alter_column after this changes what changes.
+            const column = `${this.q(change.to)} ${was.type}${was.nullable ? '' : ' NOT NULL'} CHECK (${this.enumCheck(change.to, was.check)})`;
+            out.push(nestedCall(4, 'op.execute', [pyStr(sqlText(`ALTER TABLE ${this.q(t)} CHANGE COLUMN ${this.q(change.from)} ${column}`))]));
           } else {
-            const existing = d === 'mysql' && column ? [`existing_type=${this.saType(column.type)}`, `existing_nullable=${py(column.nullable)}`] : [];
+            const existing = d === 'mysql' && was ? [`existing_type=${this.saType(was.type)}`, `existing_nullable=${py(was.nullable)}`] : [];
             out.push(pyCall(4, 'op.alter_column', [pyStr(t), pyStr(change.from), `new_column_name=${pyStr(change.to)}`, ...existing]));
+            if (d === 'postgres' && was?.check) out.push(this.renameConstraint(t, postgresCheckName(t, change.from), postgresCheckName(t, change.to)));
           }
           break;
         }
@@ -178,12 +180,19 @@ class Ops {
       const column = `${this.q(to.name)} ${to.type}${to.nullable ? '' : ' NOT NULL'}${to.check ? ` CHECK (${this.enumCheck(to.name, to.check)})` : ''}`;
       return [...out, nestedCall(4, 'op.execute', [pyStr(sqlText(`ALTER TABLE ${this.q(table)} MODIFY COLUMN ${column}`))])];
     }
-    // PostgreSQL names a column's CHECK <table>_<column>_check; it is replaced around the change of the column.
-    if (from.check) out.push(pyCall(4, 'op.drop_constraint', [pyStr(`${table}_${from.name}_check`), pyStr(table), 'type_="check"', 'if_exists=True']));
+    // PostgreSQL names a column's CHECK <table>_<column>_check (renamed with its table and column before this);
+    // it is replaced around the change of the column.
+    const check = pyStr(postgresCheckName(table, to.name));
+    if (from.check) out.push(pyCall(4, 'op.drop_constraint', [check, pyStr(table), 'type_="check"', 'if_exists=True']));
     if (from.type !== to.type) args.push(`postgresql_using=${pyStr(`${this.q(to.name)}::${to.type}`)}`);
     if (from.type !== to.type || from.nullable !== to.nullable) out.push(pyCall(4, 'op.alter_column', args));
-    if (to.check) out.push(nestedCall(4, 'op.create_check_constraint', [pyStr(`${table}_${to.name}_check`), pyStr(table), pyStr(sqlText(this.enumCheck(to.name, to.check)))]));
+    if (to.check) out.push(nestedCall(4, 'op.create_check_constraint', [check, pyStr(table), pyStr(sqlText(this.enumCheck(to.name, to.check)))]));
     return out;
+  }
+
+  /** PostgreSQL: Alembic has no operation that renames a constraint. */
+  private renameConstraint(table: string, from: string, to: string): string {
+    return nestedCall(4, 'op.execute', [pyStr(`ALTER TABLE ${this.q(table)} RENAME CONSTRAINT ${this.q(from)} TO ${this.q(to)}`)]);
   }
 
   /** Existing rows without a value take the spec's default, before the column becomes NOT NULL. */
