@@ -194,16 +194,32 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
  * The generated test that a page and a row by id take a fixed number of SQL statements (Hibernate's statistics),
  * so that a relation loaded row by row (N+1) fails it: a page is the count, the page and one batch per
  * many-to-many; a row, its SELECT and the same batches. Its rows link to every related entity the tests can
- * create (the required ones always are). Null when the entity has no relations or no test rows.
+ * create (the required ones always are). The rows a many-to-one or many-to-many points at are created once and
+ * shared by the three rows (an eager load would still add a statement); a one-to-one's are created per row, as its
+ * key is unique. Sharing keeps the test within the eight sample bodies per entity when an entity refers to
+ * itself more than once. Null when the entity has no relations or no test rows.
  */
 function statementTest(e: EntityView, testable: ReadonlySet<string>) {
   if (!e.testable || e.relations.length === 0) return null;
   const created = (target: string) => `create${target}().get("id").asString()`;
+  const keys = e.foreignKeys.filter((r) => !r.required && testable.has(r.target.name));
+  const lists = e.manyToMany.filter((r) => testable.has(r.target.name));
+  const shared = [...keys.filter((r) => !r.isOneToOne).map((r) => r.fkField!), ...lists.map((r) => r.idsField!)];
+  const sharedTargets = [...keys.filter((r) => !r.isOneToOne), ...lists].map((r) => r.target.names.pascal);
   const links = [
-    ...e.foreignKeys.filter((r) => !r.required && testable.has(r.target.name)).map((r) => `body.put(${javaString(r.fkField!)}, ${created(r.target.names.pascal)});`),
-    ...e.manyToMany.filter((r) => testable.has(r.target.name)).map((r) => `body.putArray(${javaString(r.idsField!)}).add(${created(r.target.names.pascal)});`),
+    ...keys.map((r) =>
+      r.isOneToOne
+        ? `body.put(${javaString(r.fkField!)}, ${created(r.target.names.pascal)});`
+        : `body.put(${javaString(r.fkField!)}, ${r.fkField});`,
+    ),
+    ...lists.map((r) => `body.putArray(${javaString(r.idsField!)}).add(${r.idsField});`),
   ];
-  return { links, page: 2 + e.manyToMany.length, byId: 1 + e.manyToMany.length };
+  return {
+    shared: shared.map((name, i) => `String ${name} = ${created(sharedTargets[i]!)};`),
+    links,
+    page: 2 + e.manyToMany.length,
+    byId: 1 + e.manyToMany.length,
+  };
 }
 
 /**
