@@ -202,7 +202,9 @@ export function javaEntity(e: EntityView, fieldsByEntity: Map<string, JavaField[
 function statementTest(e: EntityView, testable: ReadonlySet<string>) {
   if (!e.testable || e.relations.length === 0) return null;
   const created = (target: string) => `create${target}().get("id").asString()`;
-  const keys = e.foreignKeys.filter((r) => !r.required && testable.has(r.target.name));
+  // A restrict self-reference stays empty, as in the restrict tests: a table whose rows restrict each other cannot
+  // be emptied by the next test's `DELETE FROM` (random model seed 3: Person.then).
+  const keys = e.foreignKeys.filter((r) => !r.required && testable.has(r.target.name) && !(r.onDeleteRestrict && r.target.name === e.name));
   const lists = e.manyToMany.filter((r) => testable.has(r.target.name));
   const shared = [...keys.filter((r) => !r.isOneToOne).map((r) => r.fkField!), ...lists.map((r) => r.idsField!)];
   const sharedTargets = [...keys.filter((r) => !r.isOneToOne), ...lists].map((r) => r.target.names.pascal);
