@@ -206,8 +206,8 @@ function statementTest(e: EntityView, testable: ReadonlySet<string>) {
   // be emptied by the next test's `DELETE FROM` (random model seed 3: Person.then).
   const keys = e.foreignKeys.filter((r) => !r.required && testable.has(r.target.name) && !(r.onDeleteRestrict && r.target.name === e.name));
   const lists = e.manyToMany.filter((r) => testable.has(r.target.name));
-  const shared = [...keys.filter((r) => !r.isOneToOne).map((r) => r.fkField!), ...lists.map((r) => r.idsField!)];
-  const sharedTargets = [...keys.filter((r) => !r.isOneToOne), ...lists].map((r) => r.target.names.pascal);
+  // Each shared row in a local named after the key that links it (`managerId`, `tagIds`).
+  const shared = [...keys.filter((r) => !r.isOneToOne).map((r) => ({ local: r.fkField!, target: r.target })), ...lists.map((r) => ({ local: r.idsField!, target: r.target }))];
   const links = [
     ...keys.map((r) =>
       r.isOneToOne
@@ -217,7 +217,7 @@ function statementTest(e: EntityView, testable: ReadonlySet<string>) {
     ...lists.map((r) => `body.putArray(${javaString(r.idsField!)}).add(${r.idsField});`),
   ];
   return {
-    shared: shared.map((name, i) => `String ${name} = ${created(sharedTargets[i]!)};`),
+    shared: shared.map(({ local, target }) => `String ${local} = ${created(target.names.pascal)};`),
     links,
     page: 2 + e.manyToMany.length,
     byId: 1 + e.manyToMany.length,
