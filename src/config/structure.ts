@@ -80,6 +80,13 @@ function keysFor(path: readonly PropertyKey[]): readonly string[] {
   return [];
 }
 
+/** Entities, fields and relations are keyed by their names; a list there is the commonest first mistake. */
+const KEYED_BY_NAME: Readonly<Record<string, string>> = {
+  entities: 'key each entity by its name, e.g. entities: { Pet: { fields: { name: string! } } }',
+  fields: 'key each field by its name, e.g. fields: { name: string!, born: date }',
+  relations: 'key each relation by its name, e.g. relations: { owner: { kind: many-to-one, to: Owner } }',
+};
+
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : JSON.stringify(value);
 
@@ -126,13 +133,14 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
     }
     case 'invalid_type': {
       const value = valueAt(data, path);
-      const expected = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+      const mapping = issue.expected === 'object' || issue.expected === 'record';
+      const expected = mapping ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
       return [{
         rule: 'spec-shape',
         path: at,
         // The path is printed before the message, so the message names only the last key.
         message: value === undefined ? `${last} is missing` : `${last} must be ${expected}, not ${describe(value)}`,
-        hint: path.length === 0 ? 'the spec file must be a mapping with keys such as name, stack, entities' : undefined,
+        hint: path.length === 0 ? 'the spec file must be a mapping with keys such as name, stack, entities' : mapping && Array.isArray(value) ? KEYED_BY_NAME[last] : undefined,
       } as Problem];
     }
     case 'too_small':
@@ -141,6 +149,7 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
         rule: 'spec-range',
         path: at,
         message: `${at} ${issue.code === 'too_small' ? `must be at least ${String(issue.minimum)}` : `must be at most ${String(issue.maximum)}`}, not ${describe(valueAt(data, path))}`,
+        hint: issue.code === 'too_small' ? `use ${String(issue.minimum)} or more` : `use ${String(issue.maximum)} or less`,
       }];
     default:
       return [{ rule: 'spec-shape', path: at, message: `${at}: ${issue.message}` }];

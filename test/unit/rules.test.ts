@@ -60,9 +60,11 @@ const CASES: Case[] = [
   { rule: 'spec-valid-option', title: 'misspelt database', text: spec(PET, 'name: t\ndatabase: postgress\n'), path: 'database', hint: /did you mean "postgres"/, line: 2 },
   { rule: 'spec-valid-option', title: 'unknown field type in a mapping', text: spec('  Pet:\n    fields:\n      age: { type: integr }\n'), path: 'entities.Pet.fields.age.type', hint: /did you mean "integer"/, line: 7 },
   { rule: 'spec-valid-option', title: 'unknown relation kind', text: spec(`${PET}    relations:\n      pet: { kind: many-to-on, to: Pet }\n`), path: 'entities.Pet.relations.pet.kind', hint: /did you mean "many-to-one"/ },
-  { rule: 'spec-shape', title: 'entities as a list', text: 'name: t\nentities: [Pet, Vet]\n', path: 'entities', hint: /.*/, line: 2 },
+  { rule: 'spec-shape', title: 'entities as a list', text: 'name: t\nentities: [Pet, Vet]\n', path: 'entities', hint: /key each entity by its name, e\.g\. entities: \{ Pet:/, line: 2 },
+  { rule: 'spec-shape', title: 'fields as a list', text: spec('  Pet:\n    fields: [name, born]\n'), path: 'entities.Pet.fields', hint: /key each field by its name/ },
+  { rule: 'spec-shape', title: 'relations as a list', text: spec(`${PET}    relations: [owner]\n`), path: 'entities.Pet.relations', hint: /key each relation by its name/ },
   { rule: 'spec-shape', title: 'a field that is a number', text: spec('  Pet:\n    fields:\n      age: 5\n'), path: 'entities.Pet.fields.age', hint: /"string!"|type: string/ },
-  { rule: 'spec-range', title: 'maxLength of 0', text: spec('  Pet:\n    fields:\n      name: { type: string, maxLength: 0 }\n'), path: 'entities.Pet.fields.name.maxLength', hint: /.*/ },
+  { rule: 'spec-range', title: 'maxLength of 0', text: spec('  Pet:\n    fields:\n      name: { type: string, maxLength: 0 }\n'), path: 'entities.Pet.fields.name.maxLength', hint: /use 1 or more/ },
   // the choices
   { rule: 'project-name', title: 'project name not kebab-case', text: spec(PET, 'name: My_API\n'), path: 'name', hint: /try "my-api"/, line: 1 },
   ...(UNAVAILABLE_STACK ? [{ rule: 'stack-available', title: 'a stack without templates yet', text: spec(PET, `name: t\nstack: ${UNAVAILABLE_STACK}\n`), path: 'stack', hint: /node/, line: 2 }] : []),
@@ -145,7 +147,8 @@ describe('rules, one table row per rule id', () => {
     const hit = problems.find((p) => p.rule === c.rule && p.path === c.path);
     expect(hit, `expected ${c.rule} at ${c.path}; got ${JSON.stringify(problems, null, 1)}`).toBeDefined();
     expect(hit!.message.length).toBeGreaterThan(10);
-    expect(hit!.hint ?? '').toMatch(c.hint);
+    expect(hit!.hint, 'a hint').toBeTypeOf('string');
+    expect(hit!.hint).toMatch(c.hint);
     if (c.line !== undefined) expect(hit!.line, JSON.stringify(hit)).toBe(c.line);
   });
 
