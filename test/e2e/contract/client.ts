@@ -1,4 +1,5 @@
 /** A tiny fetch wrapper: every request is bounded by a timeout and every response is kept for the global checks. */
+import { connect } from 'node:net';
 
 export interface HttpResponse {
   readonly method: string;
@@ -68,6 +69,43 @@ export class HttpClient {
       contentType,
       text: fullText.slice(0, TEXT_LIMIT),
       body: parseJson(fullText),
+    };
+    this.seen.push(result);
+    return result;
+  }
+
+  /**
+   * HEAD on a connection of its own, read to its end: fetch hides whatever a server sends after a HEAD answer's
+   * headers, and a body there would corrupt the next answer on a kept-alive connection. `text` holds those bytes.
+   */
+  async head(path: string, options: Pick<RequestOptions, 'token'> = {}): Promise<HttpResponse> {
+    const { hostname, port } = new URL(this.baseUrl);
+    const token = options.token === undefined ? this.defaultToken : options.token;
+    const request = `HEAD ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n${token ? `Authorization: Bearer ${token}\r\n` : ''}Connection: close\r\n\r\n`;
+    const answer = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect({ host: hostname, port: Number(port) });
+      socket.setTimeout(this.timeoutMs, () => socket.destroy(new Error(`HEAD ${path}: no end of answer within ${this.timeoutMs} ms`)));
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks)));
+      socket.on('error', reject);
+      socket.write(request);
+    });
+    const end = answer.indexOf('\r\n\r\n');
+    const [statusLine = '', ...lines] = answer.subarray(0, end < 0 ? answer.length : end).toString('latin1').split('\r\n');
+    const headers = new Headers();
+    for (const line of lines) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+    }
+    const result: HttpResponse = {
+      method: 'HEAD',
+      path,
+      status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0),
+      headers,
+      contentType: headers.get('content-type') ?? '',
+      text: end < 0 ? '' : answer.subarray(end + 4).toString('latin1').slice(0, TEXT_LIMIT),
+      body: undefined,
     };
     this.seen.push(result);
     return result;

@@ -15,6 +15,12 @@ export async function checkPlatform(ctx: Context): Promise<void> {
     p.check((res.body as { status?: unknown } | undefined)?.status === 'ok', `body is ${res.text.slice(0, 200)}, expected {"status":"ok"}`);
   });
 
+  await rec.run('HEAD /health → 200 without a body or a token', async (p: Probe) => {
+    const res = await client.head('/health', { token: null });
+    p.require(res.status === 200, `expected 200, got ${res.status}`);
+    p.check(res.text === '', `HEAD sent a body: ${JSON.stringify(res.text.slice(0, 200))}`);
+  });
+
   await rec.run('GET /openapi.json → OpenAPI 3.1 with every route', async (p: Probe) => {
     const res = await client.get('/openapi.json', { token: null });
     p.require(res.status === 200, `expected 200, got ${describe(res)}`);

@@ -27,6 +27,14 @@ export async function checkTransport(ctx: Context, entity: EntitySpec, row: Row 
     const raw = JSON.stringify({ [firstField]: 'a'.repeat(ONE_MIB + 1024) });
     expectProblem(p, await client.request('POST', path, { raw }), 413);
   });
+  // RFC 9110 (9.1, 9.3.2): a server supports HEAD wherever it supports GET, and sends GET's headers without a body.
+  await rec.run(`${name}: HEAD on the collection → GET's status and headers, no body`, async (p: Probe) => {
+    const [get, head] = [await client.get(path), await client.head(path)];
+    p.require(head.status === get.status, `HEAD answered ${head.status}, GET ${get.status}`);
+    p.check(head.text === '', `HEAD sent a body: ${JSON.stringify(head.text.slice(0, 200))}`);
+    p.check(head.contentType === get.contentType, `HEAD's Content-Type is "${head.contentType}", GET's "${get.contentType}"`);
+    p.check(head.headers.get('x-request-id'), 'HEAD has no X-Request-Id');
+  });
   for (const method of ['PUT', 'DELETE']) {
     await rec.run(`${name}: ${method} on the collection → 405`, async (p: Probe) => {
       expectProblem(p, await client.request(method, path, method === 'PUT' ? { json: {} } : {}), 405);

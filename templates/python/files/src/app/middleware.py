@@ -117,6 +117,19 @@ def _is_json(content_type: str) -> bool:
     )
 
 
+def _headers_only(send: Send) -> Send:
+    """Passes a response on without its body, keeping GET's Content-Length, as a HEAD answer has it."""
+
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b""}
+        await send(message)
+
+    return send_head
+
+
 class HttpMiddleware:
     """The one middleware of the app, outermost: request id, security headers and the access log line on every
     response (errors, 413 and 429 included), then the rate limit, then the body checks (size, type, depth).
@@ -175,7 +188,10 @@ class HttpMiddleware:
                     "Too many requests; retry later.",
                     [(b"retry-after", str(retry_after).encode())],
                 )
-            elif scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            elif scope["method"] == "HEAD":
+                # HEAD answers as GET would, headers only (RFC 9110, 9.3.2); FastAPI routes GET alone.
+                await self.app({**scope, "method": "GET"}, receive, _headers_only(send_wrapper))
+            elif scope["method"] in ("GET", "OPTIONS", "DELETE"):
                 await self.app(scope, receive, send_wrapper)
             else:
                 await self.checked_body(scope, receive, send_wrapper)
