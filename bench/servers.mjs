@@ -13,6 +13,10 @@
 //   BENCH_GO_PPROF    a folder: both Go servers are built with net/http/pprof on a side port and a CPU profile of each
 //                     measured by-id run is written there (go-<server>-byId-r<round>.pprof; read it with
 //                     `go tool pprof -top <file>`); a trial, as the profiler's own cost disturbs the figures
+//   BENCH_JAVA_JFR    a folder: a JFR recording (the JDK's profile settings, execution samples every
+//                     BENCH_JAVA_JFR_PERIOD ms, default 10) of each Java server's measured runs is written there
+//                     (java-<server>-<endpoint>-r<round>.jfr; sum it by layer with `python3 bench/jfr-layers.py`);
+//                     a trial, like BENCH_GO_PPROF (at 1 ms, the sampling multiplied CPU per request by ~9)
 // The load generator only ever targets 127.0.0.1, every run is bounded in time, and the servers are stopped
 // (SIGTERM, then SIGKILL) when the run ends or fails.
 import { spawn, spawnSync } from 'node:child_process';
@@ -43,7 +47,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 // LOG_LEVEL of the generated servers; another level than info is an ablation, so it never writes RESULTS.md.
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const PPROF = process.env.BENCH_GO_PPROF;
-const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1' || LOG_LEVEL !== 'info' || Boolean(PPROF);
+const JFR = process.env.BENCH_JAVA_JFR;
+const JFR_PERIOD = Number(process.env.BENCH_JAVA_JFR_PERIOD ?? 10);
+if (!(Number.isInteger(JFR_PERIOD) && JFR_PERIOD >= 1)) throw new Error(`BENCH_JAVA_JFR_PERIOD must be a whole number of ms, at least 1, not ${process.env.BENCH_JAVA_JFR_PERIOD}`);
+const TRIAL = Boolean(AGAINST) || process.env.BENCH_TRIAL === '1' || LOG_LEVEL !== 'info' || Boolean(PPROF) || Boolean(JFR);
 const OTHER = AGAINST ? 'against' : 'baseline';
 const CLI = snapshotCli(); // a private copy of dist/, or BENCH_CLI: another build of the CLI
 const NODE = process.execPath;
@@ -51,6 +58,7 @@ const m = machine();
 const W = join(WORK, 'servers');
 mkdirSync(W, { recursive: true });
 if (PPROF) mkdirSync(PPROF, { recursive: true });
+if (JFR) mkdirSync(JFR, { recursive: true });
 
 const dbUrl = (name) => { const u = new URL(ADMIN); u.pathname = `/${name}`; return u.toString(); };
 function psql(url, sql) {
@@ -257,6 +265,24 @@ async function profileGo(port, seconds, file) {
   writeFileSync(file, Buffer.from(await r.arrayBuffer()));
 }
 
+/**
+ * BENCH_JAVA_JFR: a JFR recording of the Java server `pid` over the measured run that starts after `delay` seconds
+ * (the warm-up), attached with jcmd before the warm-up so that jcmd's own start-up lands outside the measured run.
+ * The JDK's profile settings, with the execution samples' period set to BENCH_JAVA_JFR_PERIOD.
+ */
+function profileJava(pid, delay, seconds, file) {
+  const jfc = join(JFR, `profile-${JFR_PERIOD}ms.jfc`);
+  if (!existsSync(jfc)) {
+    const home = spawnSync('java', ['-XshowSettings:properties', '-version'], { encoding: 'utf8' }).stderr.match(/java\.home = (.+)/)[1].trim();
+    const src = readFileSync(join(home, 'lib/jfr/profile.jfc'), 'utf8');
+    const period = /(<event name="jdk\.ExecutionSample">[\s\S]*?<setting name="period"[^>]*>)\d+ ms/;
+    if (!period.test(src)) throw new Error(`${home}/lib/jfr/profile.jfc: no period of jdk.ExecutionSample to set`);
+    const out = src.replace(period, `$1${JFR_PERIOD} ms`);
+    writeFileSync(jfc, out);
+  }
+  sh('jcmd', [String(pid), 'JFR.start', `name=bench-${Date.now()}`, `delay=${delay}s`, `duration=${seconds}s`, `settings=${jfc}`, `filename=${file}`]);
+}
+
 /** Go's environment for builds: the shared module cache, and go.sum written as needed (as the e2e layer does). */
 const goEnv = () => ({ ...process.env, GOFLAGS: `${process.env.GOFLAGS ?? ''} -mod=mod`.trim() });
 const flags = () => (process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []);
@@ -446,6 +472,7 @@ try {
       for (let round = 0; round < ROUNDS; round++) for (const e of ENDPOINTS) {
         // Alternate the two servers, each warmed up right before its measured run.
         for (const [which, srv] of [['generated', gen], [OTHER, base]]) {
+          if (JFR && stack === 'java') profileJava(srv.child.pid, S.warmup, DURATION, join(JFR, `java-${which}-${e.id}-r${round + 1}.jfr`));
           await load(srv.port, e.id, S.warmup ?? WARMUP);
           const cpu0 = srv.cpuMs();
           const side0 = sideCpu(db);
