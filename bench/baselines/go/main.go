@@ -1,7 +1,8 @@
 // Command baseline is the hand-written baseline of the Go stack: the same router and driver as the generated
 // server (chi, pgx; here pgxpool directly, without database/sql) serving the same two endpoints with the same
 // SQL and the same JSON, and nothing else: no middleware, no logging, no validation beyond the id's shape.
-// Env: DATABASE_URL, PORT, HOST.
+// With BENCH_FRAME=1 it also does the frame SPEC 5 requires of every response (frame.go), and still nothing else.
+// Env: DATABASE_URL, PORT, HOST, BENCH_FRAME.
 package main
 
 import (
@@ -9,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -100,6 +102,15 @@ func main() {
 	defer pool.Close()
 
 	r := chi.NewRouter()
+	var logs *bufferedStdout
+	switch os.Getenv("BENCH_FRAME") {
+	case "":
+	case "1":
+		logs = newBufferedStdout(ctx, os.Stdout)
+		r.Use(withFrame(slog.New(slog.NewJSONHandler(logs, nil))))
+	default:
+		log.Fatalf("BENCH_FRAME is %q: set it to 1 for the frame, or leave it unset", os.Getenv("BENCH_FRAME"))
+	}
 	r.Get("/health", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -160,11 +171,17 @@ func main() {
 	})
 
 	server := &http.Server{Addr: net.JoinHostPort(os.Getenv("HOST"), os.Getenv("PORT")), Handler: r}
+	stopped := make(chan struct{})
 	go func() {
 		<-ctx.Done()
 		_ = server.Shutdown(context.Background())
+		close(stopped)
 	}()
 	if err := server.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
+	}
+	<-stopped // the requests in flight have been answered (and logged)
+	if logs != nil {
+		_ = logs.Flush()
 	}
 }
